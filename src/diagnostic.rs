@@ -1,0 +1,270 @@
+//! What a rule reports, and the resolved form that leaves the core.
+
+use crate::json::Span;
+use crate::l10n::{Lang, Msg};
+use crate::template::ComponentKind;
+use crate::text::{range_with, Cursor, DocRange, Text, TextRange};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// How bad a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Worth knowing; no action needed.
+    Info,
+    /// A real risk: manual review, re-categorisation, user complaints.
+    Warning,
+    /// Meta will reject the template or refuse to create it.
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Severity> {
+        match s {
+            "info" => Some(Severity::Info),
+            "warning" | "warn" => Some(Severity::Warning),
+            "error" => Some(Severity::Error),
+            _ => None,
+        }
+    }
+}
+
+/// A finding, resolved to every unit callers need.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Diagnostic {
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    /// The component the finding is in (`BODY`, `HEADER`, `FOOTER`, `BUTTONS`, ...), or `null`
+    /// for template-level findings (name, language, category).
+    pub component: Option<&'static str>,
+    /// JSON path of the field or object, e.g. `components[1].text`.
+    pub path: String,
+    /// The range inside the field's text, when the finding is about part of a text.
+    pub range: Option<TextRange>,
+    /// Where the finding is in the input document (JSON file or plain-text draft).
+    pub location: Option<DocRange>,
+    pub help: Option<String>,
+    pub fix: Option<Fix>,
+}
+
+/// A machine-applicable correction.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Fix {
+    pub message: String,
+    pub edits: Vec<Edit>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Edit {
+    /// Replace a range of a text field (an empty replacement deletes).
+    Replace {
+        path: String,
+        range: TextRange,
+        text: String,
+    },
+    /// Add a component to the template's `components` array.
+    AddComponent {
+        path: String,
+        component: serde_json::Value,
+    },
+}
+
+/// What a rule hands to the context; positions are resolved later, all at once.
+pub struct Report<'a> {
+    pub(crate) severity: Option<Severity>,
+    pub(crate) message: Msg,
+    pub(crate) component: Option<ComponentKind>,
+    pub(crate) target: Target<'a>,
+    pub(crate) help: Option<Msg>,
+    pub(crate) fix: Option<FixSpec<'a>>,
+}
+
+pub(crate) enum Target<'a> {
+    /// Part of a text field.
+    Text { text: &'a Text, range: Range<usize> },
+    /// A JSON value (an object, an array, a missing field's parent).
+    Node { path: String, span: Option<Span> },
+}
+
+pub struct FixSpec<'a> {
+    pub(crate) message: Msg,
+    pub(crate) edits: Vec<EditSpec<'a>>,
+}
+
+pub enum EditSpec<'a> {
+    Replace {
+        text: &'a Text,
+        range: Range<usize>,
+        replacement: String,
+    },
+    AddComponent {
+        path: String,
+        component: serde_json::Value,
+    },
+}
+
+impl<'a> Report<'a> {
+    /// A finding about `range` (bytes) of a text field.
+    pub fn text(text: &'a Text, range: Range<usize>, message: Msg) -> Self {
+        Report {
+            severity: None,
+            message,
+            component: None,
+            target: Target::Text { text, range },
+            help: None,
+            fix: None,
+        }
+    }
+
+    /// A finding about a whole JSON value.
+    pub fn node(path: impl Into<String>, span: Option<Span>, message: Msg) -> Self {
+        Report {
+            severity: None,
+            message,
+            component: None,
+            target: Target::Node {
+                path: path.into(),
+                span,
+            },
+            help: None,
+            fix: None,
+        }
+    }
+
+    /// Overrides the rule's default severity for this finding.
+    pub fn severity(mut self, severity: Severity) -> Self {
+        self.severity = Some(severity);
+        self
+    }
+
+    pub fn component(mut self, component: ComponentKind) -> Self {
+        self.component = Some(component);
+        self
+    }
+
+    pub fn help(mut self, help: Msg) -> Self {
+        self.help = Some(help);
+        self
+    }
+
+    pub fn fix(mut self, message: Msg, edits: Vec<EditSpec<'a>>) -> Self {
+        self.fix = Some(FixSpec { message, edits });
+        self
+    }
+
+    /// A fix that replaces the reported range of the reported text.
+    pub fn replace_with(self, message: Msg, replacement: impl Into<String>) -> Self {
+        let Target::Text { text, range } = &self.target else {
+            return self;
+        };
+        let edit = EditSpec::Replace {
+            text,
+            range: range.clone(),
+            replacement: replacement.into(),
+        };
+        self.fix(message, vec![edit])
+    }
+}
+
+/// Turns reports into diagnostics: picks the language, and computes UTF-16 offsets and
+/// line/column in the field and in the document with one forward pass per text.
+pub(crate) fn resolve(
+    reports: Vec<(&'static str, Severity, Report<'_>)>,
+    lang: Lang,
+    source: Option<&str>,
+) -> Vec<Diagnostic> {
+    // Byte positions in the document, for line/column; resolved in sorted order below.
+    let mut doc_points: Vec<usize> = Vec::new();
+    let mut out = Vec::with_capacity(reports.len());
+    let mut cursors: HashMap<*const Text, Cursor<'_>> = HashMap::new();
+    // (diagnostic index, start, end) in document bytes
+    let mut doc_ranges: Vec<(usize, usize, usize)> = Vec::new();
+
+    for (rule, severity, report) in reports {
+        let (path, range, doc_span) = match &report.target {
+            Target::Text { text, range } => {
+                let cursor = cursors
+                    .entry(*text as *const Text)
+                    .or_insert_with(|| Cursor::new(&text.value));
+                let r = range_with(cursor, range.start, range.end);
+                let doc = text
+                    .origin
+                    .as_ref()
+                    .map(|o| o.map.range_to_source(r.start, r.end));
+                (text.path.clone(), Some(r), doc)
+            }
+            Target::Node { path, span } => (path.clone(), None, span.clone()),
+        };
+        let fix = report.fix.map(|f| Fix {
+            message: f.message.get(lang).to_string(),
+            edits: f
+                .edits
+                .into_iter()
+                .map(|e| match e {
+                    EditSpec::Replace {
+                        text,
+                        range,
+                        replacement,
+                    } => {
+                        let cursor = cursors
+                            .entry(text as *const Text)
+                            .or_insert_with(|| Cursor::new(&text.value));
+                        Edit::Replace {
+                            path: text.path.clone(),
+                            range: range_with(cursor, range.start, range.end),
+                            text: replacement,
+                        }
+                    }
+                    EditSpec::AddComponent { path, component } => {
+                        Edit::AddComponent { path, component }
+                    }
+                })
+                .collect(),
+        });
+        if let (Some(span), Some(_)) = (&doc_span, source) {
+            doc_points.push(span.start);
+            doc_points.push(span.end);
+            doc_ranges.push((out.len(), span.start, span.end));
+        }
+        out.push(Diagnostic {
+            rule,
+            severity,
+            message: report.message.get(lang).to_string(),
+            component: report.component.map(ComponentKind::as_str),
+            path,
+            range,
+            location: None,
+            help: report.help.map(|h| h.get(lang).to_string()),
+            fix,
+        });
+    }
+
+    if let Some(source) = source {
+        doc_points.sort_unstable();
+        doc_points.dedup();
+        let mut cursor = Cursor::new(source);
+        let positions: HashMap<usize, _> = doc_points
+            .iter()
+            .map(|&p| (p, cursor.position(p)))
+            .collect();
+        for (i, start, end) in doc_ranges {
+            out[i].location = Some(DocRange {
+                start: positions[&start],
+                end: positions[&end],
+            });
+        }
+    }
+    out
+}

@@ -1,0 +1,110 @@
+//! Emoji as people see them: one pictogram may be several code points (👋🏽 is two, 👨‍👩‍👧 five,
+//! 🇷🇺 two). Meta's emoji limits count what the reader sees, so sequences are counted once.
+
+use std::ops::Range;
+
+/// Code points that start an emoji (Unicode `Extended_Pictographic`, condensed to the blocks
+/// that matter for messages, plus regional indicators and keycap bases are handled apart).
+fn is_pictographic(c: char) -> bool {
+    matches!(c as u32,
+        0x00A9 | 0x00AE | 0x203C | 0x2049 | 0x2122 | 0x2139
+        | 0x2194..=0x2199 | 0x21A9..=0x21AA
+        | 0x231A..=0x231B | 0x2328 | 0x23CF | 0x23E9..=0x23F3 | 0x23F8..=0x23FA
+        | 0x24C2 | 0x25AA..=0x25AB | 0x25B6 | 0x25C0 | 0x25FB..=0x25FE
+        | 0x2600..=0x27BF
+        | 0x2934..=0x2935 | 0x2B05..=0x2B07 | 0x2B1B..=0x2B1C | 0x2B50 | 0x2B55
+        | 0x3030 | 0x303D | 0x3297 | 0x3299
+        | 0x1F000..=0x1F0FF | 0x1F10D..=0x1F10F | 0x1F12F | 0x1F16C..=0x1F171 | 0x1F17E..=0x1F17F
+        | 0x1F18E | 0x1F191..=0x1F19A | 0x1F1AD..=0x1F1E5
+        | 0x1F201..=0x1F20F | 0x1F21A | 0x1F22F | 0x1F232..=0x1F23A | 0x1F23C..=0x1F23F
+        | 0x1F249..=0x1F3FA | 0x1F400..=0x1F53D | 0x1F546..=0x1F64F | 0x1F680..=0x1F6FF
+        | 0x1F774..=0x1F77F | 0x1F7D5..=0x1F7FF | 0x1F80C..=0x1F80F | 0x1F848..=0x1F84F
+        | 0x1F85A..=0x1F85F | 0x1F888..=0x1F88F | 0x1F8AE..=0x1F8FF | 0x1F90C..=0x1F93A
+        | 0x1F93C..=0x1F945 | 0x1F947..=0x1FAFF | 0x1FC00..=0x1FFFD)
+}
+
+fn is_regional_indicator(c: char) -> bool {
+    ('\u{1F1E6}'..='\u{1F1FF}').contains(&c)
+}
+
+fn is_modifier(c: char) -> bool {
+    matches!(c as u32, 0xFE0F | 0xFE0E | 0x1F3FB..=0x1F3FF | 0x20E3 | 0xE0020..=0xE007F)
+}
+
+/// Byte ranges of the emoji in `text`, each sequence (skin tone, ZWJ family, flag, keycap) once.
+pub fn find(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        let keycap_base = c.is_ascii_digit() || c == '#' || c == '*';
+        if keycap_base {
+            // `1️⃣`: a digit, an optional VS16 and the combining keycap.
+            let mut look = chars.clone();
+            if look.peek().is_some_and(|&(_, n)| n == '\u{FE0F}') {
+                look.next();
+            }
+            if look.peek().is_some_and(|&(_, n)| n == '\u{20E3}') {
+                look.next();
+                let end = look.peek().map_or(text.len(), |&(i, _)| i);
+                chars = look;
+                out.push(start..end);
+            }
+            continue;
+        }
+        if is_regional_indicator(c) {
+            if chars.peek().is_some_and(|&(_, n)| is_regional_indicator(n)) {
+                chars.next();
+            }
+            out.push(start..chars.peek().map_or(text.len(), |&(i, _)| i));
+            continue;
+        }
+        if !is_pictographic(c) {
+            continue;
+        }
+        // Text-presentation symbols (©, ™, ↔) count only when followed by VS16.
+        let needs_vs16 = (c as u32) < 0x2190 || matches!(c as u32, 0x2194..=0x21AA);
+        if needs_vs16 && chars.peek().is_none_or(|&(_, n)| n != '\u{FE0F}') {
+            continue;
+        }
+        loop {
+            match chars.peek() {
+                Some(&(_, n)) if is_modifier(n) => {
+                    chars.next();
+                }
+                Some(&(_, '\u{200D}')) => {
+                    chars.next();
+                    if chars.peek().is_some_and(|&(_, n)| is_pictographic(n)) {
+                        chars.next();
+                    }
+                }
+                _ => break,
+            }
+        }
+        out.push(start..chars.peek().map_or(text.len(), |&(i, _)| i));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<&str> {
+        find(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn sequences_count_once() {
+        assert_eq!(found("Hi 👋🏽 and 👨‍👩‍👧 from 🇷🇺!"), vec!["👋🏽", "👨‍👩‍👧", "🇷🇺"]);
+        assert_eq!(
+            found("Нажми 1️⃣ или ❤️ ✅ 🔥🔥"),
+            vec!["1️⃣", "❤️", "✅", "🔥", "🔥"]
+        );
+    }
+
+    #[test]
+    fn plain_text_has_none() {
+        assert!(found("Заказ №1 © 2024 — 50% * # → ok").is_empty());
+        assert_eq!(found("© ©️"), vec!["©️"]);
+    }
+}

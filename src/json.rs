@@ -1,0 +1,621 @@
+//! A small JSON parser that remembers where every value came from.
+//!
+//! `serde_json` throws positions away, but walint must point a CI annotation at the exact
+//! character inside a JSON string (`"text": "Hi {{1}}\u00e9"`), so every string keeps a map from
+//! offsets in its decoded value back to offsets in the source. The parser is strict RFC 8259
+//! (no comments, no trailing commas), refuses duplicate keys (one of them would be lost
+//! silently) and lone surrogates (they cannot be represented in a Rust string), and limits
+//! nesting depth so that hostile input cannot exhaust the stack.
+
+use crate::l10n::Msg;
+use std::fmt;
+
+/// Deeper nesting than this is refused. Real templates nest five levels at most.
+pub const MAX_DEPTH: usize = 64;
+
+/// A byte range in the source document.
+pub type Span = std::ops::Range<usize>;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    /// The whole value in the source, quotes and brackets included.
+    pub span: Span,
+    pub value: Value,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Null,
+    Bool(bool),
+    /// The number exactly as written; callers convert what they need.
+    Number(String),
+    String(JsonString),
+    Array(Vec<Node>),
+    Object(Vec<Member>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Member {
+    pub key: String,
+    pub key_span: Span,
+    pub node: Node,
+}
+
+/// A decoded string and the way back to its source.
+#[derive(Debug, Clone, PartialEq)]
+pub struct JsonString {
+    pub value: String,
+    pub map: SourceMap,
+}
+
+/// Maps byte offsets in a decoded string to byte offsets in the source it was read from.
+///
+/// Between escapes the two advance together, so only the escapes are stored.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SourceMap {
+    /// Source offset of decoded offset 0.
+    start: usize,
+    escapes: Vec<Escape>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct Escape {
+    decoded: usize,
+    decoded_len: usize,
+    source: usize,
+    source_len: usize,
+}
+
+impl SourceMap {
+    /// The identity map of text that starts at `start` in its source and has no escapes.
+    pub fn verbatim(start: usize) -> Self {
+        SourceMap {
+            start,
+            escapes: Vec::new(),
+        }
+    }
+
+    /// Source offset of a decoded offset. An offset inside the output of an escape maps to the
+    /// start of that escape; the end of an escape's output maps to the end of the escape.
+    pub fn to_source(&self, decoded: usize) -> usize {
+        let i = self.escapes.partition_point(|e| e.decoded <= decoded);
+        if i == 0 {
+            return self.start + decoded;
+        }
+        let e = &self.escapes[i - 1];
+        if decoded < e.decoded + e.decoded_len {
+            e.source
+        } else {
+            e.source + e.source_len + (decoded - e.decoded - e.decoded_len)
+        }
+    }
+
+    /// A source range for a decoded range: escapes are covered entirely.
+    pub fn range_to_source(&self, start: usize, end: usize) -> Span {
+        let s = self.to_source(start);
+        if end <= start {
+            return s..s;
+        }
+        // Map the last decoded byte and step past its escape (or character) in the source.
+        let last = self.to_source(end - 1);
+        let i = self.escapes.partition_point(|e| e.decoded < end);
+        let stop = match i.checked_sub(1).map(|i| &self.escapes[i]) {
+            Some(e) if end - 1 < e.decoded + e.decoded_len => e.source + e.source_len,
+            _ => last + 1,
+        };
+        s..stop.max(s)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParseError {
+    pub message: Msg,
+    /// Byte offset in the source where the problem is.
+    pub offset: usize,
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message.en)
+    }
+}
+
+/// Parses a whole document. A UTF-8 byte-order mark at the start is allowed.
+pub fn parse(src: &str) -> Result<Node, ParseError> {
+    let mut p = Parser {
+        src: src.as_bytes(),
+        text: src,
+        pos: 0,
+        depth: 0,
+    };
+    if src.starts_with('\u{feff}') {
+        p.pos = 3;
+    }
+    p.skip_ws();
+    let node = p.value()?;
+    p.skip_ws();
+    if p.pos < p.src.len() {
+        return Err(p.error_here(
+            "unexpected text after the end of the JSON value",
+            "лишний текст после конца значения JSON",
+        ));
+    }
+    Ok(node)
+}
+
+struct Parser<'a> {
+    src: &'a [u8],
+    text: &'a str,
+    pos: usize,
+    depth: usize,
+}
+
+impl Parser<'_> {
+    fn error_here(&self, en: impl Into<String>, ru: impl Into<String>) -> ParseError {
+        ParseError {
+            message: Msg::new(en, ru),
+            offset: self.pos,
+        }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.src.get(self.pos).copied()
+    }
+
+    fn skip_ws(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+            self.pos += 1;
+        }
+    }
+
+    /// What stands at the current position, in English and Russian.
+    fn found(&self) -> (String, String) {
+        match self.text[self.pos..].chars().next() {
+            None => ("the end of the input".into(), "конец текста".into()),
+            Some(c) if c.is_control() => (
+                format!("character U+{:04X}", c as u32),
+                format!("символ U+{:04X}", c as u32),
+            ),
+            Some(c) => (format!("`{c}`"), format!("`{c}`")),
+        }
+    }
+
+    fn unexpected(&self, expected_en: &str, expected_ru: &str) -> ParseError {
+        let (en, ru) = self.found();
+        self.error_here(
+            format!("expected {expected_en}, found {en}"),
+            format!("ожидалось: {expected_ru}, а найдено: {ru}"),
+        )
+    }
+
+    fn value(&mut self) -> Result<Node, ParseError> {
+        let start = self.pos;
+        let value = match self.peek() {
+            Some(b'{') => self.nested(Self::object)?,
+            Some(b'[') => self.nested(Self::array)?,
+            Some(b'"') => Value::String(self.string()?),
+            Some(b't') => self.literal("true", Value::Bool(true))?,
+            Some(b'f') => self.literal("false", Value::Bool(false))?,
+            Some(b'n') => self.literal("null", Value::Null)?,
+            Some(b'-' | b'0'..=b'9') => self.number()?,
+            _ => return Err(self.unexpected("a JSON value", "значение JSON")),
+        };
+        Ok(Node {
+            span: start..self.pos,
+            value,
+        })
+    }
+
+    fn nested(
+        &mut self,
+        f: fn(&mut Self) -> Result<Value, ParseError>,
+    ) -> Result<Value, ParseError> {
+        if self.depth >= MAX_DEPTH {
+            return Err(self.error_here(
+                format!("JSON nested deeper than {MAX_DEPTH} levels"),
+                format!("вложенность JSON глубже {MAX_DEPTH} уровней"),
+            ));
+        }
+        self.depth += 1;
+        let v = f(self);
+        self.depth -= 1;
+        v
+    }
+
+    fn literal(&mut self, word: &str, value: Value) -> Result<Value, ParseError> {
+        if self.src[self.pos..].starts_with(word.as_bytes()) {
+            self.pos += word.len();
+            Ok(value)
+        } else {
+            Err(self.unexpected("a JSON value", "значение JSON"))
+        }
+    }
+
+    fn number(&mut self) -> Result<Value, ParseError> {
+        let start = self.pos;
+        if self.peek() == Some(b'-') {
+            self.pos += 1;
+        }
+        match self.peek() {
+            Some(b'0') => self.pos += 1,
+            Some(b'1'..=b'9') => self.digits(),
+            _ => {
+                return Err(self.error_here(
+                    "invalid number: expected a digit",
+                    "неверное число: ожидалась цифра",
+                ))
+            }
+        }
+        if self.peek() == Some(b'.') {
+            self.pos += 1;
+            if !matches!(self.peek(), Some(b'0'..=b'9')) {
+                return Err(self.error_here(
+                    "invalid number: expected a digit after `.`",
+                    "неверное число: после `.` ожидалась цифра",
+                ));
+            }
+            self.digits();
+        }
+        if let Some(b'e' | b'E') = self.peek() {
+            self.pos += 1;
+            if let Some(b'+' | b'-') = self.peek() {
+                self.pos += 1;
+            }
+            if !matches!(self.peek(), Some(b'0'..=b'9')) {
+                return Err(self.error_here(
+                    "invalid number: expected a digit in the exponent",
+                    "неверное число: в показателе степени ожидалась цифра",
+                ));
+            }
+            self.digits();
+        }
+        Ok(Value::Number(self.text[start..self.pos].to_string()))
+    }
+
+    fn digits(&mut self) {
+        while let Some(b'0'..=b'9') = self.peek() {
+            self.pos += 1;
+        }
+    }
+
+    fn array(&mut self) -> Result<Value, ParseError> {
+        self.pos += 1; // [
+        let mut items = Vec::new();
+        self.skip_ws();
+        if self.peek() == Some(b']') {
+            self.pos += 1;
+            return Ok(Value::Array(items));
+        }
+        loop {
+            self.skip_ws();
+            items.push(self.value()?);
+            self.skip_ws();
+            match self.peek() {
+                Some(b',') => {
+                    self.pos += 1;
+                    self.skip_ws();
+                    if self.peek() == Some(b']') {
+                        return Err(self
+                            .error_here("trailing comma before `]`", "лишняя запятая перед `]`"));
+                    }
+                }
+                Some(b']') => {
+                    self.pos += 1;
+                    return Ok(Value::Array(items));
+                }
+                _ => return Err(self.unexpected("`,` or `]` in an array", "`,` или `]` в массиве")),
+            }
+        }
+    }
+
+    fn object(&mut self) -> Result<Value, ParseError> {
+        self.pos += 1; // {
+        let mut members: Vec<Member> = Vec::new();
+        self.skip_ws();
+        if self.peek() == Some(b'}') {
+            self.pos += 1;
+            return Ok(Value::Object(members));
+        }
+        loop {
+            self.skip_ws();
+            if self.peek() != Some(b'"') {
+                return Err(self.unexpected(
+                    "a quoted key in an object",
+                    "ключ в кавычках внутри объекта",
+                ));
+            }
+            let key_start = self.pos;
+            let key = self.string()?.value;
+            let key_span = key_start..self.pos;
+            if members.iter().any(|m| m.key == key) {
+                return Err(ParseError {
+                    message: Msg::new(
+                        format!("duplicate key \"{key}\" in an object"),
+                        format!("ключ \"{key}\" повторяется в объекте"),
+                    ),
+                    offset: key_start,
+                });
+            }
+            self.skip_ws();
+            if self.peek() != Some(b':') {
+                return Err(self.unexpected("`:` after an object key", "`:` после ключа объекта"));
+            }
+            self.pos += 1;
+            self.skip_ws();
+            let node = self.value()?;
+            members.push(Member {
+                key,
+                key_span,
+                node,
+            });
+            self.skip_ws();
+            match self.peek() {
+                Some(b',') => {
+                    self.pos += 1;
+                    self.skip_ws();
+                    if self.peek() == Some(b'}') {
+                        return Err(self
+                            .error_here("trailing comma before `}`", "лишняя запятая перед `}`"));
+                    }
+                }
+                Some(b'}') => {
+                    self.pos += 1;
+                    return Ok(Value::Object(members));
+                }
+                _ => {
+                    return Err(self.unexpected("`,` or `}` in an object", "`,` или `}` в объекте"))
+                }
+            }
+        }
+    }
+
+    fn string(&mut self) -> Result<JsonString, ParseError> {
+        let quote = self.pos;
+        self.pos += 1;
+        let mut map = SourceMap::verbatim(self.pos);
+        let mut value = String::new();
+        let mut run_start = self.pos;
+        loop {
+            // Copy plain runs in one go: they are the common case.
+            let rest = &self.src[self.pos..];
+            let skip = rest
+                .iter()
+                .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+                .unwrap_or(rest.len());
+            self.pos += skip;
+            match self.peek() {
+                None => {
+                    return Err(ParseError {
+                        message: Msg::new("unterminated string", "строка не закрыта кавычкой"),
+                        offset: quote,
+                    })
+                }
+                Some(b'"') => {
+                    value.push_str(&self.text[run_start..self.pos]);
+                    self.pos += 1;
+                    return Ok(JsonString { value, map });
+                }
+                Some(b'\\') => {
+                    value.push_str(&self.text[run_start..self.pos]);
+                    let esc_start = self.pos;
+                    let decoded_at = value.len();
+                    self.escape(&mut value)?;
+                    map.escapes.push(Escape {
+                        decoded: decoded_at,
+                        decoded_len: value.len() - decoded_at,
+                        source: esc_start,
+                        source_len: self.pos - esc_start,
+                    });
+                    run_start = self.pos;
+                }
+                Some(b) => {
+                    return Err(self.error_here(
+                        format!("control character U+{b:04X} must be escaped inside a string (write \\n for a line break)"),
+                        format!("управляющий символ U+{b:04X} внутри строки нужно экранировать (перенос строки пишется как \\n)"),
+                    ))
+                }
+            }
+        }
+    }
+
+    fn escape(&mut self, out: &mut String) -> Result<(), ParseError> {
+        self.pos += 1; // backslash
+        let c = match self.peek() {
+            Some(b'"') => '"',
+            Some(b'\\') => '\\',
+            Some(b'/') => '/',
+            Some(b'b') => '\u{8}',
+            Some(b'f') => '\u{c}',
+            Some(b'n') => '\n',
+            Some(b'r') => '\r',
+            Some(b't') => '\t',
+            Some(b'u') => {
+                let start = self.pos - 1;
+                self.pos += 1;
+                let hi = self.hex4()?;
+                let c = match hi {
+                    0xD800..=0xDBFF => {
+                        if self.src[self.pos..].starts_with(b"\\u") {
+                            self.pos += 2;
+                            let lo = self.hex4()?;
+                            if !(0xDC00..=0xDFFF).contains(&lo) {
+                                return Err(lone_surrogate(hi, start));
+                            }
+                            char::from_u32(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00))
+                        } else {
+                            None
+                        }
+                    }
+                    _ => char::from_u32(hi),
+                };
+                let Some(c) = c else {
+                    return Err(lone_surrogate(hi, start));
+                };
+                out.push(c);
+                return Ok(());
+            }
+            _ => {
+                let c = self.text[self.pos..].chars().next().unwrap_or(' ');
+                return Err(self.error_here(
+                    format!("invalid escape `\\{c}` in a string"),
+                    format!("неверная escape-последовательность `\\{c}` в строке"),
+                ));
+            }
+        };
+        self.pos += 1;
+        out.push(c);
+        Ok(())
+    }
+
+    fn hex4(&mut self) -> Result<u32, ParseError> {
+        let digits = self.src.get(self.pos..self.pos + 4).unwrap_or_default();
+        if digits.len() < 4 || !digits.iter().all(u8::is_ascii_hexdigit) {
+            return Err(self.error_here(
+                "invalid \\u escape: expected four hex digits",
+                "неверная последовательность \\u: нужны четыре шестнадцатеричные цифры",
+            ));
+        }
+        let s = std::str::from_utf8(digits).unwrap_or("0");
+        self.pos += 4;
+        Ok(u32::from_str_radix(s, 16).unwrap_or(0))
+    }
+}
+
+fn lone_surrogate(unit: u32, offset: usize) -> ParseError {
+    ParseError {
+        message: Msg::new(
+            format!("lone surrogate \\u{unit:04x}: it is not half of a valid pair, so it is not a character"),
+            format!("одиночный суррогат \\u{unit:04x}: это половина пары, а не символ"),
+        ),
+        offset,
+    }
+}
+
+impl Value {
+    /// The JSON type name, for error messages.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Value::Null => "null",
+            Value::Bool(_) => "a boolean",
+            Value::Number(_) => "a number",
+            Value::String(_) => "a string",
+            Value::Array(_) => "an array",
+            Value::Object(_) => "an object",
+        }
+    }
+}
+
+impl Node {
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        match &self.value {
+            Value::Object(members) => members.iter().find(|m| m.key == key).map(|m| &m.node),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn string_of(src: &str) -> JsonString {
+        match parse(src).unwrap().value {
+            Value::String(s) => s,
+            other => panic!("not a string: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn parses_nested_values() {
+        let n = parse(r#" {"a": [1, -2.5e3, true, null], "b": {"c": "d"}} "#).unwrap();
+        assert_eq!(n.span, 1..48);
+        let a = n.get("a").unwrap();
+        let Value::Array(items) = &a.value else {
+            panic!()
+        };
+        assert_eq!(items[1].value, Value::Number("-2.5e3".into()));
+        assert_eq!(n.get("b").unwrap().get("c").unwrap().span, 43..46);
+    }
+
+    #[test]
+    fn decodes_escapes_and_maps_offsets_back() {
+        let src = r#""a\u00e9b\nc😀d""#;
+        let s = string_of(src);
+        assert_eq!(s.value, "aéb\nc😀d");
+        // 'a' at decoded 0 -> source 1
+        assert_eq!(s.map.to_source(0), 1);
+        // 'é' (decoded 1..3) -> the escape \u00e9 at 2..8
+        assert_eq!(s.map.to_source(1), 2);
+        assert_eq!(s.map.range_to_source(1, 3), 2..8);
+        // 'b' at decoded 3 -> source 8
+        assert_eq!(s.map.to_source(3), 8);
+        // '\n' decoded 4 -> source 9..11
+        assert_eq!(s.map.range_to_source(4, 5), 9..11);
+        // 😀 decoded 6..10 -> source 12..16 (verbatim)
+        assert_eq!(&src[s.map.range_to_source(6, 10)], "😀");
+        assert_eq!(&src[s.map.range_to_source(10, 11)], "d");
+    }
+
+    #[test]
+    fn decodes_surrogate_pairs() {
+        let s = string_of(r#""\ud83d\ude00!""#);
+        assert_eq!(s.value, "😀!");
+        assert_eq!(s.map.range_to_source(0, 4), 1..13);
+        assert_eq!(s.map.to_source(4), 13);
+    }
+
+    #[test]
+    fn rejects_lone_surrogates() {
+        let e = parse(r#""\ud800x""#).unwrap_err();
+        assert!(e.message.en.contains("lone surrogate"), "{}", e.message.en);
+        assert_eq!(e.offset, 1);
+        let e = parse(r#""\udc00""#).unwrap_err();
+        assert!(e.message.en.contains("lone surrogate"));
+    }
+
+    #[test]
+    fn rejects_duplicate_keys() {
+        let e = parse(r#"{"text": "a", "text": "b"}"#).unwrap_err();
+        assert_eq!(e.message.en, "duplicate key \"text\" in an object");
+        assert_eq!(e.offset, 14);
+    }
+
+    #[test]
+    fn reports_errors_with_offsets() {
+        let cases = [
+            ("{\"a\": 1,}", "trailing comma before `}`", 8),
+            ("[1 2]", "expected `,` or `]` in an array, found `2`", 3),
+            ("{\"a\" 1}", "expected `:` after an object key, found `1`", 5),
+            ("\"abc", "unterminated string", 0),
+            ("\"a\nb\"", "control character U+000A must be escaped inside a string (write \\n for a line break)", 2),
+            ("{a: 1}", "expected a quoted key in an object, found `a`", 1),
+            ("", "expected a JSON value, found the end of the input", 0),
+            ("01", "unexpected text after the end of the JSON value", 1),
+            ("\"\\x\"", "invalid escape `\\x` in a string", 2),
+            ("\"\\u12\"", "invalid \\u escape: expected four hex digits", 3),
+            ("tru", "expected a JSON value, found `t`", 0),
+        ];
+        for (src, message, offset) in cases {
+            let e = parse(src).unwrap_err();
+            assert_eq!(
+                (e.message.en.as_str(), e.offset),
+                (message, offset),
+                "input {src:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn limits_depth() {
+        let deep = "[".repeat(MAX_DEPTH + 1) + &"]".repeat(MAX_DEPTH + 1);
+        let e = parse(&deep).unwrap_err();
+        assert!(e.message.en.contains("nested deeper"));
+        let ok = "[".repeat(MAX_DEPTH) + &"]".repeat(MAX_DEPTH);
+        assert!(parse(&ok).is_ok());
+    }
+
+    #[test]
+    fn accepts_bom() {
+        assert!(parse("\u{feff}{}").is_ok());
+    }
+}

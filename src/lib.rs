@@ -1,0 +1,104 @@
+//! walint: a pre-submission checker for WhatsApp Business message templates.
+//!
+//! The core is pure: no I/O, no printing. It reads Meta's `message_templates` JSON or a
+//! plain-text draft ([`template`]), runs the [`rules`], and returns [`Diagnostic`]s whose
+//! ranges are given in bytes, UTF-16 units and line/column, inside the field and inside the
+//! input document.
+
+pub mod diagnostic;
+pub mod domain;
+pub mod emoji;
+pub mod json;
+pub mod l10n;
+pub mod links;
+pub mod options;
+pub mod placeholder;
+pub mod rules;
+pub mod template;
+pub mod text;
+
+pub use diagnostic::{Diagnostic, Edit, Fix, Severity};
+pub use l10n::{Lang, Msg};
+pub use options::{LintOptions, Profile, RuleLevel};
+pub use template::{
+    load_auto, load_json, load_plain_text, Document, DocumentKind, LoadError, Template,
+};
+
+use rules::{Context, Reporter, Rule};
+use serde::Serialize;
+
+/// The findings for one template of a document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TemplateReport {
+    /// The template's `name`, if it has one.
+    pub name: Option<String>,
+    /// Where the template is in its document (`""`, `"[2]"`, `"data[0]"`).
+    pub path: String,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Filled in by the moderation predictor.
+    pub prediction: Option<serde_json::Value>,
+}
+
+/// Lints every template of a document.
+pub fn lint_document(doc: &Document, options: &LintOptions) -> Vec<TemplateReport> {
+    doc.templates
+        .iter()
+        .map(|t| TemplateReport {
+            name: t.name.as_ref().map(|n| n.value.clone()),
+            path: t.path.clone(),
+            diagnostics: lint_template(t, options, Some(&doc.source)),
+            prediction: None,
+        })
+        .collect()
+}
+
+/// Lints one template with every rule the options leave on. `source` is the document the
+/// template was read from; with it, diagnostics carry document line/column locations.
+pub fn lint_template(
+    template: &Template,
+    options: &LintOptions,
+    source: Option<&str>,
+) -> Vec<Diagnostic> {
+    lint_template_with(template, options, source, rules::ALL)
+}
+
+pub(crate) fn lint_template_with(
+    template: &Template,
+    options: &LintOptions,
+    source: Option<&str>,
+    rules: &[&'static Rule],
+) -> Vec<Diagnostic> {
+    let context = Context::new(template, options);
+    let mut reporter = Reporter::new();
+    for &rule in rules {
+        let level = options.level(rule.id);
+        if level == Some(RuleLevel::Off) {
+            continue;
+        }
+        reporter.start(rule, level.and_then(RuleLevel::severity));
+        (rule.check)(&context, &mut reporter);
+    }
+    let mut diagnostics = diagnostic::resolve(reporter.reports, options.lang, source);
+    sort(&mut diagnostics);
+    diagnostics
+}
+
+/// Document order first (so output follows the file), then the more severe, then by rule.
+fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
+        let key = |d: &Diagnostic| {
+            (
+                d.location.map_or(0, |l| l.start.offset),
+                d.range.map_or(0, |r| r.start),
+            )
+        };
+        key(a)
+            .cmp(&key(b))
+            .then(b.severity.cmp(&a.severity))
+            .then(a.rule.cmp(b.rule))
+            .then(a.path.cmp(&b.path))
+    });
+}
+
+/// The crate version, for `--version`, SARIF and the wasm `version` export.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

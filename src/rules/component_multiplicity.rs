@@ -1,0 +1,176 @@
+use super::{Context, Reporter, Rule};
+use crate::diagnostic::{Report, Severity};
+use crate::l10n::Msg;
+use crate::template::{Category, ComponentKind};
+
+pub static RULE: Rule = Rule {
+    id: "component-multiplicity",
+    default_severity: Severity::Error,
+    summary: (
+        "Components missing, repeated or of an unknown type (exactly one BODY, at most one of the others)",
+        "Компоненты отсутствуют, повторяются или неизвестного типа (ровно один BODY, остальных не больше одного)",
+    ),
+    docs: r#"# component-multiplicity
+
+## What it checks
+- the template has `components`, with exactly one `BODY`;
+- at most one `HEADER`, `FOOTER`, `BUTTONS`, `CAROUSEL` and `LIMITED_TIME_OFFER`;
+- every component has a `type`, and Meta knows it;
+- `BODY` has `text` (except in `AUTHENTICATION` templates, whose body is Meta's preset) and so
+  does `FOOTER` (except in `AUTHENTICATION`, where the footer carries `code_expiration_minutes`,
+  which must be 1 to 90).
+
+## Why
+Meta's components reference: "Templates are composed of four main components: header, body,
+footer, and buttons … Only the body is required", and a template "may contain only one text
+header, one body, one footer". The authentication reference sets `code_expiration_minutes`
+between 1 and 90.
+
+## Examples
+Fails: two `BODY` components; `{"type": "TITLE"}`; no `BODY`.
+Passes: `HEADER`, `BODY`, `FOOTER`, `BUTTONS`, once each.
+"#,
+    check,
+};
+
+fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
+    let t = cx.template;
+    if t.plain_text {
+        return;
+    }
+    let auth = cx.category() == Some(Category::Authentication);
+    if !t.components.iter().any(|c| c.kind == ComponentKind::Body) {
+        out.report(Report::node(
+            t.field_path("components"),
+            t.components_span.clone().or_else(|| t.span.clone()),
+            Msg::new(
+                "the template has no BODY component; it is the one required component",
+                "в шаблоне нет компонента BODY, а он обязателен",
+            ),
+        ));
+    }
+    let mut seen = Vec::new();
+    for c in &t.components {
+        let Some(type_text) = &c.type_text else {
+            out.report(Report::node(
+                c.path.clone(),
+                c.span.clone(),
+                Msg::new(
+                    "the component has no `type`",
+                    "у компонента не указан `type`",
+                ),
+            ));
+            continue;
+        };
+        if c.kind == ComponentKind::Other {
+            out.report(Report::text(
+                type_text,
+                0..type_text.value.len(),
+                Msg::new(
+                    format!("unknown component type \"{}\"; use HEADER, BODY, FOOTER, BUTTONS, CAROUSEL or LIMITED_TIME_OFFER", type_text.value),
+                    format!("неизвестный тип компонента \"{}\"; допустимы HEADER, BODY, FOOTER, BUTTONS, CAROUSEL, LIMITED_TIME_OFFER", type_text.value),
+                ),
+            ));
+            continue;
+        }
+        if seen.contains(&c.kind) {
+            let kind = c.kind.as_str();
+            out.report(
+                Report::node(
+                    c.path.clone(),
+                    c.span.clone(),
+                    Msg::new(
+                        format!("a second {kind} component: a template has at most one"),
+                        format!("второй компонент {kind}: в шаблоне может быть только один"),
+                    ),
+                )
+                .component(c.kind),
+            );
+        }
+        seen.push(c.kind);
+        let needs_text = match c.kind {
+            ComponentKind::Body | ComponentKind::Footer => !auth,
+            _ => false,
+        };
+        if needs_text && c.text.as_ref().is_none_or(|t| t.value.trim().is_empty()) {
+            out.report(
+                Report::node(
+                    c.path.clone(),
+                    c.span.clone(),
+                    Msg::new(
+                        format!("the {} component has no text", c.kind.as_str()),
+                        format!("у компонента {} нет текста", c.kind.as_str()),
+                    ),
+                )
+                .component(c.kind),
+            );
+        }
+        if let Some(minutes) = c.code_expiration_minutes {
+            if !(1.0..=90.0).contains(&minutes) || minutes.fract() != 0.0 {
+                out.report(
+                    Report::node(
+                        c.path.clone(),
+                        c.span.clone(),
+                        Msg::new(
+                            format!("code_expiration_minutes is {minutes}; it must be a whole number from 1 to 90"),
+                            format!("code_expiration_minutes = {minutes}; нужно целое число от 1 до 90"),
+                        ),
+                    )
+                    .component(c.kind),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn passes() {
+        assert_passes(
+            &RULE,
+            &[
+                &with_body(
+                    "MARKETING",
+                    "Body.",
+                    r#"{"type": "HEADER", "format": "TEXT", "text": "H"}, {"type": "FOOTER", "text": "F"}, {"type": "BUTTONS", "buttons": []}"#,
+                ),
+                r#"{"category": "AUTHENTICATION", "components": [{"type": "BODY", "add_security_recommendation": true}, {"type": "FOOTER", "code_expiration_minutes": 10}]}"#,
+                "Plain text draft",
+            ],
+        );
+    }
+
+    #[test]
+    fn fails() {
+        assert_fails(
+            &RULE,
+            &[
+                (
+                    &with_body("UTILITY", "One.", r#"{"type": "BODY", "text": "Two."}"#),
+                    &["components[1]"],
+                ),
+                (
+                    &with_body("UTILITY", "One.", r#"{"type": "TITLE", "text": "x"}"#),
+                    &["TITLE"],
+                ),
+                (
+                    r#"{"category": "UTILITY", "components": [{"type": "HEADER", "format": "TEXT", "text": "x"}]}"#,
+                    &["components"],
+                ),
+                (r#"{"category": "UTILITY"}"#, &["components"]),
+                (
+                    &with_body("UTILITY", " ", r#"{"text": "no type"}"#),
+                    &["components[0]", "components[1]"],
+                ),
+                (
+                    r#"{"category": "AUTHENTICATION", "components": [{"type": "BODY"}, {"type": "FOOTER", "code_expiration_minutes": 120}]}"#,
+                    &["components[1]"],
+                ),
+            ],
+        );
+    }
+}

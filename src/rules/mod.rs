@@ -1,0 +1,359 @@
+//! The rules. Each lives in its own file with its documentation and its passing and failing
+//! cases; this module holds what they share and the registry.
+
+use crate::diagnostic::{Report, Severity};
+use crate::options::{LintOptions, Profile};
+use crate::placeholder::{self, Placeholder};
+use crate::template::{ButtonKind, Category, ComponentKind, Template};
+use crate::text::Text;
+
+mod body_too_long;
+mod button_count;
+mod button_label;
+mod button_order;
+mod button_phone_number;
+mod button_text_too_long;
+mod button_type;
+mod button_url;
+mod button_url_variable;
+mod component_multiplicity;
+mod example_values;
+mod footer_content;
+mod footer_too_long;
+mod header_content;
+mod header_too_long;
+mod media_header;
+mod placeholder_adjacent;
+mod placeholder_at_edge;
+mod placeholder_density;
+mod placeholder_example;
+mod placeholder_not_allowed;
+mod placeholder_sequence;
+mod placeholder_syntax;
+mod template_category;
+mod template_language;
+mod template_name;
+mod whatsapp_link;
+
+/// A rule: its identity, documentation and check.
+pub struct Rule {
+    /// Kebab-case id, stable: other tools and docs refer to it.
+    pub id: &'static str,
+    pub default_severity: Severity,
+    /// One line, English and Russian.
+    pub summary: (&'static str, &'static str),
+    /// Markdown: what it checks, why, the evidence, examples.
+    pub docs: &'static str,
+    pub check: for<'a> fn(&Context<'a>, &mut Reporter<'a>),
+}
+
+/// Every rule, in alphabetical order of id.
+pub static ALL: &[&Rule] = &[
+    &body_too_long::RULE,
+    &button_count::RULE,
+    &button_label::RULE,
+    &button_order::RULE,
+    &button_phone_number::RULE,
+    &button_text_too_long::RULE,
+    &button_type::RULE,
+    &button_url::RULE,
+    &button_url_variable::RULE,
+    &component_multiplicity::RULE,
+    &example_values::RULE,
+    &footer_content::RULE,
+    &footer_too_long::RULE,
+    &header_content::RULE,
+    &header_too_long::RULE,
+    &media_header::RULE,
+    &placeholder_adjacent::RULE,
+    &placeholder_at_edge::RULE,
+    &placeholder_density::RULE,
+    &placeholder_example::RULE,
+    &placeholder_not_allowed::RULE,
+    &placeholder_sequence::RULE,
+    &placeholder_syntax::RULE,
+    &template_category::RULE,
+    &template_language::RULE,
+    &template_name::RULE,
+    &whatsapp_link::RULE,
+];
+
+pub fn find(id: &str) -> Option<&'static Rule> {
+    ALL.iter().copied().find(|r| r.id == id)
+}
+
+/// What a text field is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    HeaderText,
+    Body,
+    Footer,
+    ButtonText,
+    ButtonUrl,
+    ButtonPhone,
+    OfferText,
+    /// A sample value (`example.*`, a button's `example`).
+    Example,
+}
+
+/// One text of the template with the facts several rules need, computed once.
+pub struct Field<'a> {
+    pub text: &'a Text,
+    pub role: Role,
+    pub component: ComponentKind,
+    /// Index of the carousel card the field is in.
+    pub card: Option<usize>,
+    /// Index of the button the field belongs to.
+    pub button: Option<usize>,
+    pub placeholders: Vec<Placeholder>,
+}
+
+/// Read-only view of a template shared by all rules.
+pub struct Context<'a> {
+    pub template: &'a Template,
+    pub options: &'a LintOptions,
+    pub fields: Vec<Field<'a>>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(template: &'a Template, options: &'a LintOptions) -> Self {
+        let mut fields = Vec::new();
+        collect_fields(&template.components, None, &mut fields);
+        Context {
+            template,
+            options,
+            fields,
+        }
+    }
+
+    pub fn category(&self) -> Option<Category> {
+        self.template.category()
+    }
+
+    pub fn profile(&self) -> Profile {
+        self.options.profile
+    }
+
+    /// Fields of one role, in document order.
+    pub fn fields(&self, role: Role) -> impl Iterator<Item = &Field<'a>> {
+        self.fields.iter().filter(move |f| f.role == role)
+    }
+
+    /// The top-level body field (not a carousel card's).
+    pub fn body(&self) -> Option<&Field<'a>> {
+        self.fields(Role::Body).find(|f| f.card.is_none())
+    }
+
+    /// Texts that end up in front of the recipient or are followed by them (links, examples).
+    pub fn content_fields(&self) -> impl Iterator<Item = &Field<'a>> {
+        self.fields.iter()
+    }
+}
+
+fn collect_fields<'a>(
+    components: &'a [crate::template::Component],
+    card: Option<usize>,
+    out: &mut Vec<Field<'a>>,
+) {
+    let field = |text: &'a Text, role, component, button| Field {
+        text,
+        role,
+        component,
+        card,
+        button,
+        placeholders: if role == Role::Example || role == Role::ButtonPhone {
+            Vec::new()
+        } else {
+            placeholder::scan(&text.value)
+        },
+    };
+    for c in components {
+        let role = match c.kind {
+            ComponentKind::Header => Some(Role::HeaderText),
+            ComponentKind::Body => Some(Role::Body),
+            ComponentKind::Footer => Some(Role::Footer),
+            _ => None,
+        };
+        if let (Some(role), Some(text)) = (role, &c.text) {
+            out.push(field(text, role, c.kind, None));
+        }
+        if let Some(text) = &c.offer_text {
+            out.push(field(text, Role::OfferText, c.kind, None));
+        }
+        if let Some(e) = &c.example {
+            let named = e
+                .header_text_named_params
+                .iter()
+                .chain(&e.body_text_named_params);
+            for t in e
+                .header_text
+                .iter()
+                .chain(e.body_text.iter().flatten())
+                .chain(named.filter_map(|n| n.example.as_ref()))
+            {
+                out.push(field(t, Role::Example, c.kind, None));
+            }
+        }
+        for (i, b) in c.buttons.iter().enumerate() {
+            if let Some(t) = &b.text {
+                out.push(field(t, Role::ButtonText, c.kind, Some(i)));
+            }
+            if let Some(t) = &b.url {
+                out.push(field(t, Role::ButtonUrl, c.kind, Some(i)));
+            }
+            if let Some(t) = &b.phone_number {
+                out.push(field(t, Role::ButtonPhone, c.kind, Some(i)));
+            }
+            // A COPY_CODE example is a code, not content; URL examples are links.
+            if b.kind != ButtonKind::CopyCode {
+                for t in &b.example {
+                    out.push(field(t, Role::Example, c.kind, Some(i)));
+                }
+            }
+        }
+        for (i, card) in c.cards.iter().enumerate() {
+            collect_fields(&card.components, Some(i), out);
+        }
+    }
+}
+
+/// Collects one rule's reports.
+pub struct Reporter<'a> {
+    rule: &'static Rule,
+    level: Option<Severity>,
+    pub(crate) reports: Vec<(&'static str, Severity, Report<'a>)>,
+}
+
+impl<'a> Reporter<'a> {
+    pub(crate) fn new() -> Self {
+        Reporter {
+            rule: ALL[0],
+            level: None,
+            reports: Vec::new(),
+        }
+    }
+
+    pub(crate) fn start(&mut self, rule: &'static Rule, level: Option<Severity>) {
+        self.rule = rule;
+        self.level = level;
+    }
+
+    pub fn report(&mut self, report: Report<'a>) {
+        let severity = self
+            .level
+            .or(report.severity)
+            .unwrap_or(self.rule.default_severity);
+        self.reports.push((self.rule.id, severity, report));
+    }
+}
+
+/// Test support shared by the rule files: run one rule on a template.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::Rule;
+    use crate::diagnostic::Diagnostic;
+    use crate::options::LintOptions;
+    use crate::template::load_auto;
+
+    /// Runs only `rule` on `input` (JSON or plain text).
+    pub fn run_with(rule: &'static Rule, input: &str, options: &LintOptions) -> Vec<Diagnostic> {
+        let doc =
+            load_auto(input).unwrap_or_else(|e| panic!("test input does not load: {e}\n{input}"));
+        let mut out = Vec::new();
+        for t in &doc.templates {
+            out.extend(crate::lint_template_with(
+                t,
+                options,
+                Some(&doc.source),
+                &[rule],
+            ));
+        }
+        out
+    }
+
+    pub fn run(rule: &'static Rule, input: &str) -> Vec<Diagnostic> {
+        run_with(rule, input, &LintOptions::default())
+    }
+
+    /// The texts the diagnostics point at (or their paths, for whole-value findings).
+    pub fn flagged(rule: &'static Rule, input: &str) -> Vec<String> {
+        let doc = load_auto(input).unwrap();
+        run(rule, input)
+            .iter()
+            .map(|d| match (&d.range, &d.location) {
+                (Some(_), Some(l)) => doc.source[l.start.offset..l.end.offset].to_string(),
+                _ => d.path.clone(),
+            })
+            .collect()
+    }
+
+    pub fn assert_passes(rule: &'static Rule, inputs: &[&str]) {
+        for input in inputs {
+            let d = run(rule, input);
+            assert!(
+                d.is_empty(),
+                "{} should pass on {input:?}, got {d:#?}",
+                rule.id
+            );
+        }
+    }
+
+    /// Each case: input and the texts (or paths) that must be flagged, in order.
+    pub fn assert_fails(rule: &'static Rule, cases: &[(&str, &[&str])]) {
+        for (input, expected) in cases {
+            let got = flagged(rule, input);
+            assert_eq!(&got, expected, "{} on {input:?}", rule.id);
+        }
+    }
+
+    /// A minimal JSON template around a body, with extra components appended.
+    pub fn with_body(category: &str, body: &str, extra: &str) -> String {
+        let body = serde_json::to_string(body).unwrap();
+        let extra = if extra.is_empty() {
+            String::new()
+        } else {
+            format!(", {extra}")
+        };
+        format!(
+            r#"{{"name": "t", "language": "en_US", "category": "{category}", "components": [{{"type": "BODY", "text": {body}}}{extra}]}}"#
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn registry_is_sorted_unique_and_documented() {
+        let ids: Vec<&str> = ALL.iter().map(|r| r.id).collect();
+        let mut sorted = ids.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(
+            ids, sorted,
+            "rules must be listed once, in alphabetical order"
+        );
+        for r in ALL {
+            assert!(
+                r.id.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'),
+                "{} is not kebab-case",
+                r.id
+            );
+            assert!(
+                !r.summary.0.is_empty() && !r.summary.1.is_empty(),
+                "{} needs summaries",
+                r.id
+            );
+            for section in ["## What it checks", "## Why", "## Examples"] {
+                assert!(r.docs.contains(section), "{} docs lack `{section}`", r.id);
+            }
+        }
+    }
+}
+
+/// If `text` is longer than `limit` UTF-16 units, its length and the byte range past the limit.
+pub(crate) fn excess(text: &str, limit: usize) -> Option<(usize, std::ops::Range<usize>)> {
+    let len = crate::text::utf16_len(text);
+    (len > limit).then(|| (len, crate::text::byte_at_utf16(text, limit)..text.len()))
+}

@@ -1,0 +1,123 @@
+use super::{Context, Reporter, Role, Rule};
+use crate::diagnostic::{Report, Severity};
+use crate::l10n::Msg;
+
+pub static RULE: Rule = Rule {
+    id: "placeholder-not-allowed",
+    default_severity: Severity::Error,
+    summary: (
+        "A placeholder where Meta allows none (footer, button label, a second one in the header, mid-URL)",
+        "Переменная там, где Meta их не допускает (подпись, кнопка, вторая в заголовке, середина ссылки)",
+    ),
+    docs: r#"# placeholder-not-allowed
+
+## What it checks
+- any placeholder in the footer;
+- any placeholder in a button label;
+- more than one placeholder in a text header (each extra one is reported);
+- a placeholder in a URL button that is not at the very end of the URL;
+- any placeholder in a limited-time offer's text.
+
+## Why
+Meta's components reference: a text header "supports 1 parameter"; URL buttons support one
+variable "appended to the end of the URL". WhatsApp Manager blocks `PARAMETER_IN_FOOTER` (API
+error 2388073 "Message footer format is incorrect"), `PARAMETER_IN_BUTTON_TEXT` and
+`MORE_THAN_ONE_PARAMETER`.
+
+## Examples
+Fails: footer `Ваш менеджер {{1}}`; button label `Заказ {{1}}`; URL `https://shop.ru/{{1}}/track`.
+Passes: URL `https://shop.ru/track/{{1}}`; header `Заказ {{1}}`.
+"#,
+    check,
+};
+
+fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
+    for field in &cx.fields {
+        let text = &field.text.value;
+        let valid: Vec<_> = field.placeholders.iter().filter(|p| p.is_valid()).collect();
+        let flagged: Vec<_> = match field.role {
+            Role::Footer | Role::ButtonText | Role::OfferText => valid,
+            Role::HeaderText => valid.into_iter().skip(1).collect(),
+            Role::ButtonUrl => valid
+                .into_iter()
+                .filter(|p| p.range.end != text.trim_end().len())
+                .collect(),
+            _ => continue,
+        };
+        for p in flagged {
+            let raw = &text[p.range.clone()];
+            let (en, ru) = match field.role {
+                Role::Footer => (
+                    "the footer cannot contain placeholders".to_string(),
+                    "в подписи (футере) не может быть переменных".to_string(),
+                ),
+                Role::ButtonText => (
+                    "button labels cannot contain placeholders".into(),
+                    "в надписи на кнопке не может быть переменных".into(),
+                ),
+                Role::OfferText => (
+                    "the limited-time offer text cannot contain placeholders".into(),
+                    "в тексте ограниченного предложения не может быть переменных".into(),
+                ),
+                Role::HeaderText => (
+                    "a text header can have only one placeholder".into(),
+                    "в текстовом заголовке может быть только одна переменная".into(),
+                ),
+                _ => (
+                    format!(
+                        "{raw} must be at the end of the URL; Meta appends the value to the end"
+                    ),
+                    format!(
+                        "{raw} должна стоять в конце ссылки: Meta подставляет значение в конец"
+                    ),
+                ),
+            };
+            out.report(
+                Report::text(
+                    field.text,
+                    p.range.clone(),
+                    Msg::new(format!("{en} ({raw})"), format!("{ru} ({raw})")),
+                )
+                .component(field.component),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn passes() {
+        let ok = with_body(
+            "UTILITY",
+            "Заказ {{1}} готов.",
+            r#"{"type": "HEADER", "format": "TEXT", "text": "Заказ {{1}}"},
+               {"type": "FOOTER", "text": "Магазин «Ромашка»"},
+               {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Отследить", "url": "https://shop.ru/track/{{1}}"}]}"#,
+        );
+        assert_passes(&RULE, &[&ok]);
+    }
+
+    #[test]
+    fn fails() {
+        let bad = with_body(
+            "UTILITY",
+            "Заказ {{1}} готов.",
+            r#"{"type": "HEADER", "format": "TEXT", "text": "Заказ {{1}} от {{2}}"},
+               {"type": "FOOTER", "text": "Ваш менеджер {{1}}"},
+               {"type": "BUTTONS", "buttons": [
+                 {"type": "QUICK_REPLY", "text": "Заказ {{1}}"},
+                 {"type": "URL", "text": "Открыть", "url": "https://shop.ru/{{1}}/track"}]}"#,
+        );
+        assert_fails(&RULE, &[(&bad, &["{{2}}", "{{1}}", "{{1}}", "{{1}}"])]);
+        let d = run(&RULE, &bad);
+        assert_eq!(
+            d[1].message,
+            "the footer cannot contain placeholders ({{1}})"
+        );
+        assert_eq!(d[3].path, "components[3].buttons[1].url");
+    }
+}

@@ -1,0 +1,121 @@
+use super::{Context, Reporter, Role, Rule};
+use crate::diagnostic::{Report, Severity};
+use crate::l10n::Msg;
+use crate::links;
+
+pub static RULE: Rule = Rule {
+    id: "whatsapp-link",
+    default_severity: Severity::Error,
+    summary: (
+        "A link to WhatsApp itself (wa.me, whatsapp.com)",
+        "Ссылка на сам WhatsApp (wa.me, whatsapp.com)",
+    ),
+    docs: r#"# whatsapp-link
+
+## What it checks
+Links to `wa.me`, `api.whatsapp.com`, `chat.whatsapp.com`, `whatsapp.com` and their
+subdomains: an error in a URL button, a warning anywhere else in the template.
+
+## Why
+WhatsApp Manager blocks buttons that link directly to WhatsApp
+(`BUTTONS_DIRECT_LINK_TO_WHATSAPP`, via `HSMUrlUtils.isWhatsAppDomainUrl`), and integrators
+report that Meta "no longer allows" wa.me links in call-to-action buttons. In the body such a
+link is not blocked by the editor, but a click-to-chat link inside a chat the user is already in
+looks like a redirect to someone else's chat, a common scam pattern. Note that the seeds'
+«короткая ссылка» is WhatsApp's click-to-chat feature, not a URL shortener.
+
+## Examples
+Fails: a URL button with `https://wa.me/79161234567`.
+Warns: body `Напишите нам: wa.me/79161234567`.
+Passes: `https://shop.ru/contacts`.
+"#,
+    check,
+};
+
+fn is_whatsapp_host(host: &str) -> bool {
+    ["wa.me", "whatsapp.com", "whatsapp.net"]
+        .iter()
+        .any(|d| host == *d || host.strip_suffix(d).is_some_and(|rest| rest.ends_with('.')))
+}
+
+fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
+    for field in &cx.fields {
+        for link in links::find(&field.text.value) {
+            if !is_whatsapp_host(&link.host_lower(&field.text.value)) {
+                continue;
+            }
+            let in_button = field.role == Role::ButtonUrl;
+            let report = Report::text(
+                field.text,
+                link.range.clone(),
+                if in_button {
+                    Msg::new(
+                        "buttons cannot link to WhatsApp itself; link to your own site",
+                        "кнопки не могут вести на сам WhatsApp; укажите ссылку на свой сайт",
+                    )
+                } else {
+                    Msg::new(
+                        "a link to WhatsApp inside a WhatsApp message looks like a redirect to another chat",
+                        "ссылка на WhatsApp внутри сообщения WhatsApp выглядит как переход в чужой чат",
+                    )
+                },
+            )
+            .severity(if in_button { Severity::Error } else { Severity::Warning })
+            .component(field.component);
+            out.report(report);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::*;
+
+    fn url_button(url: &str) -> String {
+        with_body(
+            "UTILITY",
+            "Body.",
+            &format!(
+                r#"{{"type": "BUTTONS", "buttons": [{{"type": "URL", "text": "Go", "url": "{url}"}}]}}"#
+            ),
+        )
+    }
+
+    #[test]
+    fn passes() {
+        assert_passes(
+            &RULE,
+            &[
+                &url_button("https://shop.ru/contacts"),
+                "Посетите notwhatsapp.com.ru или whatsapp-shop.ru",
+            ],
+        );
+    }
+
+    #[test]
+    fn fails() {
+        assert_fails(
+            &RULE,
+            &[
+                (
+                    &url_button("https://wa.me/79161234567"),
+                    &["https://wa.me/79161234567"],
+                ),
+                (
+                    &url_button("https://api.whatsapp.com/send?phone=1"),
+                    &["https://api.whatsapp.com/send?phone=1"],
+                ),
+                (
+                    "Напишите нам: wa.me/79161234567 или chat.whatsapp.com/AbC",
+                    &["wa.me/79161234567", "chat.whatsapp.com/AbC"],
+                ),
+            ],
+        );
+        assert_eq!(
+            run(&RULE, &url_button("https://wa.me/1"))[0].severity,
+            Severity::Error
+        );
+        assert_eq!(run(&RULE, "see wa.me/1 now")[0].severity, Severity::Warning);
+    }
+}

@@ -1,0 +1,904 @@
+//! The template model, read from Meta's `message_templates` JSON or from a plain-text draft.
+//!
+//! The JSON is what users POST to `/<WABA_ID>/message_templates`: one template object, an
+//! array of them, or the `{"data": [...]}` shape of a GET response. Unknown fields are ignored
+//! (Meta adds fields often); a known field with the wrong JSON type is an error naming its
+//! path. Values are kept exactly as written: names such as `"body"` are matched without regard
+//! to case, but never rewritten.
+
+use crate::json::{self, Node, Span, Value};
+use crate::l10n::Msg;
+use crate::text::{Origin, Text};
+
+/// Everything read from one input document.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub source: String,
+    pub kind: DocumentKind,
+    pub templates: Vec<Template>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocumentKind {
+    Json,
+    PlainText,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Template {
+    /// Path prefix of this template in its document: `""`, `"[2]"` or `"data[2]"`.
+    pub path: String,
+    pub span: Option<Span>,
+    pub name: Option<Text>,
+    pub language: Option<Text>,
+    pub category: Option<Text>,
+    pub parameter_format: Option<Text>,
+    pub components: Vec<Component>,
+    /// Where the `components` array is (for diagnostics about missing components).
+    pub components_span: Option<Span>,
+    /// The template is a plain-text draft: only a body, no metadata to check.
+    pub plain_text: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ComponentKind {
+    Header,
+    Body,
+    Footer,
+    Buttons,
+    Carousel,
+    LimitedTimeOffer,
+    Other,
+}
+
+impl ComponentKind {
+    fn from_type(s: &str) -> Self {
+        match s.to_ascii_uppercase().as_str() {
+            "HEADER" => ComponentKind::Header,
+            "BODY" => ComponentKind::Body,
+            "FOOTER" => ComponentKind::Footer,
+            "BUTTONS" => ComponentKind::Buttons,
+            "CAROUSEL" => ComponentKind::Carousel,
+            "LIMITED_TIME_OFFER" => ComponentKind::LimitedTimeOffer,
+            _ => ComponentKind::Other,
+        }
+    }
+
+    /// The name used in diagnostics (`component` field).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ComponentKind::Header => "HEADER",
+            ComponentKind::Body => "BODY",
+            ComponentKind::Footer => "FOOTER",
+            ComponentKind::Buttons => "BUTTONS",
+            ComponentKind::Carousel => "CAROUSEL",
+            ComponentKind::LimitedTimeOffer => "LIMITED_TIME_OFFER",
+            ComponentKind::Other => "OTHER",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Component {
+    pub kind: ComponentKind,
+    /// The `type` value as written.
+    pub type_text: Option<Text>,
+    pub path: String,
+    pub span: Option<Span>,
+    /// HEADER `format`: TEXT, IMAGE, VIDEO, DOCUMENT, LOCATION, GIF.
+    pub format: Option<Text>,
+    pub text: Option<Text>,
+    pub example: Option<Example>,
+    pub buttons: Vec<Button>,
+    /// AUTHENTICATION body option.
+    pub add_security_recommendation: Option<bool>,
+    /// AUTHENTICATION footer option (1-90).
+    pub code_expiration_minutes: Option<f64>,
+    /// CAROUSEL cards, each a list of components.
+    pub cards: Vec<Card>,
+    /// LIMITED_TIME_OFFER `limited_time_offer.text`.
+    pub offer_text: Option<Text>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Card {
+    pub path: String,
+    pub span: Option<Span>,
+    pub components: Vec<Component>,
+}
+
+/// The `example` object of a component.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Example {
+    pub path: String,
+    pub span: Option<Span>,
+    pub header_text: Vec<Text>,
+    pub header_text_named_params: Vec<NamedExample>,
+    pub header_handle: Vec<Text>,
+    /// `body_text` rows; Meta expects exactly one row: `[["v1", "v2"]]`.
+    pub body_text: Vec<Vec<Text>>,
+    /// `body_text` was given as a flat array of strings instead of an array of one array.
+    pub body_text_flat: bool,
+    pub body_text_named_params: Vec<NamedExample>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct NamedExample {
+    pub param_name: Option<Text>,
+    pub example: Option<Text>,
+    pub path: String,
+    pub span: Option<Span>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ButtonKind {
+    QuickReply,
+    Url,
+    PhoneNumber,
+    CopyCode,
+    Otp,
+    Flow,
+    VoiceCall,
+    Catalog,
+    Mpm,
+    Spm,
+    Other,
+}
+
+impl ButtonKind {
+    fn from_type(s: &str) -> Self {
+        match s.to_ascii_uppercase().as_str() {
+            "QUICK_REPLY" => ButtonKind::QuickReply,
+            "URL" => ButtonKind::Url,
+            "PHONE_NUMBER" => ButtonKind::PhoneNumber,
+            "COPY_CODE" => ButtonKind::CopyCode,
+            "OTP" => ButtonKind::Otp,
+            "FLOW" => ButtonKind::Flow,
+            "VOICE_CALL" => ButtonKind::VoiceCall,
+            "CATALOG" => ButtonKind::Catalog,
+            "MPM" => ButtonKind::Mpm,
+            "SPM" => ButtonKind::Spm,
+            _ => ButtonKind::Other,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ButtonKind::QuickReply => "QUICK_REPLY",
+            ButtonKind::Url => "URL",
+            ButtonKind::PhoneNumber => "PHONE_NUMBER",
+            ButtonKind::CopyCode => "COPY_CODE",
+            ButtonKind::Otp => "OTP",
+            ButtonKind::Flow => "FLOW",
+            ButtonKind::VoiceCall => "VOICE_CALL",
+            ButtonKind::Catalog => "CATALOG",
+            ButtonKind::Mpm => "MPM",
+            ButtonKind::Spm => "SPM",
+            ButtonKind::Other => "OTHER",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Button {
+    pub kind: ButtonKind,
+    pub type_text: Option<Text>,
+    pub path: String,
+    pub span: Option<Span>,
+    pub text: Option<Text>,
+    pub url: Option<Text>,
+    pub phone_number: Option<Text>,
+    /// URL buttons: `["https://…/sample"]`; COPY_CODE: `"CODE"` (kept as one item).
+    pub example: Vec<Text>,
+    /// OTP buttons: COPY_CODE / ONE_TAP / ZERO_TAP.
+    pub otp_type: Option<Text>,
+}
+
+/// Why a document could not be read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadError {
+    pub message: Msg,
+    /// JSON path of the offending value (`components[2].buttons[0].url`), empty for syntax errors.
+    pub path: String,
+    /// Byte offset in the document.
+    pub offset: usize,
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.path.is_empty() {
+            f.write_str(&self.message.en)
+        } else {
+            write!(f, "{}: {}", self.path, self.message.en)
+        }
+    }
+}
+
+impl Template {
+    /// The components of one kind, in order.
+    pub fn components_of(&self, kind: ComponentKind) -> impl Iterator<Item = &Component> {
+        self.components.iter().filter(move |c| c.kind == kind)
+    }
+
+    pub fn component(&self, kind: ComponentKind) -> Option<&Component> {
+        self.components_of(kind).next()
+    }
+
+    pub fn body(&self) -> Option<&Text> {
+        self.component(ComponentKind::Body)?.text.as_ref()
+    }
+
+    pub fn buttons(&self) -> &[Button] {
+        self.component(ComponentKind::Buttons)
+            .map(|c| c.buttons.as_slice())
+            .unwrap_or_default()
+    }
+
+    /// The declared category in upper case, if any.
+    pub fn category(&self) -> Option<Category> {
+        Category::parse(self.category.as_ref()?.as_str())
+    }
+
+    /// Path of a top-level field of this template (`name`, `data[2].category`).
+    pub fn field_path(&self, field: &str) -> String {
+        join_path(&self.path, field)
+    }
+
+    /// Visits every text of the template, depth first, in document order.
+    pub fn for_each_text<'a>(&'a self, f: &mut dyn FnMut(&'a Text)) {
+        for t in [
+            &self.name,
+            &self.language,
+            &self.category,
+            &self.parameter_format,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            f(t);
+        }
+        for c in &self.components {
+            c.for_each_text(f);
+        }
+    }
+}
+
+impl Component {
+    fn for_each_text<'a>(&'a self, f: &mut dyn FnMut(&'a Text)) {
+        for t in [&self.type_text, &self.format, &self.text, &self.offer_text]
+            .into_iter()
+            .flatten()
+        {
+            f(t);
+        }
+        if let Some(e) = &self.example {
+            e.header_text.iter().for_each(&mut *f);
+            e.header_handle.iter().for_each(&mut *f);
+            e.body_text.iter().flatten().for_each(&mut *f);
+            for n in e
+                .header_text_named_params
+                .iter()
+                .chain(&e.body_text_named_params)
+            {
+                n.param_name.iter().chain(&n.example).for_each(&mut *f);
+            }
+        }
+        for b in &self.buttons {
+            for t in [&b.type_text, &b.text, &b.url, &b.phone_number, &b.otp_type]
+                .into_iter()
+                .flatten()
+            {
+                f(t);
+            }
+            b.example.iter().for_each(&mut *f);
+        }
+        for card in &self.cards {
+            for c in &card.components {
+                c.for_each_text(f);
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum Category {
+    Marketing,
+    Utility,
+    Authentication,
+}
+
+impl Category {
+    pub fn parse(s: &str) -> Option<Category> {
+        match s.trim().to_ascii_uppercase().as_str() {
+            "MARKETING" => Some(Category::Marketing),
+            "UTILITY" => Some(Category::Utility),
+            "AUTHENTICATION" => Some(Category::Authentication),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Marketing => "MARKETING",
+            Category::Utility => "UTILITY",
+            Category::Authentication => "AUTHENTICATION",
+        }
+    }
+}
+
+pub(crate) fn join_path(prefix: &str, field: &str) -> String {
+    if prefix.is_empty() {
+        field.to_string()
+    } else {
+        format!("{prefix}.{field}")
+    }
+}
+
+/// Reads a plain-text draft: the whole text is the body.
+///
+/// One final line break is not part of the body: text files end with one by convention, and
+/// Meta's editor would not keep it.
+pub fn load_plain_text(source: &str) -> Document {
+    let body = source
+        .strip_suffix("\r\n")
+        .or_else(|| source.strip_suffix('\n'))
+        .unwrap_or(source);
+    let path = "components[0]".to_string();
+    let text = Text {
+        value: body.to_string(),
+        path: join_path(&path, "text"),
+        origin: Some(Origin {
+            span: 0..body.len(),
+            map: json::SourceMap::verbatim(0),
+        }),
+    };
+    let body = Component {
+        kind: ComponentKind::Body,
+        type_text: None,
+        path,
+        span: Some(0..body.len()),
+        format: None,
+        text: Some(text),
+        example: None,
+        buttons: Vec::new(),
+        add_security_recommendation: None,
+        code_expiration_minutes: None,
+        cards: Vec::new(),
+        offer_text: None,
+    };
+    Document {
+        source: source.to_string(),
+        kind: DocumentKind::PlainText,
+        templates: vec![Template {
+            path: String::new(),
+            span: Some(0..source.len()),
+            name: None,
+            language: None,
+            category: None,
+            parameter_format: None,
+            components: vec![body],
+            components_span: None,
+            plain_text: true,
+        }],
+    }
+}
+
+/// Reads Meta's template JSON: one template, an array of templates, or `{"data": [...]}`.
+pub fn load_json(source: &str) -> Result<Document, LoadError> {
+    let root = json::parse(source).map_err(|e| LoadError {
+        message: Msg::new(
+            format!("invalid JSON: {}", e.message.en),
+            format!("неверный JSON: {}", e.message.ru),
+        ),
+        path: String::new(),
+        offset: e.offset,
+    })?;
+    let mut templates = Vec::new();
+    match &root.value {
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                templates.push(template(item, format!("[{i}]"))?);
+            }
+        }
+        Value::Object(_) if root.get("components").is_none() && root.get("data").is_some() => {
+            let data = root.get("data").expect("checked above");
+            for (i, item) in array(data, "data")?.iter().enumerate() {
+                templates.push(template(item, format!("data[{i}]"))?);
+            }
+        }
+        Value::Object(_) => templates.push(template(&root, String::new())?),
+        other => {
+            return Err(LoadError {
+                message: Msg::new(
+                    format!(
+                        "expected a template object, an array of templates or {{\"data\": [...]}}, found {}",
+                        other.type_name()
+                    ),
+                    format!(
+                        "ожидался объект шаблона, массив шаблонов или {{\"data\": [...]}}, а найдено: {}",
+                        type_name_ru(other)
+                    ),
+                ),
+                path: String::new(),
+                offset: root.span.start,
+            })
+        }
+    }
+    Ok(Document {
+        source: source.to_string(),
+        kind: DocumentKind::Json,
+        templates,
+    })
+}
+
+/// Reads a document whose kind is not known: JSON if it looks like JSON, else plain text.
+///
+/// Text that starts like a JSON object or array is meant as JSON, so a syntax error there is
+/// reported rather than linting the JSON as if it were prose. A draft may start with a
+/// placeholder, though: `{{1}}, ваш заказ…` is text.
+pub fn load_auto(source: &str) -> Result<Document, LoadError> {
+    let start = source.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    let after_brace = start
+        .strip_prefix('{')
+        .map(|r| r.trim_start_matches([' ', '\t', '\r', '\n']));
+    let looks_like_json = start.starts_with('[')
+        || after_brace.is_some_and(|r| r.starts_with('"') || r.starts_with('}') || r.is_empty());
+    if looks_like_json {
+        load_json(source)
+    } else {
+        Ok(load_plain_text(source))
+    }
+}
+
+fn type_name_ru(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "логическое значение",
+        Value::Number(_) => "число",
+        Value::String(_) => "строка",
+        Value::Array(_) => "массив",
+        Value::Object(_) => "объект",
+    }
+}
+
+fn wrong_type(node: &Node, path: &str, en: &str, ru: &str) -> LoadError {
+    LoadError {
+        message: Msg::new(
+            format!("expected {en}, found {}", node.value.type_name()),
+            format!(
+                "ожидался тип «{ru}», а найдено: {}",
+                type_name_ru(&node.value)
+            ),
+        ),
+        path: path.to_string(),
+        offset: node.span.start,
+    }
+}
+
+fn object<'a>(node: &'a Node, path: &str) -> Result<&'a [json::Member], LoadError> {
+    match &node.value {
+        Value::Object(m) => Ok(m),
+        _ => Err(wrong_type(node, path, "an object", "объект")),
+    }
+}
+
+fn array<'a>(node: &'a Node, path: &str) -> Result<&'a [Node], LoadError> {
+    match &node.value {
+        Value::Array(items) => Ok(items),
+        _ => Err(wrong_type(node, path, "an array", "массив")),
+    }
+}
+
+fn text(node: &Node, path: String) -> Result<Text, LoadError> {
+    match &node.value {
+        Value::String(s) => Ok(Text {
+            value: s.value.clone(),
+            path,
+            origin: Some(Origin {
+                span: node.span.clone(),
+                map: s.map.clone(),
+            }),
+        }),
+        _ => Err(wrong_type(node, &path, "a string", "строка")),
+    }
+}
+
+/// An optional string field; `null` counts as absent.
+fn opt_text(obj: &Node, key: &str, prefix: &str) -> Result<Option<Text>, LoadError> {
+    match obj.get(key) {
+        None => Ok(None),
+        Some(n) if n.value == Value::Null => Ok(None),
+        Some(n) => text(n, join_path(prefix, key)).map(Some),
+    }
+}
+
+fn opt_bool(obj: &Node, key: &str, prefix: &str) -> Result<Option<bool>, LoadError> {
+    match obj.get(key).map(|n| (n, &n.value)) {
+        None | Some((_, Value::Null)) => Ok(None),
+        Some((_, Value::Bool(b))) => Ok(Some(*b)),
+        Some((n, _)) => Err(wrong_type(
+            n,
+            &join_path(prefix, key),
+            "a boolean",
+            "логическое значение",
+        )),
+    }
+}
+
+fn opt_number(obj: &Node, key: &str, prefix: &str) -> Result<Option<f64>, LoadError> {
+    match obj.get(key).map(|n| (n, &n.value)) {
+        None | Some((_, Value::Null)) => Ok(None),
+        Some((n, Value::Number(s))) => s
+            .parse::<f64>()
+            .map(Some)
+            .map_err(|_| wrong_type(n, &join_path(prefix, key), "a number", "число")),
+        Some((n, _)) => Err(wrong_type(n, &join_path(prefix, key), "a number", "число")),
+    }
+}
+
+/// Items of an optional array field; `null` counts as empty.
+fn opt_array<'a>(obj: &'a Node, key: &str, prefix: &str) -> Result<&'a [Node], LoadError> {
+    match obj.get(key) {
+        None => Ok(&[]),
+        Some(n) if n.value == Value::Null => Ok(&[]),
+        Some(n) => array(n, &join_path(prefix, key)),
+    }
+}
+
+fn texts(items: &[Node], path: &str) -> Result<Vec<Text>, LoadError> {
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, n)| text(n, format!("{path}[{i}]")))
+        .collect()
+}
+
+fn template(node: &Node, path: String) -> Result<Template, LoadError> {
+    object(node, if path.is_empty() { "(template)" } else { &path })?;
+    let components_node = node.get("components").filter(|n| n.value != Value::Null);
+    let components = components(
+        opt_array(node, "components", &path)?,
+        &join_path(&path, "components"),
+    )?;
+    Ok(Template {
+        name: opt_text(node, "name", &path)?,
+        language: opt_text(node, "language", &path)?,
+        category: opt_text(node, "category", &path)?,
+        parameter_format: opt_text(node, "parameter_format", &path)?,
+        components,
+        components_span: components_node.map(|n| n.span.clone()),
+        span: Some(node.span.clone()),
+        path,
+        plain_text: false,
+    })
+}
+
+fn components(items: &[Node], path: &str) -> Result<Vec<Component>, LoadError> {
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, n)| component(n, format!("{path}[{i}]")))
+        .collect()
+}
+
+fn component(node: &Node, path: String) -> Result<Component, LoadError> {
+    object(node, &path)?;
+    let type_text = opt_text(node, "type", &path)?;
+    let kind = type_text
+        .as_ref()
+        .map_or(ComponentKind::Other, |t| ComponentKind::from_type(&t.value));
+    let example = match node.get("example") {
+        None => None,
+        Some(n) if n.value == Value::Null => None,
+        Some(n) => Some(example(n, join_path(&path, "example"))?),
+    };
+    let buttons = opt_array(node, "buttons", &path)?
+        .iter()
+        .enumerate()
+        .map(|(i, n)| button(n, format!("{}[{i}]", join_path(&path, "buttons"))))
+        .collect::<Result<Vec<_>, _>>()?;
+    let cards = opt_array(node, "cards", &path)?
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            let card_path = format!("{}[{i}]", join_path(&path, "cards"));
+            object(n, &card_path)?;
+            Ok(Card {
+                components: components(
+                    opt_array(n, "components", &card_path)?,
+                    &join_path(&card_path, "components"),
+                )?,
+                span: Some(n.span.clone()),
+                path: card_path,
+            })
+        })
+        .collect::<Result<Vec<_>, LoadError>>()?;
+    let offer_text = match node.get("limited_time_offer") {
+        Some(n) if n.value != Value::Null => {
+            let lto_path = join_path(&path, "limited_time_offer");
+            object(n, &lto_path)?;
+            opt_text(n, "text", &lto_path)?
+        }
+        _ => None,
+    };
+    Ok(Component {
+        kind,
+        type_text,
+        format: opt_text(node, "format", &path)?,
+        text: opt_text(node, "text", &path)?,
+        example,
+        buttons,
+        add_security_recommendation: opt_bool(node, "add_security_recommendation", &path)?,
+        code_expiration_minutes: opt_number(node, "code_expiration_minutes", &path)?,
+        cards,
+        offer_text,
+        span: Some(node.span.clone()),
+        path,
+    })
+}
+
+fn example(node: &Node, path: String) -> Result<Example, LoadError> {
+    object(node, &path)?;
+    let header_text = texts(
+        opt_array(node, "header_text", &path)?,
+        &join_path(&path, "header_text"),
+    )?;
+    let header_handle = texts(
+        opt_array(node, "header_handle", &path)?,
+        &join_path(&path, "header_handle"),
+    )?;
+    let body_path = join_path(&path, "body_text");
+    let mut body_text = Vec::new();
+    let mut flat = Vec::new();
+    for (i, row) in opt_array(node, "body_text", &path)?.iter().enumerate() {
+        let row_path = format!("{body_path}[{i}]");
+        match &row.value {
+            Value::Array(items) => body_text.push(texts(items, &row_path)?),
+            Value::String(_) => flat.push(text(row, row_path)?),
+            _ => {
+                return Err(wrong_type(
+                    row,
+                    &row_path,
+                    "an array of strings",
+                    "массив строк",
+                ))
+            }
+        }
+    }
+    let body_text_flat = !flat.is_empty();
+    if body_text_flat {
+        body_text.insert(0, flat);
+    }
+    Ok(Example {
+        header_text,
+        header_text_named_params: named_examples(node, "header_text_named_params", &path)?,
+        header_handle,
+        body_text,
+        body_text_flat,
+        body_text_named_params: named_examples(node, "body_text_named_params", &path)?,
+        span: Some(node.span.clone()),
+        path,
+    })
+}
+
+fn named_examples(node: &Node, key: &str, prefix: &str) -> Result<Vec<NamedExample>, LoadError> {
+    let path = join_path(prefix, key);
+    opt_array(node, key, prefix)?
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            let item_path = format!("{path}[{i}]");
+            object(n, &item_path)?;
+            Ok(NamedExample {
+                param_name: opt_text(n, "param_name", &item_path)?,
+                example: opt_text(n, "example", &item_path)?,
+                span: Some(n.span.clone()),
+                path: item_path,
+            })
+        })
+        .collect()
+}
+
+fn button(node: &Node, path: String) -> Result<Button, LoadError> {
+    object(node, &path)?;
+    let type_text = opt_text(node, "type", &path)?;
+    let kind = type_text
+        .as_ref()
+        .map_or(ButtonKind::Other, |t| ButtonKind::from_type(&t.value));
+    let example_path = join_path(&path, "example");
+    let example = match node.get("example") {
+        None => Vec::new(),
+        Some(n) => match &n.value {
+            Value::Null => Vec::new(),
+            Value::String(_) => vec![text(n, example_path)?],
+            Value::Array(items) => texts(items, &example_path)?,
+            _ => {
+                return Err(wrong_type(
+                    n,
+                    &example_path,
+                    "a string or an array of strings",
+                    "строка или массив строк",
+                ))
+            }
+        },
+    };
+    Ok(Button {
+        kind,
+        type_text,
+        text: opt_text(node, "text", &path)?,
+        url: opt_text(node, "url", &path)?,
+        phone_number: opt_text(node, "phone_number", &path)?,
+        otp_type: opt_text(node, "otp_type", &path)?,
+        example,
+        span: Some(node.span.clone()),
+        path,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ORDER: &str = r#"{
+      "name": "order_update",
+      "language": "ru",
+      "category": "UTILITY",
+      "components": [
+        {"type": "HEADER", "format": "TEXT", "text": "Заказ {{1}}", "example": {"header_text": ["A-1"]}},
+        {"type": "body", "text": "Здравствуйте, {{1}}! Заказ {{2}} передан в доставку.",
+         "example": {"body_text": [["Анна", "A-1"]]}},
+        {"type": "FOOTER", "text": "Магазин"},
+        {"type": "BUTTONS", "buttons": [
+          {"type": "URL", "text": "Отследить", "url": "https://shop.ru/t/{{1}}", "example": ["https://shop.ru/t/A-1"]},
+          {"type": "QUICK_REPLY", "text": "Спасибо"}
+        ]}
+      ],
+      "unknown_field": {"ignored": true}
+    }"#;
+
+    #[test]
+    fn reads_a_full_template() {
+        let doc = load_json(ORDER).unwrap();
+        assert_eq!(doc.templates.len(), 1);
+        let t = &doc.templates[0];
+        assert_eq!(t.name.as_ref().unwrap().value, "order_update");
+        assert_eq!(t.category(), Some(Category::Utility));
+        assert_eq!(t.components.len(), 4);
+        let body = t.component(ComponentKind::Body).unwrap();
+        assert_eq!(
+            body.type_text.as_ref().unwrap().value,
+            "body",
+            "kept as written"
+        );
+        assert_eq!(body.text.as_ref().unwrap().path, "components[1].text");
+        assert_eq!(body.example.as_ref().unwrap().body_text[0][1].value, "A-1");
+        let buttons = t.buttons();
+        assert_eq!(buttons[0].kind, ButtonKind::Url);
+        assert_eq!(
+            buttons[0].example[0].path,
+            "components[3].buttons[0].example[0]"
+        );
+        assert_eq!(buttons[1].kind, ButtonKind::QuickReply);
+    }
+
+    #[test]
+    fn text_origin_points_into_the_file() {
+        let doc = load_json(ORDER).unwrap();
+        let body = doc.templates[0].body().unwrap();
+        let origin = body.origin.as_ref().unwrap();
+        let at = body.value.find("{{2}}").unwrap();
+        let src = origin.map.range_to_source(at, at + 5);
+        assert_eq!(&ORDER[src], "{{2}}");
+    }
+
+    #[test]
+    fn reads_arrays_and_get_responses() {
+        let doc = load_json(r#"[{"name":"a"},{"name":"b"}]"#).unwrap();
+        assert_eq!(doc.templates[1].path, "[1]");
+        assert_eq!(doc.templates[1].field_path("name"), "[1].name");
+        let doc = load_json(
+            r#"{"data":[{"name":"a","components":[{"type":"BODY","text":"x"}]}],"paging":{}}"#,
+        )
+        .unwrap();
+        assert_eq!(doc.templates[0].path, "data[0]");
+        assert_eq!(
+            doc.templates[0].body().unwrap().path,
+            "data[0].components[0].text"
+        );
+    }
+
+    #[test]
+    fn wrong_types_name_the_path() {
+        let cases = [
+            (
+                r#"{"components": [{"type": "BODY", "text": 5}]}"#,
+                "components[0].text",
+                "expected a string, found a number",
+            ),
+            (
+                r#"{"components": [{}, {}, {"type": "BUTTONS", "buttons": [{"type": "URL", "url": ["x"]}]}]}"#,
+                "components[2].buttons[0].url",
+                "expected a string, found an array",
+            ),
+            (
+                r#"{"components": {"type": "BODY"}}"#,
+                "components",
+                "expected an array, found an object",
+            ),
+            (r#"[1]"#, "[0]", "expected an object, found a number"),
+            (
+                r#"{"components": [{"type": "BODY", "add_security_recommendation": "yes"}]}"#,
+                "components[0].add_security_recommendation",
+                "expected a boolean, found a string",
+            ),
+            (
+                r#"{"components": [{"type": "BODY", "example": {"body_text": [[1]]}}]}"#,
+                "components[0].example.body_text[0][0]",
+                "expected a string, found a number",
+            ),
+        ];
+        for (src, path, message) in cases {
+            let e = load_json(src).unwrap_err();
+            assert_eq!(
+                (e.path.as_str(), e.message.en.as_str()),
+                (path, message),
+                "{src}"
+            );
+            assert!(!e.message.ru.is_empty());
+        }
+    }
+
+    #[test]
+    fn syntax_errors_are_load_errors() {
+        let e = load_json("{\"name\": \"x\",}").unwrap_err();
+        assert_eq!(e.message.en, "invalid JSON: trailing comma before `}`");
+        assert_eq!(e.offset, 13);
+        let e = load_json("42").unwrap_err();
+        assert!(e.message.en.starts_with("expected a template object"));
+    }
+
+    #[test]
+    fn plain_text_is_the_body() {
+        let doc = load_plain_text("Привет, {{1}}!\n");
+        let t = &doc.templates[0];
+        assert!(t.plain_text);
+        assert_eq!(t.body().unwrap().value, "Привет, {{1}}!");
+        assert_eq!(t.body().unwrap().path, "components[0].text");
+        let doc = load_plain_text("two\n\n");
+        assert_eq!(
+            doc.templates[0].body().unwrap().value,
+            "two\n",
+            "only one final newline is dropped"
+        );
+    }
+
+    #[test]
+    fn auto_detects_json() {
+        assert_eq!(
+            load_auto("  {\"name\":\"x\"}").unwrap().kind,
+            DocumentKind::Json
+        );
+        assert_eq!(
+            load_auto("Hello {{1}}").unwrap().kind,
+            DocumentKind::PlainText
+        );
+        assert!(load_auto("{\"broken").is_err());
+        assert!(load_auto("[1,").is_err());
+        assert_eq!(
+            load_auto("{{1}}, ваш заказ готов").unwrap().kind,
+            DocumentKind::PlainText
+        );
+    }
+
+    #[test]
+    fn flat_body_examples_are_kept_and_marked() {
+        let doc = load_json(
+            r#"{"components":[{"type":"BODY","text":"a {{1}} b","example":{"body_text":["x"]}}]}"#,
+        )
+        .unwrap();
+        let ex = doc.templates[0].components[0].example.as_ref().unwrap();
+        assert!(ex.body_text_flat);
+        assert_eq!(ex.body_text[0][0].value, "x");
+    }
+}

@@ -1,0 +1,238 @@
+//! Text fields of a template and the positions inside them.
+//!
+//! Rules work on byte offsets. Before a diagnostic leaves the core, every offset is also given
+//! as a UTF-16 offset (what JavaScript string indices count) and as a 1-based line and column
+//! counted in characters (Unicode scalar values), both in the field's own text and, when the
+//! template was read from a file, in that file.
+
+use crate::json::{SourceMap, Span};
+use serde::Serialize;
+
+/// One string of a template (a body, a header text, a button URL, an example value, ...).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Text {
+    pub value: String,
+    /// JSON path of the field, e.g. `components[1].text`.
+    pub path: String,
+    /// Where the value sits in the document it was read from, if any.
+    pub origin: Option<Origin>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Origin {
+    /// The whole JSON value (with quotes), or the whole text of a plain-text draft.
+    pub span: Span,
+    pub map: SourceMap,
+}
+
+impl Text {
+    /// A text built in code, with no source document behind it.
+    pub fn detached(value: impl Into<String>, path: impl Into<String>) -> Self {
+        Text {
+            value: value.into(),
+            path: path.into(),
+            origin: None,
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.value
+    }
+}
+
+/// A range inside a field's text, in the three units callers need.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+pub struct TextRange {
+    /// Byte offsets into the UTF-8 text.
+    pub start: usize,
+    pub end: usize,
+    /// UTF-16 code unit offsets (JavaScript string indices).
+    pub start_utf16: usize,
+    pub end_utf16: usize,
+    /// 1-based line and column; columns count characters (Unicode scalar values).
+    pub start_line: usize,
+    pub start_column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+}
+
+/// A position in the input document: 1-based line and column in characters, plus the byte
+/// offset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+pub struct Position {
+    pub offset: usize,
+    pub line: usize,
+    pub column: usize,
+}
+
+/// A range in the input document (the JSON file or the plain-text draft).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+pub struct DocRange {
+    pub start: Position,
+    pub end: Position,
+}
+
+/// Walks a text once, front to back, answering position queries in increasing order.
+/// Queries that go backwards restart from the beginning (correct, just slower).
+pub struct Cursor<'a> {
+    text: &'a str,
+    byte: usize,
+    utf16: usize,
+    line: usize,
+    column: usize,
+}
+
+/// Where a byte offset is, in all units.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Located {
+    pub byte: usize,
+    pub utf16: usize,
+    pub line: usize,
+    pub column: usize,
+}
+
+impl<'a> Cursor<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Cursor {
+            text,
+            byte: 0,
+            utf16: 0,
+            line: 1,
+            column: 1,
+        }
+    }
+
+    /// Locates a byte offset. Offsets past the end are clamped; offsets inside a multi-byte
+    /// character are moved to its start.
+    pub fn locate(&mut self, offset: usize) -> Located {
+        let mut target = offset.min(self.text.len());
+        while !self.text.is_char_boundary(target) {
+            target -= 1;
+        }
+        if target < self.byte {
+            *self = Cursor::new(self.text);
+        }
+        let rest = &self.text[self.byte..target];
+        if rest.is_ascii() {
+            // Fast path: one pass over bytes, no decoding.
+            for &b in rest.as_bytes() {
+                if b == b'\n' {
+                    self.line += 1;
+                    self.column = 1;
+                } else {
+                    self.column += 1;
+                }
+            }
+            self.utf16 += rest.len();
+        } else {
+            for c in rest.chars() {
+                if c == '\n' {
+                    self.line += 1;
+                    self.column = 1;
+                } else {
+                    self.column += 1;
+                }
+                self.utf16 += c.len_utf16();
+            }
+        }
+        self.byte = target;
+        Located {
+            byte: self.byte,
+            utf16: self.utf16,
+            line: self.line,
+            column: self.column,
+        }
+    }
+
+    pub fn position(&mut self, offset: usize) -> Position {
+        let l = self.locate(offset);
+        Position {
+            offset: l.byte,
+            line: l.line,
+            column: l.column,
+        }
+    }
+}
+
+/// Builds a [`TextRange`] for a byte range of `text` (one-off; for many ranges use a
+/// [`Cursor`] over sorted offsets).
+pub fn text_range(text: &str, start: usize, end: usize) -> TextRange {
+    let mut cursor = Cursor::new(text);
+    range_with(&mut cursor, start, end)
+}
+
+pub fn range_with(cursor: &mut Cursor<'_>, start: usize, end: usize) -> TextRange {
+    let s = cursor.locate(start);
+    let e = cursor.locate(end.max(start));
+    TextRange {
+        start: s.byte,
+        end: e.byte,
+        start_utf16: s.utf16,
+        end_utf16: e.utf16,
+        start_line: s.line,
+        start_column: s.column,
+        end_line: e.line,
+        end_column: e.column,
+    }
+}
+
+/// Length in UTF-16 code units: the unit Meta's editor counts (JavaScript `string.length`).
+pub fn utf16_len(s: &str) -> usize {
+    if s.is_ascii() {
+        s.len()
+    } else {
+        s.chars().map(char::len_utf16).sum()
+    }
+}
+
+/// The byte offset at which `s` reaches `units` UTF-16 code units (or its length).
+pub fn byte_at_utf16(s: &str, units: usize) -> usize {
+    let mut n = 0;
+    for (i, c) in s.char_indices() {
+        if n >= units {
+            return i;
+        }
+        n += c.len_utf16();
+    }
+    s.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranges_in_all_units() {
+        // "Hi 👋🏽 Привет {{1}}"
+        let t = "Hi 👋🏽\nПривет {{1}}";
+        let start = t.find("{{1}}").unwrap();
+        let r = text_range(t, start, start + 5);
+        assert_eq!(r.start, start);
+        // "Hi " (3) + 👋 (2) + 🏽 (2) + \n (1) + "Привет " (7) = 15
+        assert_eq!(r.start_utf16, 15);
+        assert_eq!(r.end_utf16, 20);
+        assert_eq!((r.start_line, r.start_column), (2, 8));
+        assert_eq!((r.end_line, r.end_column), (2, 13));
+    }
+
+    #[test]
+    fn cursor_goes_backwards_and_clamps() {
+        let t = "ab\ncdé";
+        let mut c = Cursor::new(t);
+        assert_eq!(c.locate(5).column, 3);
+        assert_eq!(c.locate(1).column, 2);
+        // offset 6 is inside 'é' (bytes 5..7): moved to its start
+        assert_eq!(c.locate(6).byte, 5);
+        assert_eq!(c.locate(100).byte, t.len());
+    }
+
+    #[test]
+    fn utf16_lengths() {
+        assert_eq!(utf16_len("abc"), 3);
+        assert_eq!(utf16_len("скидка"), 6);
+        assert_eq!(utf16_len("😀"), 2);
+        assert_eq!(byte_at_utf16("a😀b", 1), 1);
+        assert_eq!(byte_at_utf16("a😀b", 3), 5);
+        assert_eq!(byte_at_utf16("a😀b", 10), 6);
+    }
+}
