@@ -50,11 +50,11 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
             Report::text(field.text, range, Msg::new(en, ru)).component(ComponentKind::Buttons)
         };
         if valid.is_empty() {
-            if !button.example.is_empty() {
+            if let Some(sample) = button.example.first() {
                 out.report(
-                    Report::node(
-                        format!("{}.example", button.path),
-                        None,
+                    Report::text(
+                        sample,
+                        0..sample.value.len(),
                         Msg::new(
                             "this URL has no {{1}} variable, so its `example` is ignored; was the variable forgotten?",
                             "в ссылке нет переменной {{1}}, поэтому `example` не нужен — может, забыли переменную?",
@@ -227,7 +227,7 @@ mod tests {
                 ),
                 (
                     &url_button("https://shop.ru/track", Some("https://shop.ru/track/1")),
-                    &["components[1].buttons[0].example"],
+                    &["https://shop.ru/track/1"],
                 ),
             ],
         );

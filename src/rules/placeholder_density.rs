@@ -1,6 +1,6 @@
 use super::{Context, Reporter, Role, Rule};
 use crate::diagnostic::{Report, Severity};
-use crate::l10n::Msg;
+use crate::l10n::{plural_en, Msg};
 use std::collections::BTreeSet;
 
 /// Above this share of placeholders among words, the template is at risk (warning).
@@ -86,8 +86,12 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
                 field.text,
                 0..field.text.value.len(),
                 Msg::new(
-                    format!("{p} placeholders for {w} other words is too many for Meta (ratio {ratio:.2})"),
-                    format!("{p} перем. на {w} других слов — слишком много для Meta (доля {ratio:.2})"),
+                    format!(
+                        "{p} {} for {w} other {} is too many for Meta (ratio {ratio:.2})",
+                        plural_en(p, "placeholder", "placeholders"),
+                        plural_en(w, "word", "words")
+                    ),
+                    format!("переменных: {p}, других слов: {w} — для Meta это слишком много (доля {ratio:.2})"),
                 ),
             )
             .severity(severity)

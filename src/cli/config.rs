@@ -1,0 +1,101 @@
+//! `walint.toml`: the project's settings, found upwards from the current directory.
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use walint::{Lang, LintOptions, Profile, RuleLevel};
+
+pub const FILE_NAME: &str = "walint.toml";
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub profile: Option<String>,
+    pub lang: Option<String>,
+    #[serde(default)]
+    pub owned_domains: Vec<String>,
+    /// Rule id → "off" | "info" | "warning" | "error".
+    #[serde(default)]
+    pub rules: BTreeMap<String, String>,
+}
+
+/// Finds `walint.toml` in `start` or the nearest directory above it.
+pub fn discover(start: &Path) -> Option<PathBuf> {
+    start
+        .ancestors()
+        .map(|d| d.join(FILE_NAME))
+        .find(|p| p.is_file())
+}
+
+pub fn load(path: &Path) -> Result<Config, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    toml::from_str(&text).map_err(|e| format!("{}: {}", path.display(), e.message()))
+}
+
+impl Config {
+    /// Turns the file's settings into lint options; `origin` names the file in errors.
+    pub fn into_options(self, origin: &str) -> Result<LintOptions, String> {
+        let mut options = LintOptions::default();
+        if let Some(p) = &self.profile {
+            options.profile = Profile::parse(p).ok_or_else(|| {
+                format!("{origin}: unknown profile \"{p}\" (use \"api\" or \"business-app\")")
+            })?;
+        }
+        if let Some(l) = &self.lang {
+            options.lang = Lang::parse(l).ok_or_else(|| {
+                format!("{origin}: unknown language \"{l}\" (use \"en\" or \"ru\")")
+            })?;
+        }
+        options.owned_domains = self.owned_domains;
+        for (rule, level) in self.rules {
+            let level = RuleLevel::parse(&level)
+                .ok_or_else(|| format!("{origin}: rule `{rule}`: unknown level \"{level}\" (use off, info, warning or error)"))?;
+            options.rules.insert(rule, level);
+        }
+        options
+            .validate()
+            .map_err(|m| format!("{origin}: {}", m.en))?;
+        Ok(options)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_settings() {
+        let c: Config = toml::from_str(
+            r#"
+            profile = "business-app"
+            lang = "ru"
+            owned_domains = ["shop.ru"]
+            [rules]
+            placeholder-density = "off"
+            body-too-long = "warning"
+            "#,
+        )
+        .unwrap();
+        let o = c.into_options("walint.toml").unwrap();
+        assert_eq!(o.profile, Profile::BusinessApp);
+        assert_eq!(o.lang, Lang::Ru);
+        assert_eq!(o.owned_domains, ["shop.ru"]);
+        assert_eq!(o.level("placeholder-density"), Some(RuleLevel::Off));
+    }
+
+    #[test]
+    fn rejects_unknown_things() {
+        assert!(toml::from_str::<Config>("colour = true").is_err());
+        let c: Config = toml::from_str("[rules]\nno-such-rule = \"off\"").unwrap();
+        assert_eq!(
+            c.into_options("w.toml").unwrap_err(),
+            "w.toml: unknown rule `no-such-rule` (run `walint rules` to list them)"
+        );
+        let c: Config = toml::from_str("[rules]\nbody-too-long = \"loud\"").unwrap();
+        assert!(c
+            .into_options("w.toml")
+            .unwrap_err()
+            .contains("unknown level"));
+    }
+}
