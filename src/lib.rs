@@ -37,17 +37,94 @@ pub struct TemplateReport {
     pub diagnostics: Vec<Diagnostic>,
     /// Filled in by the moderation predictor.
     pub prediction: Option<serde_json::Value>,
+    pub stats: Stats,
+}
+
+/// Counts a user wants next to the text: lengths against the limits, placeholders, links.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct Stats {
+    /// Length of the body in UTF-16 code units (the unit of Meta's limits).
+    pub body_length: usize,
+    pub header_length: usize,
+    pub footer_length: usize,
+    /// Distinct valid placeholders in the header and body.
+    pub placeholders: usize,
+    /// Links in every text of the template (body, header, footer, buttons, examples).
+    pub links: usize,
+    /// Emoji in the body, each sequence (👋🏽, 🇷🇺) counted once.
+    pub emoji: usize,
+}
+
+impl Stats {
+    fn of(context: &Context<'_>) -> Stats {
+        use template::ComponentKind;
+        let template = context.template;
+        let len = |kind| {
+            template
+                .component(kind)
+                .and_then(|c| c.text.as_ref())
+                .map_or(0, |t| text::utf16_len(&t.value))
+        };
+        let mut distinct = std::collections::BTreeSet::new();
+        let mut links = 0;
+        for f in &context.fields {
+            if matches!(f.role, rules::Role::Body | rules::Role::HeaderText) && f.card.is_none() {
+                distinct.extend(
+                    f.placeholders
+                        .iter()
+                        .filter_map(|p| p.key().map(|k| (f.role == rules::Role::Body, k))),
+                );
+            }
+            links += links::find(&f.text.value).len();
+        }
+        Stats {
+            body_length: len(ComponentKind::Body),
+            header_length: len(ComponentKind::Header),
+            footer_length: len(ComponentKind::Footer),
+            placeholders: distinct.len(),
+            links,
+            emoji: template.body().map_or(0, |b| emoji::find(&b.value).len()),
+        }
+    }
+}
+
+/// How to read an input whose origin does not say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum InputKind {
+    /// JSON when it starts like a JSON object or array, else a plain-text draft.
+    #[default]
+    Auto,
+    Json,
+    PlainText,
+}
+
+/// Reads and lints one input: the entry point for bindings that receive text.
+pub fn lint_source(
+    source: &str,
+    kind: InputKind,
+    options: &LintOptions,
+) -> Result<Vec<TemplateReport>, LoadError> {
+    let doc = match kind {
+        InputKind::Auto => load_auto(source)?,
+        InputKind::Json => load_json(source)?,
+        InputKind::PlainText => load_plain_text(source),
+    };
+    Ok(lint_document(&doc, options))
 }
 
 /// Lints every template of a document.
 pub fn lint_document(doc: &Document, options: &LintOptions) -> Vec<TemplateReport> {
     doc.templates
         .iter()
-        .map(|t| TemplateReport {
-            name: t.name.as_ref().map(|n| n.value.clone()),
-            path: t.path.clone(),
-            diagnostics: lint_template(t, options, Some(&doc.source)),
-            prediction: None,
+        .map(|t| {
+            let context = Context::new(t, options);
+            TemplateReport {
+                name: t.name.as_ref().map(|n| n.value.clone()),
+                path: t.path.clone(),
+                diagnostics: run_rules(&context, Some(&doc.source), rules::ALL),
+                prediction: None,
+                stats: Stats::of(&context),
+            }
         })
         .collect()
 }
@@ -68,7 +145,15 @@ pub(crate) fn lint_template_with(
     source: Option<&str>,
     rules: &[&'static Rule],
 ) -> Vec<Diagnostic> {
-    let context = Context::new(template, options);
+    run_rules(&Context::new(template, options), source, rules)
+}
+
+fn run_rules(
+    context: &Context<'_>,
+    source: Option<&str>,
+    rules: &[&'static Rule],
+) -> Vec<Diagnostic> {
+    let options = context.options;
     let mut reporter = Reporter::new();
     for &rule in rules {
         let level = options.level(rule.id);
@@ -76,7 +161,7 @@ pub(crate) fn lint_template_with(
             continue;
         }
         reporter.start(rule, level.and_then(RuleLevel::severity));
-        (rule.check)(&context, &mut reporter);
+        (rule.check)(context, &mut reporter);
     }
     let mut diagnostics = diagnostic::resolve(reporter.reports, options.lang, source);
     sort(&mut diagnostics);
