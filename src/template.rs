@@ -234,6 +234,13 @@ impl Template {
             .unwrap_or_default()
     }
 
+    /// A draft: a plain-text body, or JSON with components but no `name`, `language` and
+    /// `category` yet. The rules about those fields wait until the template has them.
+    pub fn is_draft(&self) -> bool {
+        self.plain_text
+            || (self.name.is_none() && self.language.is_none() && self.category.is_none())
+    }
+
     /// The declared category in upper case, if any.
     pub fn category(&self) -> Option<Category> {
         Category::parse(self.category.as_ref()?.as_str())
@@ -703,9 +710,19 @@ fn named_examples(node: &Node, key: &str, prefix: &str) -> Result<Vec<NamedExamp
 fn button(node: &Node, path: String) -> Result<Button, LoadError> {
     object(node, &path)?;
     let type_text = opt_text(node, "type", &path)?;
-    let kind = type_text
+    let url = opt_text(node, "url", &path)?;
+    let mut kind = type_text
         .as_ref()
         .map_or(ButtonKind::Other, |t| ButtonKind::from_type(&t.value));
+    // GET responses show an authentication template's OTP button as a URL button to this
+    // address; it is the same button.
+    if kind == ButtonKind::Url
+        && url
+            .as_ref()
+            .is_some_and(|u| u.value.starts_with("https://www.whatsapp.com/otp/code/"))
+    {
+        kind = ButtonKind::Otp;
+    }
     let example_path = join_path(&path, "example");
     let example = match node.get("example") {
         None => Vec::new(),
@@ -727,7 +744,7 @@ fn button(node: &Node, path: String) -> Result<Button, LoadError> {
         kind,
         type_text,
         text: opt_text(node, "text", &path)?,
-        url: opt_text(node, "url", &path)?,
+        url,
         phone_number: opt_text(node, "phone_number", &path)?,
         otp_type: opt_text(node, "otp_type", &path)?,
         example,

@@ -84,6 +84,35 @@ pub enum ReadError {
     Load(LoadError, String),
 }
 
+/// Applies every available fix to a file and writes it back; returns the number of edits.
+/// Files that cannot be read or parsed are left for the check that follows to report.
+pub fn fix(input: &Input, options: &walint::LintOptions) -> Result<usize, String> {
+    let Input::File(path) = input else {
+        return Ok(0);
+    };
+    let Ok(source) = std::fs::read_to_string(path) else {
+        return Ok(0);
+    };
+    let kind = match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        Some("json") => walint::InputKind::Json,
+        Some("txt") => walint::InputKind::PlainText,
+        _ => walint::InputKind::Auto,
+    };
+    let Ok(fixed) = walint::fix::fix_all(&source, kind, options) else {
+        return Ok(0);
+    };
+    if fixed.applied > 0 {
+        std::fs::write(path, &fixed.source)
+            .map_err(|e| format!("{}: cannot write the fixes: {e}", input.display()))?;
+    }
+    Ok(fixed.applied)
+}
+
 /// Reads and parses one input.
 pub fn read(input: &Input) -> Result<Document, ReadError> {
     let mut bytes = Vec::new();

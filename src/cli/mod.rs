@@ -1,6 +1,7 @@
 //! Argument parsing and the commands.
 
 mod config;
+mod eval;
 mod files;
 mod render;
 
@@ -45,6 +46,18 @@ enum Command {
         /// The rule id, e.g. body-too-long
         rule: String,
     },
+    /// Measure the moderation predictor against a labelled corpus of real templates
+    Eval {
+        /// The corpus directory
+        #[arg(default_value = "tests/corpus")]
+        dir: PathBuf,
+        /// Also list the templates the predictor gets wrong
+        #[arg(long)]
+        verbose: bool,
+        /// Write the model's features and labels as CSV (for scripts/fit_predictor.py)
+        #[arg(long, value_name = "FILE")]
+        features: Option<PathBuf>,
+    },
 }
 
 #[derive(clap::Args)]
@@ -73,6 +86,9 @@ struct CheckArgs {
     /// When to use colours in human output
     #[arg(long, value_enum, default_value = "auto")]
     color: ColorChoice,
+    /// Apply the available fixes to the files (not to standard input), then report what is left
+    #[arg(long)]
+    fix: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -176,6 +192,11 @@ pub fn run() -> i32 {
         Command::Check(args) => check(args),
         Command::Rules { lang, json } => rules(lang.map(Lang::from).unwrap_or_default(), json),
         Command::Explain { rule } => explain(&rule),
+        Command::Eval {
+            dir,
+            verbose,
+            features,
+        } => evaluate(&dir, verbose, features.as_deref()),
     }
 }
 
@@ -221,6 +242,24 @@ fn check(args: CheckArgs) -> i32 {
             return EXIT_TROUBLE;
         }
     };
+    if args.fix {
+        let mut fixed_files = 0;
+        let mut edits = 0;
+        for input in &inputs {
+            match files::fix(input, &options) {
+                Ok(0) => {}
+                Ok(n) => {
+                    fixed_files += 1;
+                    edits += n;
+                }
+                Err(e) => {
+                    eprintln!("walint: {e}");
+                    return EXIT_TROUBLE;
+                }
+            }
+        }
+        eprintln!("walint: applied {edits} fixes in {fixed_files} files");
+    }
     let progress = inputs.len() >= 20 && std::io::stderr().is_terminal();
     let mut results = Vec::with_capacity(inputs.len());
     for (i, input) in inputs.iter().enumerate() {
@@ -304,6 +343,39 @@ fn check_one(input: &Input, options: &LintOptions) -> FileResult {
             }
         }
     }
+}
+
+fn evaluate(dir: &std::path::Path, verbose: bool, features: Option<&std::path::Path>) -> i32 {
+    let cases = match eval::run(dir) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("walint: {e}");
+            return EXIT_TROUBLE;
+        }
+    };
+    if let Some(path) = features {
+        if let Err(e) = std::fs::write(path, eval::features_csv(&cases)) {
+            eprintln!("walint: cannot write {}: {e}", path.display());
+            return EXIT_TROUBLE;
+        }
+    }
+    let train: Vec<&eval::Case> = cases.iter().filter(|c| !c.holdout).collect();
+    let holdout: Vec<&eval::Case> = cases.iter().filter(|c| c.holdout).collect();
+    let all: Vec<&eval::Case> = cases.iter().collect();
+    let splits = eval::splits(&cases);
+    println!(
+        "walint eval: {} templates ({} for fitting, {} held out)\n",
+        cases.len(),
+        splits.get("train").unwrap_or(&0),
+        splits.get("holdout").unwrap_or(&0)
+    );
+    println!("{}", eval::report("fitting part", &train));
+    println!("{}", eval::report("held-out part", &holdout));
+    println!("{}", eval::report("all", &all));
+    if verbose {
+        println!("misses:\n{}", eval::misses(&cases));
+    }
+    EXIT_CLEAN
 }
 
 fn rules(lang: Lang, json: bool) -> i32 {

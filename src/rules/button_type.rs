@@ -65,10 +65,12 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
                     "кнопки OTP разрешены только в шаблонах AUTHENTICATION".into(),
                 )),
                 ButtonKind::Otp => {
-                    let valid = b
-                        .otp_type
-                        .as_ref()
-                        .is_some_and(|o| matches!(o.value.to_ascii_uppercase().as_str(), "COPY_CODE" | "ONE_TAP" | "ZERO_TAP"));
+                    // A GET response carries the type in the button's URL instead.
+                    let in_url = b.url.as_ref().is_some_and(|u| u.value.contains("otp_type="));
+                    let valid = in_url
+                        || b.otp_type
+                            .as_ref()
+                            .is_some_and(|o| matches!(o.value.to_ascii_uppercase().as_str(), "COPY_CODE" | "ONE_TAP" | "ZERO_TAP"));
                     if !valid {
                         out.report(node(
                             "an OTP button needs \"otp_type\": COPY_CODE, ONE_TAP or ZERO_TAP".into(),

@@ -40,7 +40,10 @@ Passes: `"url": "https://shop.ru/track/{{1}}", "example": ["https://shop.ru/trac
 };
 
 fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
-    for field in cx.fields(Role::ButtonUrl) {
+    for field in cx
+        .fields(Role::ButtonUrl)
+        .filter(|f| f.button_kind == Some(crate::template::ButtonKind::Url))
+    {
         let Some(button) = field.button.and_then(|i| button_at(cx, field.card, i)) else {
             continue;
         };

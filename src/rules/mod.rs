@@ -1,11 +1,15 @@
 //! The rules. Each lives in its own file with its documentation and its passing and failing
 //! cases; this module holds what they share and the registry.
 
+use crate::content::Analysis;
 use crate::diagnostic::{Report, Severity};
+use crate::lexicon::Latin;
+use crate::links::Link;
 use crate::options::{LintOptions, Profile};
 use crate::placeholder::{self, Placeholder};
 use crate::template::{ButtonKind, Category, ComponentKind, Template};
 use crate::text::Text;
+use std::cell::OnceCell;
 
 mod body_too_long;
 mod button_count;
@@ -17,12 +21,18 @@ mod button_type;
 mod button_url;
 mod button_url_variable;
 mod component_multiplicity;
+mod emoji_count;
 mod example_values;
 mod footer_content;
 mod footer_too_long;
+mod formatting;
 mod header_content;
 mod header_too_long;
+mod insecure_link;
+mod invisible_character;
+mod lookalike_domain;
 mod media_header;
+mod missing_opt_out;
 mod placeholder_adjacent;
 mod placeholder_at_edge;
 mod placeholder_density;
@@ -30,9 +40,14 @@ mod placeholder_example;
 mod placeholder_not_allowed;
 mod placeholder_sequence;
 mod placeholder_syntax;
+mod promotional_wording;
+mod sensitive_data_request;
 mod template_category;
 mod template_language;
 mod template_name;
+mod threatening_language;
+mod unowned_domain;
+mod url_shortener;
 mod whatsapp_link;
 
 /// A rule: its identity, documentation and check.
@@ -59,12 +74,18 @@ pub static ALL: &[&Rule] = &[
     &button_url::RULE,
     &button_url_variable::RULE,
     &component_multiplicity::RULE,
+    &emoji_count::RULE,
     &example_values::RULE,
     &footer_content::RULE,
     &footer_too_long::RULE,
+    &formatting::RULE,
     &header_content::RULE,
     &header_too_long::RULE,
+    &insecure_link::RULE,
+    &invisible_character::RULE,
+    &lookalike_domain::RULE,
     &media_header::RULE,
+    &missing_opt_out::RULE,
     &placeholder_adjacent::RULE,
     &placeholder_at_edge::RULE,
     &placeholder_density::RULE,
@@ -72,9 +93,14 @@ pub static ALL: &[&Rule] = &[
     &placeholder_not_allowed::RULE,
     &placeholder_sequence::RULE,
     &placeholder_syntax::RULE,
+    &promotional_wording::RULE,
+    &sensitive_data_request::RULE,
     &template_category::RULE,
     &template_language::RULE,
     &template_name::RULE,
+    &threatening_language::RULE,
+    &unowned_domain::RULE,
+    &url_shortener::RULE,
     &whatsapp_link::RULE,
 ];
 
@@ -103,9 +129,13 @@ pub struct Field<'a> {
     pub component: ComponentKind,
     /// Index of the carousel card the field is in.
     pub card: Option<usize>,
-    /// Index of the button the field belongs to.
+    /// Index and kind of the button the field belongs to.
     pub button: Option<usize>,
+    pub button_kind: Option<ButtonKind>,
     pub placeholders: Vec<Placeholder>,
+    /// Words and lexicon matches, computed the first time a rule asks.
+    analysis: OnceCell<Analysis>,
+    links: OnceCell<Vec<Link>>,
 }
 
 /// Read-only view of a template shared by all rules.
@@ -113,6 +143,8 @@ pub struct Context<'a> {
     pub template: &'a Template,
     pub options: &'a LintOptions,
     pub fields: Vec<Field<'a>>,
+    /// The stemmer for Latin-script words, from the template's language.
+    pub latin: Latin,
 }
 
 impl<'a> Context<'a> {
@@ -123,7 +155,26 @@ impl<'a> Context<'a> {
             template,
             options,
             fields,
+            latin: Latin::from_code(template.language.as_ref().map(|l| l.value.as_str())),
         }
+    }
+
+    /// The links in a field.
+    pub fn links<'f>(&self, field: &'f Field<'a>) -> &'f [Link] {
+        field
+            .links
+            .get_or_init(|| crate::links::find(&field.text.value))
+    }
+
+    /// The words of a field and the lexicon phrases in them (placeholders and links skipped).
+    pub fn analysis<'f>(&self, field: &'f Field<'a>) -> &'f Analysis {
+        field.analysis.get_or_init(|| {
+            let text = &field.text.value;
+            let mut skip: Vec<_> = field.placeholders.iter().map(|p| p.range.clone()).collect();
+            skip.extend(self.links(field).iter().map(|l| l.range.clone()));
+            skip.sort_by_key(|r| r.start);
+            Analysis::of(text, &skip, self.latin)
+        })
     }
 
     pub fn category(&self) -> Option<Category> {
@@ -155,17 +206,20 @@ fn collect_fields<'a>(
     card: Option<usize>,
     out: &mut Vec<Field<'a>>,
 ) {
-    let field = |text: &'a Text, role, component, button| Field {
+    let field = |text: &'a Text, role, component, button: Option<(usize, ButtonKind)>| Field {
         text,
         role,
         component,
         card,
-        button,
+        button: button.map(|b| b.0),
+        button_kind: button.map(|b| b.1),
         placeholders: if role == Role::Example || role == Role::ButtonPhone {
             Vec::new()
         } else {
             placeholder::scan(&text.value)
         },
+        analysis: OnceCell::new(),
+        links: OnceCell::new(),
     };
     for c in components {
         let role = match c.kind {
@@ -195,19 +249,20 @@ fn collect_fields<'a>(
             }
         }
         for (i, b) in c.buttons.iter().enumerate() {
+            let button = Some((i, b.kind));
             if let Some(t) = &b.text {
-                out.push(field(t, Role::ButtonText, c.kind, Some(i)));
+                out.push(field(t, Role::ButtonText, c.kind, button));
             }
             if let Some(t) = &b.url {
-                out.push(field(t, Role::ButtonUrl, c.kind, Some(i)));
+                out.push(field(t, Role::ButtonUrl, c.kind, button));
             }
             if let Some(t) = &b.phone_number {
-                out.push(field(t, Role::ButtonPhone, c.kind, Some(i)));
+                out.push(field(t, Role::ButtonPhone, c.kind, button));
             }
             // A COPY_CODE example is a code, not content; URL examples are links.
             if b.kind != ButtonKind::CopyCode {
                 for t in &b.example {
-                    out.push(field(t, Role::Example, c.kind, Some(i)));
+                    out.push(field(t, Role::Example, c.kind, button));
                 }
             }
         }

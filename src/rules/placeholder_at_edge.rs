@@ -15,6 +15,8 @@ pub static RULE: Rule = Rule {
 Whether the body begins or ends with a placeholder, ignoring spaces, line breaks and punctuation
 around it: `{{1}}, ваш заказ готов`, `Ваш код: {{1}}.` and `Спасибо, {{1}}!` all count.
 
+Authentication templates are exempt: their body is Meta's preset, which starts with the code.
+
 ## Why
 Meta: "The template cannot start or end with a parameter" (template review, "dangling
 parameters are not allowed"), API error 2388299 "Leading or trailing parameters not allowed",
@@ -52,6 +54,10 @@ fn is_filler(c: char) -> bool {
 }
 
 fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
+    // Authentication bodies are Meta's own preset ("*{{1}}* is your verification code.").
+    if cx.category() == Some(crate::template::Category::Authentication) {
+        return;
+    }
     for field in cx.fields(Role::Body) {
         let text = &field.text.value;
         let valid = || field.placeholders.iter().filter(|p| p.is_valid());

@@ -21,7 +21,7 @@ Every header or body with placeholders needs sample values, and they must match:
 - named: `example.header_text_named_params` / `example.body_text_named_params`, one
   `{"param_name", "example"}` per name, no missing and no extra names.
 
-A plain-text draft has nowhere to put examples, so it gets an info reminder instead.
+A draft (plain text, or JSON without name, language and category) gets an info reminder instead.
 
 ## Why
 Meta: "every parameter needs an example value" (template overview); without them the API
@@ -60,7 +60,7 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
                 _ => None,
             })
             .collect();
-        if cx.template.plain_text {
+        if cx.template.is_draft() {
             let has_placeholders = !(positions.is_empty() && names.is_empty());
             if has_placeholders && !draft_reminded {
                 draft_reminded = true;

@@ -15,11 +15,15 @@ pub static RULE: Rule = Rule {
 
 ## What it checks
 - In the header and in the body (each numbered on its own, as Meta does), positional
-  placeholders must first appear as `{{1}}`, `{{2}}`, `{{3}}`, … in that order, with no number
-  skipped and none starting at 0. Repeating a number that already appeared is fine.
+  placeholders must run `{{1}}`, `{{2}}`, `{{3}}`, … with no number skipped and none at 0
+  (error). Numbers that first appear out of order (`{{2}}` before `{{1}}`) are a warning: Meta's
+  examples of rejected numbering all skip a number, and approved templates in the corpus use
+  out-of-order numbers (e.g. `Hello {{14}}` before `{{1}}`), but the example values are matched
+  by number and easy to mix up. Repeating a number that already appeared is fine.
 - A template uses either positional (`{{1}}`) or named (`{{first_name}}`) placeholders, not both.
 - `parameter_format` must match: `NAMED` for named placeholders, `POSITIONAL` (the default when
-  it is omitted) for positional ones. Plain-text drafts have no `parameter_format`; only mixing
+  it is omitted) for positional ones. Drafts (plain text, or JSON without name, language and
+  category) have no `parameter_format` yet; only mixing
   is checked there.
 - A named placeholder appears only once per component.
 
@@ -33,7 +37,7 @@ duplicated named parameters (`DUPLICATED_NAMED_PARAMETER`).
 
 ## Examples
 Fails: `Заказ {{1}} будет доставлен {{3}}.` (`{{2}}` is missing)
-Fails: `Код {{2}} для заказа {{1}}.` (`{{2}}` comes first)
+Warns: `Код {{2}} для заказа {{1}}.` (`{{2}}` comes first)
 Fails: `Привет, {{name}}! Заказ {{1}}.` (mixed)
 Passes: `Привет, {{1}}! Заказ {{2}} будет доставлен {{3}}. Номер заказа: {{2}}.`
 "#,
@@ -106,7 +110,7 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
 /// The declared `parameter_format`, reporting values Meta does not accept. Plain-text drafts
 /// have none, so nothing is assumed for them.
 fn declared_format<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) -> Option<Format> {
-    if cx.template.plain_text {
+    if cx.template.is_draft() {
         return None;
     }
     let Some(t) = &cx.template.parameter_format else {
@@ -191,10 +195,11 @@ fn check_numbering<'a>(field: &Field<'a>, out: &mut Reporter<'a>) {
                     text,
                     range.clone(),
                     Msg::new(
-                        format!("{{{{{n}}}}} appears before {{{{{next}}}}}; placeholders must be numbered in the order they first appear"),
+                        format!("{{{{{n}}}}} appears before {{{{{next}}}}}; number placeholders in the order they first appear"),
                         format!("{{{{{n}}}}} стоит раньше {{{{{next}}}}}; нумеруйте переменные в порядке их первого появления"),
                     ),
                 )
+                .severity(Severity::Warning)
                 .component(field.component)
                 .help(renumber_help()),
             );

@@ -13,7 +13,7 @@ pub static RULE: Rule = Rule {
     docs: r#"# template-category
 
 ## What it checks
-`category` is present (not for plain-text drafts) and is `MARKETING`, `UTILITY` or
+`category` is present (not for drafts: plain text, or JSON without name, language and category) and is `MARKETING`, `UTILITY` or
 `AUTHENTICATION`. The categories used before Graph API v16 (`TRANSACTIONAL`, `OTP`,
 `ACCOUNT_UPDATE`, `ALERT_UPDATE`, `APPOINTMENT_UPDATE`, `SHIPPING_UPDATE`, …) get a fix to the
 current one. Whether the content fits the category is judged by the content rules and the
@@ -53,7 +53,7 @@ fn replacement(old: &str) -> Option<Category> {
 
 fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
     let t = cx.template;
-    if t.plain_text {
+    if t.is_draft() {
         return;
     }
     let Some(category) = &t.category else {

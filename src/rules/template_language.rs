@@ -25,7 +25,7 @@ pub static RULE: Rule = Rule {
     docs: r#"# template-language
 
 ## What it checks
-- `language` is present (not for plain-text drafts) and is one of the codes on Meta's
+- `language` is present (not for drafts: plain text, or JSON without name, language and category) and is one of the codes on Meta's
   supported-languages list, written exactly (`en_US`, not `en-US` or `EN_us`; Russian is `ru`).
   Near misses get a fix (`en-US` → `en_US`, `ru_RU` → `ru`).
 - The body is written in the script of the declared language (warning): a `ru` template whose
@@ -109,7 +109,7 @@ fn is_latin_language(code: &str) -> bool {
 
 fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
     let t = cx.template;
-    if t.plain_text {
+    if t.is_draft() {
         return;
     }
     let Some(lang) = &t.language else {

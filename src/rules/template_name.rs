@@ -16,7 +16,7 @@ pub static RULE: Rule = Rule {
     docs: r#"# template-name
 
 ## What it checks
-- `name` is present (not checked for plain-text drafts);
+- `name` is present (not for drafts: plain text, or JSON without name, language and category);
 - it has only lowercase Latin letters, digits and underscores (a fix converts `Order Update`
   to `order_update` and transliterates Russian: `Статус заказа` → `status_zakaza`);
 - it is at most 512 characters;
@@ -37,7 +37,7 @@ Passes: `"name": "order_update_2"`.
 
 fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
     let t = cx.template;
-    if t.plain_text {
+    if t.is_draft() {
         return;
     }
     let Some(name) = &t.name else {

@@ -1,7 +1,6 @@
 use super::{Context, Reporter, Role, Rule};
 use crate::diagnostic::{Report, Severity};
 use crate::l10n::Msg;
-use crate::links;
 
 pub static RULE: Rule = Rule {
     id: "whatsapp-link",
@@ -32,15 +31,20 @@ Passes: `https://shop.ru/contacts`.
     check,
 };
 
-fn is_whatsapp_host(host: &str) -> bool {
+pub(crate) fn is_whatsapp_host(host: &str) -> bool {
     ["wa.me", "whatsapp.com", "whatsapp.net"]
         .iter()
         .any(|d| host == *d || host.strip_suffix(d).is_some_and(|rest| rest.ends_with('.')))
 }
 
 fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
-    for field in &cx.fields {
-        for link in links::find(&field.text.value) {
+    // An OTP button as a GET response shows it (`https://www.whatsapp.com/otp/code/…`) is Meta's own.
+    for field in cx
+        .fields
+        .iter()
+        .filter(|f| f.button_kind != Some(crate::template::ButtonKind::Otp))
+    {
+        for link in cx.links(field) {
             if !is_whatsapp_host(&link.host_lower(&field.text.value)) {
                 continue;
             }

@@ -1,0 +1,248 @@
+//! What the words of a template say: lexicon matches per field, and the promotional score
+//! that both `promotional-wording` and the predictor use.
+
+use crate::lexicon::{self, Group, Latin, Match};
+use crate::rules::{Context, Field, Role};
+use crate::words::{self, Word};
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+/// A promotional score at or above this is "overtly promotional" (the seed articles' first
+/// approval principle: «Сообщение не должно нести явно рекламный характер», `004:137`).
+pub const OVERT: i32 = 5;
+
+/// Extra weight for a promotional word written in disguise: hiding a word from filters is
+/// itself a spam signal.
+const DISGUISE_BONUS: i32 = 2;
+
+/// The words of one field and the lexicon phrases found in them.
+#[derive(Debug, Default)]
+pub struct Analysis {
+    pub words: Vec<Word>,
+    pub matches: Vec<Match>,
+}
+
+impl Analysis {
+    pub fn of(text: &str, skip: &[Range<usize>], latin: Latin) -> Analysis {
+        let words = words::split(text, skip);
+        let matches = lexicon::find(&words, latin);
+        Analysis { words, matches }
+    }
+
+    pub fn in_group(&self, group: Group) -> impl Iterator<Item = &Match> {
+        self.matches.iter().filter(move |m| m.entry.group == group)
+    }
+}
+
+/// Roles whose text the recipient reads as the message.
+pub fn is_message_text(role: Role) -> bool {
+    matches!(
+        role,
+        Role::Body | Role::HeaderText | Role::Footer | Role::ButtonText | Role::OfferText
+    )
+}
+
+/// One promotional signal: a lexicon phrase, or a typographic one (capitals, `!!!`, `50%`).
+#[derive(Clone)]
+pub struct Signal<'f, 'a> {
+    pub field: &'f Field<'a>,
+    pub range: Range<usize>,
+    pub kind: SignalKind,
+    pub weight: i32,
+    /// The disguise used, if the word was written to dodge filters.
+    pub disguised: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SignalKind {
+    Phrase(Group, &'static str),
+    Capitals,
+    Exclamations,
+    Percent,
+    Money,
+}
+
+impl SignalKind {
+    pub fn group(self) -> Group {
+        match self {
+            SignalKind::Phrase(g, _) => g,
+            SignalKind::Capitals | SignalKind::Exclamations => Group::Hype,
+            SignalKind::Percent => Group::Discount,
+            SignalKind::Money => Group::Price,
+        }
+    }
+}
+
+/// The promotional reading of a whole template.
+#[derive(Default)]
+pub struct Promotion<'f, 'a> {
+    pub signals: Vec<Signal<'f, 'a>>,
+    pub score: i32,
+    pub by_group: BTreeMap<Group, i32>,
+}
+
+impl Promotion<'_, '_> {
+    pub fn overt(&self) -> bool {
+        self.score >= OVERT
+    }
+}
+
+/// How many transactional phrases (order, payment, delivery, appointment) the message texts use.
+pub fn transactional_words(cx: &Context<'_>) -> usize {
+    cx.fields
+        .iter()
+        .filter(|f| is_message_text(f.role))
+        .map(|f| cx.analysis(f).in_group(Group::Transactional).count())
+        .sum()
+}
+
+/// Scores the message texts of a template.
+pub fn promotion<'f, 'a>(cx: &'f Context<'a>) -> Promotion<'f, 'a> {
+    let mut p = Promotion::default();
+    for field in cx.fields.iter().filter(|f| is_message_text(f.role)) {
+        let analysis = cx.analysis(field);
+        let optout: Vec<&Match> = analysis.in_group(Group::Optout).collect();
+        for m in analysis
+            .matches
+            .iter()
+            .filter(|m| m.entry.group.is_promotional())
+        {
+            let disguised = analysis.words[m.words.clone()]
+                .iter()
+                .any(|w| w.evasion.any());
+            p.signals.push(Signal {
+                field,
+                range: m.range.clone(),
+                kind: SignalKind::Phrase(m.entry.group, m.entry.phrase),
+                weight: m.entry.weight + if disguised { DISGUISE_BONUS } else { 0 },
+                disguised,
+            });
+        }
+        typographic(field, analysis, &optout, &mut p.signals);
+    }
+    for s in &p.signals {
+        p.score += s.weight;
+        *p.by_group.entry(s.kind.group()).or_default() += s.weight;
+    }
+    p
+}
+
+/// Capitals, runs of `!`, percentages and prices.
+fn typographic<'f, 'a>(
+    field: &'f Field<'a>,
+    analysis: &Analysis,
+    optout: &[&Match],
+    out: &mut Vec<Signal<'f, 'a>>,
+) {
+    let text = &field.text.value;
+    let signal = |range, kind, weight| Signal {
+        field,
+        range,
+        kind,
+        weight,
+        disguised: false,
+    };
+    // Shouting: words of four letters or more in capitals, except opt-out keywords («СТОП»).
+    let mut caps = 0;
+    for (i, w) in analysis.words.iter().enumerate() {
+        let letters = w.normalized.chars().filter(|c| c.is_alphabetic()).count();
+        let in_optout = optout.iter().any(|m| m.words.contains(&i));
+        if w.all_caps && letters >= 4 && !in_optout && caps < 3 {
+            caps += 1;
+            out.push(signal(w.range.clone(), SignalKind::Capitals, 1));
+        }
+    }
+    // `!!`, `!!!`, `?!!`: one signal per run.
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'!' {
+            let end = i + bytes[i..]
+                .iter()
+                .take_while(|&&b| b == b'!' || b == b'?')
+                .count();
+            if bytes[i..end].iter().filter(|&&b| b == b'!').count() >= 2 {
+                out.push(signal(i..end, SignalKind::Exclamations, 1));
+            }
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    // Numbers with % (`-50%`, `до 70 %`) and with a currency (`990 ₽`, `$5`, `100 руб.`).
+    for (k, w) in analysis.words.iter().enumerate() {
+        if !w.normalized.chars().all(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let after = text[w.range.end..].trim_start_matches([' ', '\u{00A0}']);
+        let before = text[..w.range.start].trim_end_matches([' ', '\u{00A0}']);
+        if after.starts_with('%') {
+            let start = if before.ends_with(['-', '−', '–']) {
+                before.len() - before.chars().next_back().map_or(1, char::len_utf8)
+            } else {
+                w.range.start
+            };
+            let end = text.len() - after.len() + 1;
+            out.push(signal(start..end, SignalKind::Percent, 1));
+        } else if after.starts_with(['₽', '$', '€', '£']) || before.ends_with(['$', '€', '£'])
+        {
+            out.push(signal(w.range.clone(), SignalKind::Money, 1));
+        } else if let Some(next) = analysis.words.get(k + 1) {
+            if matches!(
+                next.normalized.as_str(),
+                "руб" | "рублей" | "рубля" | "рубль" | "р" | "usd" | "eur" | "евро" | "долларов"
+            ) {
+                out.push(signal(w.range.start..next.range.end, SignalKind::Money, 1));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::options::LintOptions;
+    use crate::template::load_auto;
+
+    fn score(text: &str) -> (i32, Vec<String>) {
+        let doc = load_auto(text).unwrap();
+        let options = LintOptions::default();
+        let cx = Context::new(&doc.templates[0], &options);
+        let p = promotion(&cx);
+        let signals = p
+            .signals
+            .iter()
+            .map(|s| text[s.range.clone()].to_string())
+            .collect();
+        (p.score, signals)
+    }
+
+    #[test]
+    fn transactional_texts_score_low() {
+        for text in [
+            "Здравствуйте, {{1}}! Ваш заказ {{2}} передан в службу доставки и прибудет {{3}}.",
+            "Оплата по счёту {{1}} на сумму 1 500 руб. получена. Спасибо!",
+            "Напоминаем: вы записаны к врачу {{1}} на {{2}}.",
+            "Hi {{1}}, your order {{2}} has shipped and will arrive on {{3}}.",
+        ] {
+            let (s, signals) = score(text);
+            assert!(s < OVERT, "{text}: {s} {signals:?}");
+        }
+    }
+
+    #[test]
+    fn overt_promotion_scores_high() {
+        let (s, signals) =
+            score("ТОЛЬКО СЕГОДНЯ!!! Скидка -50% на всё! Успейте купить по лучшей цене!");
+        assert!(s >= OVERT, "{s} {signals:?}");
+        assert!(signals.iter().any(|x| x == "-50%"));
+        assert!(signals.iter().any(|x| x == "!!!"));
+    }
+
+    #[test]
+    fn disguise_adds_weight() {
+        let (plain, _) = score("Ваша скидка");
+        let (hidden, _) = score("Ваша ск1дка");
+        assert_eq!(hidden, plain + DISGUISE_BONUS);
+    }
+}

@@ -1,0 +1,433 @@
+//! Word lists with weights and groups, matched on stems.
+//!
+//! The lists are data (`ru.txt`, `en.txt`, `es.txt`, `pt.txt`, format in `README.md`). Each
+//! phrase and each word of the text is reduced to a key: normalised (see [`crate::words`]),
+//! stemmed with the Snowball stemmer of its alphabet's language, then with repeated letters
+//! folded. The keys of a text are joined into one string, `" key key key "`, and every phrase
+//! of every list is found in one Aho-Corasick pass over it; the spaces make matches whole
+//! words.
+
+use crate::words::{self, fold_repeats, Script, Word};
+use aho_corasick::AhoCorasick;
+use rust_stemmers::{Algorithm, Stemmer};
+use std::ops::Range;
+use std::sync::OnceLock;
+
+const SOURCES: [(&str, &str); 4] = [
+    ("ru", include_str!("ru.txt")),
+    ("en", include_str!("en.txt")),
+    ("es", include_str!("es.txt")),
+    ("pt", include_str!("pt.txt")),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Group {
+    Discount,
+    Price,
+    Free,
+    Gift,
+    Urgency,
+    Hype,
+    Cta,
+    Promo,
+    Transactional,
+    Optout,
+    Sensitive,
+    Request,
+    Negation,
+    Threat,
+}
+
+impl Group {
+    pub fn parse(s: &str) -> Option<Group> {
+        Some(match s {
+            "discount" => Group::Discount,
+            "price" => Group::Price,
+            "free" => Group::Free,
+            "gift" => Group::Gift,
+            "urgency" => Group::Urgency,
+            "hype" => Group::Hype,
+            "cta" => Group::Cta,
+            "promo" => Group::Promo,
+            "transactional" => Group::Transactional,
+            "optout" => Group::Optout,
+            "sensitive" => Group::Sensitive,
+            "request" => Group::Request,
+            "negation" => Group::Negation,
+            "threat" => Group::Threat,
+            _ => return None,
+        })
+    }
+
+    /// The groups that make a text promotional.
+    pub fn is_promotional(self) -> bool {
+        matches!(
+            self,
+            Group::Discount
+                | Group::Price
+                | Group::Free
+                | Group::Gift
+                | Group::Urgency
+                | Group::Hype
+                | Group::Cta
+                | Group::Promo
+        )
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Group::Discount => "discount",
+            Group::Price => "price",
+            Group::Free => "free",
+            Group::Gift => "gift",
+            Group::Urgency => "urgency",
+            Group::Hype => "hype",
+            Group::Cta => "cta",
+            Group::Promo => "promo",
+            Group::Transactional => "transactional",
+            Group::Optout => "optout",
+            Group::Sensitive => "sensitive",
+            Group::Request => "request",
+            Group::Negation => "negation",
+            Group::Threat => "threat",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub weight: i32,
+    pub group: Group,
+    pub phrase: &'static str,
+    /// The list it comes from (`ru`, `en`, ...).
+    pub lang: &'static str,
+}
+
+/// The language whose list applies besides Russian and English: the template's, when it is
+/// Spanish or Portuguese. Also names the stemmer that reads Latin-script words of a list set;
+/// Cyrillic words always use the Russian stemmer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Latin {
+    En,
+    Es,
+    Pt,
+}
+
+impl Latin {
+    /// From a template language code (`es_MX`, `pt_BR`, `ru`, ...).
+    pub fn from_code(code: Option<&str>) -> Latin {
+        match code
+            .map(|c| c.get(..2).unwrap_or(c).to_ascii_lowercase())
+            .as_deref()
+        {
+            Some("es") => Latin::Es,
+            Some("pt") => Latin::Pt,
+            _ => Latin::En,
+        }
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+
+    fn algorithm(self) -> Algorithm {
+        match self {
+            Latin::En => Algorithm::English,
+            Latin::Es => Algorithm::Spanish,
+            Latin::Pt => Algorithm::Portuguese,
+        }
+    }
+}
+
+fn stemmer(algorithm: Algorithm) -> &'static Stemmer {
+    static RU: OnceLock<Stemmer> = OnceLock::new();
+    static EN: OnceLock<Stemmer> = OnceLock::new();
+    static ES: OnceLock<Stemmer> = OnceLock::new();
+    static PT: OnceLock<Stemmer> = OnceLock::new();
+    let cell = match algorithm {
+        Algorithm::Russian => &RU,
+        Algorithm::Spanish => &ES,
+        Algorithm::Portuguese => &PT,
+        _ => &EN,
+    };
+    cell.get_or_init(|| Stemmer::create(algorithm))
+}
+
+/// The matching key of a normalised word.
+pub fn key(word: &Word, latin: Latin) -> String {
+    let algorithm = match word.script {
+        Script::Cyrillic => Algorithm::Russian,
+        Script::Latin => latin.algorithm(),
+        Script::Other => return fold_repeats(&word.normalized),
+    };
+    fold_repeats(&stemmer(algorithm).stem(&word.normalized))
+}
+
+/// A phrase found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Match {
+    pub entry: &'static Entry,
+    /// Indices of the words it covers.
+    pub words: Range<usize>,
+    /// Bytes of the original text it covers.
+    pub range: Range<usize>,
+}
+
+struct Compiled {
+    /// `None` only if the lists outgrew the automaton's limits (a test guards against it).
+    automaton: Option<AhoCorasick>,
+    /// Pattern index → entry.
+    entries: Vec<&'static Entry>,
+}
+
+/// Every entry of every list. Lines that do not parse are skipped here and reported by a test.
+pub fn entries() -> &'static [Entry] {
+    static ENTRIES: OnceLock<Vec<Entry>> = OnceLock::new();
+    ENTRIES.get_or_init(|| {
+        SOURCES
+            .iter()
+            .flat_map(|(lang, text)| {
+                text.lines()
+                    .filter_map(move |line| parse_line(lang, line).ok().flatten())
+            })
+            .collect()
+    })
+}
+
+/// `Ok(None)` for blank and comment lines, `Err` for lines that do not follow the format.
+fn parse_line(lang: &'static str, line: &'static str) -> Result<Option<Entry>, String> {
+    let line = line.trim();
+    if line.is_empty() || line.starts_with('#') {
+        return Ok(None);
+    }
+    let mut parts = line.splitn(3, ' ');
+    let weight = parts
+        .next()
+        .and_then(|w| w.parse::<i32>().ok())
+        .ok_or("the weight is not a number")?;
+    let group = parts.next().and_then(Group::parse).ok_or("unknown group")?;
+    let phrase = parts
+        .next()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .ok_or("no phrase")?;
+    // A comment may follow the phrase.
+    let phrase = phrase.split(" #").next().unwrap_or(phrase).trim_end();
+    Ok(Some(Entry {
+        weight,
+        group,
+        phrase,
+        lang,
+    }))
+}
+
+/// The pattern of a phrase: `" key key "`, or `" key key"` when it ends in `*` (any ending).
+fn pattern(phrase: &str, latin: Latin) -> Option<String> {
+    let (phrase, open_end) = match phrase.strip_suffix('*') {
+        Some(p) => (p, true),
+        None => (phrase, false),
+    };
+    let words = words::split(phrase, &[]);
+    if words.is_empty() {
+        return None;
+    }
+    let mut p = String::from(" ");
+    let last = words.len() - 1;
+    for (i, w) in words.iter().enumerate() {
+        if i == last && open_end {
+            p.push_str(&fold_repeats(&w.normalized)); // a prefix: not stemmed
+        } else {
+            p.push_str(&key(w, latin));
+            p.push(' ');
+        }
+    }
+    Some(p)
+}
+
+/// The automaton of one list set: Russian and English together (English words are common in
+/// Russian marketing, and both are always on), Spanish, Portuguese. Each set's Latin words are
+/// stemmed with its own language's stemmer, so "sale" is never read as Spanish «sal».
+fn compiled(set: Latin) -> &'static Compiled {
+    static COMPILED: [OnceLock<Compiled>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+    COMPILED[set.index()].get_or_init(|| {
+        let wanted = |lang: &str| match set {
+            Latin::En => matches!(lang, "ru" | "en"),
+            Latin::Es => lang == "es",
+            Latin::Pt => lang == "pt",
+        };
+        let mut patterns = Vec::new();
+        let mut targets = Vec::new();
+        for e in entries().iter().filter(|e| wanted(e.lang)) {
+            if let Some(p) = pattern(e.phrase, set) {
+                patterns.push(p);
+                targets.push(e);
+            }
+        }
+        let automaton = AhoCorasick::new(&patterns).ok();
+        Compiled {
+            automaton,
+            entries: targets,
+        }
+    })
+}
+
+/// Finds every phrase of the lists in `words` (the words of one text, in order): the Russian
+/// and English lists always, and the Spanish or Portuguese one for templates in that language.
+/// Matches inside a neutral context (weight 0) are dropped, and so are matches contained in a
+/// longer match of the same group.
+pub fn find(words: &[Word], latin: Latin) -> Vec<Match> {
+    if words.is_empty() {
+        return Vec::new();
+    }
+    let mut found = find_in(words, Latin::En);
+    if latin != Latin::En {
+        found.extend(find_in(words, latin));
+    }
+    let neutral: Vec<Range<usize>> = found
+        .iter()
+        .filter(|m| m.entry.weight <= 0)
+        .map(|m| m.words.clone())
+        .collect();
+    let inside = |a: &Range<usize>, b: &Range<usize>| b.start <= a.start && a.end <= b.end;
+    let all = found.clone();
+    found.retain(|m| {
+        m.entry.weight > 0
+            && !neutral.iter().any(|n| inside(&m.words, n))
+            && !all.iter().any(|o| {
+                o.entry.group == m.entry.group && o.words != m.words && inside(&m.words, &o.words)
+            })
+    });
+    found.sort_by_key(|m| (m.range.start, m.range.end));
+    found.dedup_by(|a, b| a.words == b.words && a.entry.group == b.entry.group);
+    found
+}
+
+/// Runs one list set's automaton over the words keyed with that set's stemmer.
+fn find_in(words: &[Word], set: Latin) -> Vec<Match> {
+    let compiled = compiled(set);
+    let Some(automaton) = &compiled.automaton else {
+        return Vec::new();
+    };
+    let mut stream = String::from(" ");
+    let mut starts = Vec::with_capacity(words.len());
+    for w in words {
+        starts.push(stream.len());
+        stream.push_str(&key(w, set));
+        stream.push(' ');
+    }
+    // The word whose key contains byte `at` of the stream.
+    let word_at = |at: usize| starts.partition_point(|&s| s <= at).saturating_sub(1);
+    automaton
+        .find_overlapping_iter(&stream)
+        .map(|m| {
+            let first = word_at(m.start() + 1);
+            let last = word_at(m.end().saturating_sub(2).max(m.start() + 1));
+            Match {
+                entry: compiled.entries[m.pattern().as_usize()],
+                words: first..last + 1,
+                range: words[first].range.start..words[last].range.end,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn phrases(text: &str) -> Vec<(&'static str, &str)> {
+        let words = words::split(text, &[]);
+        find(&words, Latin::En)
+            .into_iter()
+            .map(|m| (m.entry.phrase, &text[m.range]))
+            .collect()
+    }
+
+    #[test]
+    fn every_line_of_every_list_parses() {
+        for (lang, text) in SOURCES {
+            for (n, line) in text.lines().enumerate() {
+                if let Err(e) = parse_line(lang, line) {
+                    panic!("{lang}.txt:{}: {e}: {line}", n + 1);
+                }
+            }
+            assert!(
+                entries().iter().filter(|e| e.lang == lang).count() >= 50,
+                "{lang}.txt is too small"
+            );
+        }
+    }
+
+    #[test]
+    fn the_automata_build() {
+        for latin in [Latin::En, Latin::Es, Latin::Pt] {
+            assert!(compiled(latin).automaton.is_some());
+        }
+    }
+
+    #[test]
+    fn no_entry_is_listed_twice() {
+        let mut seen = std::collections::HashSet::new();
+        for e in entries() {
+            let key = (e.lang, e.group, pattern(e.phrase, Latin::En));
+            assert!(
+                seen.insert(key),
+                "{}.txt lists `{}` twice in {:?}",
+                e.lang,
+                e.phrase,
+                e.group
+            );
+        }
+    }
+
+    #[test]
+    fn inflected_forms_match() {
+        for form in [
+            "скидка",
+            "скидки",
+            "скидку",
+            "скидкой",
+            "скидками",
+            "СКИДКАХ",
+        ] {
+            let text = format!("Только у нас {form} для вас");
+            assert!(
+                phrases(&text)
+                    .iter()
+                    .any(|(p, w)| *p == "скидка" && w.to_lowercase() == form.to_lowercase()),
+                "{form}: {:?}",
+                phrases(&text)
+            );
+        }
+        assert!(phrases("Big discounts on shoes")
+            .iter()
+            .any(|(p, _)| *p == "discount"));
+    }
+
+    #[test]
+    fn whole_words_only() {
+        assert!(!phrases("Укажите местоположение")
+            .iter()
+            .any(|(p, _)| *p == "стоп"));
+        let text = "Ответьте СТОП, чтобы отписаться";
+        let words = words::split(text, &[]);
+        let optout: Vec<&str> = find(&words, Latin::En)
+            .into_iter()
+            .filter(|m| m.entry.group == Group::Optout)
+            .map(|m| &text[m.range])
+            .collect();
+        assert!(optout.iter().any(|w| w.contains("СТОП")), "{optout:?}");
+    }
+
+    #[test]
+    fn disguised_words_match_on_the_original_span() {
+        let text = "Cкидкa, ск1дка, с к и д к а, скииидка";
+        let found: Vec<&str> = phrases(text)
+            .into_iter()
+            .filter(|(p, _)| *p == "скидка")
+            .map(|(_, w)| w)
+            .collect();
+        assert_eq!(found, ["Cкидкa", "ск1дка", "с к и д к а", "скииидка"]);
+    }
+}

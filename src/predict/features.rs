@@ -1,0 +1,131 @@
+//! The numbers the category model reads, each one a thing a reviewer would notice.
+
+use crate::content::{self, is_message_text};
+use crate::lexicon::Group;
+use crate::rules::{Context, Role};
+use crate::template::{ButtonKind, ComponentKind};
+
+/// Names of the features, in the order of [`Features::values`] (and of the weights file).
+pub const NAMES: [&str; 11] = [
+    "promotion",
+    "promo_groups",
+    "transactional",
+    "authentication",
+    "url_button",
+    "quick_reply",
+    "coupon",
+    "media_header",
+    "length",
+    "unclear",
+    "emoji",
+];
+
+/// Words that mark one-time passwords and account verification: the content of
+/// AUTHENTICATION templates (template categorization: "only the Authentication category may
+/// send one-time passwords"). Matched on the start of normalised words.
+const AUTH_STEMS: [&str; 13] = [
+    "verif",
+    "otp",
+    "одноразов",
+    "подтвержден",
+    "passcode",
+    "password",
+    "парол",
+    "login",
+    "логин",
+    "авториз",
+    "authenticat",
+    "2fa",
+    "код",
+];
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Features {
+    pub values: [f64; NAMES.len()],
+    /// Promotional words and phrases found, for the explanation.
+    pub promo_words: Vec<String>,
+    pub transactional_words: Vec<String>,
+    pub auth_words: Vec<String>,
+}
+
+pub fn extract(cx: &Context<'_>) -> Features {
+    let promotion = content::promotion(cx);
+    let mut promo_words: Vec<String> = promotion
+        .signals
+        .iter()
+        .map(|s| s.field.text.value[s.range.clone()].to_string())
+        .collect();
+    promo_words.dedup();
+    let mut transactional_words = Vec::new();
+    let mut auth_words = Vec::new();
+    let mut body_words = 0usize;
+    for field in cx.fields.iter().filter(|f| is_message_text(f.role)) {
+        let analysis = cx.analysis(field);
+        for m in analysis.in_group(Group::Transactional) {
+            transactional_words.push(field.text.value[m.range.clone()].to_string());
+        }
+        for w in &analysis.words {
+            if AUTH_STEMS.iter().any(|s| w.normalized.starts_with(s))
+                || w.normalized == "code"
+                || w.normalized == "codes"
+            {
+                auth_words.push(field.text.value[w.range.clone()].to_string());
+            }
+        }
+        if field.role == Role::Body && field.card.is_none() {
+            body_words = analysis
+                .words
+                .iter()
+                .filter(|w| w.normalized.chars().any(char::is_alphabetic))
+                .count();
+        }
+    }
+    let buttons = cx.template.buttons();
+    let has = |kind: ButtonKind| buttons.iter().any(|b| b.kind == kind);
+    let otp_button = has(ButtonKind::Otp);
+    let auth_body = cx
+        .template
+        .component(ComponentKind::Body)
+        .is_some_and(|b| b.add_security_recommendation.is_some());
+    let media_header = cx
+        .template
+        .component(ComponentKind::Header)
+        .and_then(|h| h.format.as_ref())
+        .is_some_and(|f| {
+            matches!(
+                f.value.to_ascii_uppercase().as_str(),
+                "IMAGE" | "VIDEO" | "GIF"
+            )
+        });
+    let body = cx.body();
+    let length = body.map_or(0, |b| crate::text::utf16_len(&b.text.value));
+    let placeholders = body.map_or(0, |b| {
+        b.placeholders.iter().filter(|p| p.is_valid()).count()
+    });
+    let emoji = body.map_or(0, |b| crate::emoji::find(&b.text.value).len());
+    // Only placeholders and a word or two ("Congratulations!", "{{1}}"): Meta files content it
+    // cannot place under MARKETING (template categorization).
+    let unclear = body_words <= 3 || (placeholders > 0 && body_words <= placeholders * 2);
+    let auth_signal =
+        (auth_words.len() as f64).min(2.0) + if otp_button || auth_body { 2.0 } else { 0.0 };
+    let groups = promotion.by_group.values().filter(|v| **v > 0).count();
+    let values = [
+        (promotion.score as f64).min(12.0) / 4.0,
+        (groups as f64).min(4.0) / 2.0,
+        (transactional_words.len() as f64).min(6.0) / 2.0,
+        auth_signal.min(4.0) / 2.0,
+        f64::from(u8::from(has(ButtonKind::Url))),
+        f64::from(u8::from(has(ButtonKind::QuickReply))),
+        f64::from(u8::from(has(ButtonKind::CopyCode))),
+        f64::from(u8::from(media_header)),
+        (length as f64 / 400.0).min(2.5),
+        f64::from(u8::from(unclear)),
+        (emoji as f64).min(10.0) / 5.0,
+    ];
+    Features {
+        values,
+        promo_words,
+        transactional_words,
+        auth_words,
+    }
+}

@@ -1,0 +1,503 @@
+//! Predicting what Meta's review will do with a template.
+//!
+//! Two explainable parts:
+//! - a **category model**: multinomial logistic regression over eleven features a reviewer
+//!   would notice (promotional wording, transactional vocabulary, one-time-password wording,
+//!   buttons, media, length, unclear content, emoji), fitted on the labelled corpus by
+//!   `scripts/fit_predictor.py` (weights in `weights.json`);
+//! - a **decision layer** over the diagnostics: each finding moves the log-odds of approval by a
+//!   documented amount ([`Effect`]); format errors, scam signals, threats, category conflicts
+//!   and language mismatches reject; a UTILITY template whose content reads as MARKETING is
+//!   approved as MARKETING (Meta's behaviour since April 9, 2025).
+//!
+//! Every factor that moved the outcome is returned as a [`Reason`], with the rules and words
+//! behind it, in the chosen language.
+
+mod features;
+mod model;
+
+pub use features::{Features, NAMES as FEATURE_NAMES};
+
+use crate::content;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::l10n::{Lang, Msg};
+use crate::rules::Context;
+use crate::template::Category;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Outcome {
+    Approved,
+    Rejected,
+    /// Approved, but as MARKETING instead of the declared UTILITY.
+    Recategorized,
+}
+
+/// The status the template is expected to have after review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum Status {
+    Approved,
+    Rejected,
+    /// Manual review is likely; it can take up to a day (seeds `004:133`).
+    Pending,
+}
+
+/// The chance that an approved template is later FLAGGED (users report it as spam), then
+/// DISABLED after 7 days without improvement (seeds `004:171-173`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Risk {
+    Low,
+    Medium,
+    High,
+}
+
+/// Meta's rejection reasons (`message_template_status_update` webhook).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum RejectionReason {
+    InvalidFormat,
+    Promotional,
+    IncorrectCategory,
+    TagContentMismatch,
+    AbusiveContent,
+    Scam,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CategoryPrediction {
+    pub declared: Option<Category>,
+    /// The category Meta is expected to assign.
+    pub predicted: Category,
+    /// The model's probability that the content belongs to `predicted`.
+    pub probability: f64,
+}
+
+/// One factor behind the prediction.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Reason {
+    /// Stable name of the factor (`format-error`, `promotional-content`, ...).
+    pub factor: &'static str,
+    pub message: String,
+    /// Its effect on the log-odds of approval (negative: against), or on the category.
+    pub weight: f64,
+    /// The rules whose findings it rests on.
+    pub rules: Vec<&'static str>,
+    /// The words of the template it rests on.
+    pub words: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Prediction {
+    pub outcome: Outcome,
+    pub status: Status,
+    pub flag_risk: Risk,
+    pub category: CategoryPrediction,
+    pub rejection_reason: Option<RejectionReason>,
+    pub approval_probability: f64,
+    pub reasons: Vec<Reason>,
+}
+
+/// What a finding does to the chances of approval.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Effect {
+    /// Meta refuses the template as malformed (INVALID_FORMAT).
+    Format,
+    /// Reads as fraud (SCAM).
+    Scam,
+    /// Threats or shaming (ABUSIVE_CONTENT).
+    Abuse,
+    /// The text does not match the declared language (TAG_CONTENT_MISMATCH).
+    Language,
+    /// Raises the chance of rejection or manual review without deciding it.
+    Risk(f64),
+    /// Bears on the category or on later complaints, not on approval.
+    None,
+}
+
+/// Log-odds of approval before any finding: about 92 %, the share of approved templates in
+/// the corpus once format errors are set aside.
+const BASE_LOGIT: f64 = 2.5;
+/// Log-odds added by the first finding that rejects, and by each further one.
+const REJECT_LOGIT: f64 = -5.0;
+const FURTHER_REJECT_LOGIT: f64 = -0.5;
+/// Below this approval probability manual review is likely (status PENDING).
+const PENDING_BELOW: f64 = 0.8;
+
+/// How a finding affects approval; `severity` matters because most rules warn about risks
+/// and err on certainties.
+pub fn effect(rule: &str, severity: Severity) -> Effect {
+    let error = severity == Severity::Error;
+    match rule {
+        "sensitive-data-request" | "lookalike-domain" if error => Effect::Scam,
+        "insecure-link" if error => Effect::Scam,
+        "threatening-language" if error => Effect::Abuse,
+        "threatening-language" => Effect::Risk(-1.5),
+        "template-language" if !error => Effect::Language,
+        // Category and complaint matters: handled by the category model and the flag risk.
+        "promotional-wording" | "missing-opt-out" => Effect::None,
+        "unowned-domain" if severity == Severity::Info => Effect::None,
+        "unowned-domain" => Effect::Risk(-0.8),
+        "insecure-link" => Effect::Risk(-0.4),
+        "invisible-character" => Effect::Risk(-0.6),
+        "placeholder-adjacent" => Effect::Risk(-2.2),
+        "placeholder-density" => Effect::Risk(-1.5),
+        "emoji-count" if !error => Effect::Risk(-0.5),
+        _ if error => Effect::Format,
+        _ if severity == Severity::Warning => Effect::Risk(-0.5),
+        _ => Effect::None,
+    }
+}
+
+/// The category model's inputs for a template, in the order of [`FEATURE_NAMES`].
+pub fn feature_values(cx: &Context<'_>) -> [f64; FEATURE_NAMES.len()] {
+    features::extract(cx).values
+}
+
+/// The category the content reads as, and the model's probability for it (the declared
+/// category aside).
+pub fn content_category(cx: &Context<'_>) -> (Category, f64) {
+    model::argmax(&model::category_probabilities(
+        &features::extract(cx).values,
+    ))
+}
+
+fn sigmoid(x: f64) -> f64 {
+    1.0 / (1.0 + (-x).exp())
+}
+
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+/// Predicts the review of the template behind `cx`, given its diagnostics.
+pub fn predict(cx: &Context<'_>, diagnostics: &[Diagnostic]) -> Prediction {
+    let lang = cx.options.lang;
+    let features = features::extract(cx);
+    let probs = model::category_probabilities(&features.values);
+    let declared = cx.category();
+    let promotion = content::promotion(cx);
+    let mut reasons = Vec::new();
+    let mut logit = BASE_LOGIT;
+    let mut reject: Option<RejectionReason> = None;
+
+    // 1. Findings.
+    let mut rejecting = 0;
+    for (effect, factor, reason, en, ru) in [
+        (
+            Effect::Format,
+            "format-error",
+            RejectionReason::InvalidFormat,
+            "format errors Meta refuses",
+            "ошибки формата, которые Meta не пропустит",
+        ),
+        (
+            Effect::Scam,
+            "scam-signal",
+            RejectionReason::Scam,
+            "signs of fraud (sensitive data requests, disguised or bare-IP links)",
+            "признаки мошенничества (запрос данных, поддельные ссылки)",
+        ),
+        (
+            Effect::Abuse,
+            "threat",
+            RejectionReason::AbusiveContent,
+            "threats or shaming",
+            "угрозы или давление",
+        ),
+        (
+            Effect::Language,
+            "language-mismatch",
+            RejectionReason::TagContentMismatch,
+            "text in another language than declared",
+            "текст не на заявленном языке",
+        ),
+    ] {
+        let hits: Vec<&Diagnostic> = diagnostics
+            .iter()
+            .filter(|d| self::effect(d.rule, d.severity) == effect)
+            .collect();
+        if hits.is_empty() {
+            continue;
+        }
+        let weight = if rejecting == 0 {
+            REJECT_LOGIT
+        } else {
+            FURTHER_REJECT_LOGIT
+        };
+        rejecting += 1;
+        logit += weight;
+        reject.get_or_insert(reason);
+        reasons.push(reason_for(
+            factor,
+            Msg::new(
+                format!("rejected for {en}"),
+                format!("будет отклонён: {ru}"),
+            ),
+            weight,
+            &hits,
+            lang,
+        ));
+    }
+    let risks: Vec<&Diagnostic> = diagnostics
+        .iter()
+        .filter(|d| matches!(effect(d.rule, d.severity), Effect::Risk(_)))
+        .collect();
+    if !risks.is_empty() {
+        let weight: f64 = risks
+            .iter()
+            .map(|d| {
+                if let Effect::Risk(w) = effect(d.rule, d.severity) {
+                    w
+                } else {
+                    0.0
+                }
+            })
+            .sum::<f64>()
+            .max(-4.0);
+        logit += weight;
+        reasons.push(reason_for(
+            "review-risk",
+            Msg::new(
+                "findings that make rejection or manual review more likely",
+                "замечания, из-за которых растёт риск отклонения или ручной проверки",
+            ),
+            weight,
+            &risks,
+            lang,
+        ));
+    }
+
+    // 2. Category.
+    let (content_class, content_p) = model::argmax(&probs);
+    let auth_content = features.values[3] >= 1.0;
+    let promotional = promotion.score >= 3;
+    let mut outcome = Outcome::Approved;
+    // One-time-password wording where it does not belong: in a UTILITY or MARKETING template
+    // (only AUTHENTICATION may send codes), or mixed with an offer.
+    let misplaced_code = auth_content
+        && declared != Some(Category::Authentication)
+        && (content_class == Category::Authentication || promotional);
+    let predicted = match declared {
+        Some(Category::Authentication) => {
+            if promotional || content_class != Category::Authentication && !auth_content {
+                logit += REJECT_LOGIT;
+                reject.get_or_insert(RejectionReason::IncorrectCategory);
+                reasons.push(Reason {
+                    factor: "not-authentication",
+                    message: Msg::new(
+                        "AUTHENTICATION templates may only deliver a one-time code, without offers",
+                        "шаблоны AUTHENTICATION могут только сообщать одноразовый код, без предложений",
+                    )
+                    .get(lang)
+                    .to_string(),
+                    weight: REJECT_LOGIT,
+                    rules: Vec::new(),
+                    words: features.promo_words.clone(),
+                });
+            }
+            Category::Authentication
+        }
+        _ if misplaced_code => {
+            logit += REJECT_LOGIT;
+            reject.get_or_insert(RejectionReason::IncorrectCategory);
+            reasons.push(Reason {
+                factor: "one-time-password",
+                message: Msg::new(
+                    "one-time passwords may only be sent in AUTHENTICATION templates, and never with an offer",
+                    "одноразовые пароли можно отправлять только в шаблонах AUTHENTICATION и без предложений",
+                )
+                .get(lang)
+                .to_string(),
+                weight: REJECT_LOGIT,
+                rules: Vec::new(),
+                words: features.auth_words.clone(),
+            });
+            Category::Authentication
+        }
+        Some(Category::Utility) if content_class == Category::Marketing => {
+            outcome = Outcome::Recategorized;
+            reasons.push(Reason {
+                factor: "marketing-content",
+                message: Msg::new(
+                    format!("the content reads as marketing ({:.0} %), so Meta approves it as MARKETING, about 4x the price of UTILITY", content_p * 100.0),
+                    format!("содержание выглядит как маркетинг ({:.0} %), поэтому Meta одобрит шаблон как MARKETING — это примерно вчетверо дороже UTILITY", content_p * 100.0),
+                )
+                .get(lang)
+                .to_string(),
+                weight: round3(content_p),
+                rules: vec!["promotional-wording"],
+                words: features.promo_words.clone(),
+            });
+            Category::Marketing
+        }
+        Some(c) => c,
+        None => content_class,
+    };
+    if declared.is_none() && content_class == Category::Marketing && features.values[9] > 0.0 {
+        reasons.push(Reason {
+            factor: "unclear-content",
+            message: Msg::new(
+                "the text says too little to tell its purpose; Meta treats unclear content as MARKETING",
+                "по тексту непонятна цель сообщения; такое Meta относит к MARKETING",
+            )
+            .get(lang)
+            .to_string(),
+            weight: 0.0,
+            rules: Vec::new(),
+            words: Vec::new(),
+        });
+    }
+
+    let approval = round3(sigmoid(logit));
+    let rejected = reject.is_some() || approval < 0.5;
+    if rejected {
+        outcome = Outcome::Rejected;
+        if reject.is_none() {
+            // Rejected on accumulated risks: the biggest one names the reason.
+            reject = Some(if promotion.overt() {
+                RejectionReason::Promotional
+            } else {
+                RejectionReason::InvalidFormat
+            });
+        }
+    } else {
+        reject = None;
+    }
+    let status = if rejected {
+        Status::Rejected
+    } else if approval < PENDING_BELOW {
+        Status::Pending
+    } else {
+        Status::Approved
+    };
+
+    // 3. Flag risk: what makes recipients press "report spam".
+    let flag_risk = flag_risk(cx, diagnostics, &promotion, predicted, &mut reasons, lang);
+
+    Prediction {
+        outcome,
+        status,
+        flag_risk,
+        category: CategoryPrediction {
+            declared,
+            predicted,
+            probability: round3(model::probability_of(&probs, predicted)),
+        },
+        rejection_reason: reject,
+        approval_probability: approval,
+        reasons,
+    }
+}
+
+fn reason_for(
+    factor: &'static str,
+    message: Msg,
+    weight: f64,
+    hits: &[&Diagnostic],
+    lang: Lang,
+) -> Reason {
+    let mut rules: Vec<&'static str> = hits.iter().map(|d| d.rule).collect();
+    rules.sort_unstable();
+    rules.dedup();
+    let details: Vec<&str> = hits.iter().take(3).map(|d| d.message.as_str()).collect();
+    Reason {
+        factor,
+        message: format!("{}: {}", message.get(lang), details.join("; ")),
+        weight: round3(weight),
+        rules,
+        words: Vec::new(),
+    }
+}
+
+fn flag_risk(
+    cx: &Context<'_>,
+    diagnostics: &[Diagnostic],
+    promotion: &content::Promotion<'_, '_>,
+    category: Category,
+    reasons: &mut Vec<Reason>,
+    lang: Lang,
+) -> Risk {
+    let mut points = 0;
+    let mut why: Vec<String> = Vec::new();
+    let mut rules: Vec<&'static str> = Vec::new();
+    let has = |rule: &str| diagnostics.iter().any(|d| d.rule == rule);
+    if promotion.overt() {
+        points += 2;
+        why.push(
+            Msg::new("overtly promotional", "явная реклама")
+                .get(lang)
+                .to_string(),
+        );
+        rules.push("promotional-wording");
+    } else if promotion.score >= 3 {
+        points += 1;
+    }
+    if has("missing-opt-out") {
+        points += 2;
+        why.push(
+            Msg::new("no way to unsubscribe", "нет способа отписаться")
+                .get(lang)
+                .to_string(),
+        );
+        rules.push("missing-opt-out");
+    }
+    if category == Category::Marketing {
+        points += 1;
+    }
+    for (rule, en, ru) in [
+        ("emoji-count", "many emoji", "много эмодзи"),
+        (
+            "invisible-character",
+            "hidden characters",
+            "невидимые символы",
+        ),
+        (
+            "unowned-domain",
+            "links to other domains",
+            "ссылки на чужие домены",
+        ),
+        ("url-shortener", "shortened links", "сокращённые ссылки"),
+    ] {
+        if has(rule)
+            && diagnostics
+                .iter()
+                .any(|d| d.rule == rule && d.severity != Severity::Info)
+        {
+            points += 1;
+            why.push(Msg::new(en, ru).get(lang).to_string());
+            rules.push(rule);
+        }
+    }
+    if cx.template.is_draft()
+        && category == Category::Marketing
+        && cx.body().is_some_and(|b| b.placeholders.is_empty())
+    {
+        points += 1; // the same text to everyone: no personalisation (seeds 004:226)
+    }
+    let risk = match points {
+        0..=1 => Risk::Low,
+        2..=3 => Risk::Medium,
+        _ => Risk::High,
+    };
+    if risk != Risk::Low {
+        reasons.push(Reason {
+            factor: "complaints",
+            message: format!(
+                "{}: {}",
+                Msg::new(
+                    "recipients may report it as spam, and a FLAGGED template is DISABLED after 7 days without improvement",
+                    "получатели могут жаловаться на спам, а помеченный шаблон через 7 дней без улучшений блокируется"
+                )
+                .get(lang),
+                why.join(", ")
+            ),
+            weight: f64::from(points),
+            rules,
+            words: Vec::new(),
+        });
+    }
+    risk
+}

@@ -1,0 +1,182 @@
+use super::{Context, Reporter, Role, Rule};
+use crate::content;
+use crate::diagnostic::{EditSpec, Report, Severity};
+use crate::l10n::Msg;
+use crate::lexicon::Group;
+use crate::template::{Category, ComponentKind};
+
+pub static RULE: Rule = Rule {
+    id: "missing-opt-out",
+    default_severity: Severity::Warning,
+    summary: (
+        "A marketing template gives no way to unsubscribe",
+        "В маркетинговом шаблоне нет способа отписаться",
+    ),
+    docs: r#"# missing-opt-out
+
+## What it checks
+A `MARKETING` template (declared; or a `UTILITY` template or draft whose content the predictor
+reads as marketing, which Meta approves as MARKETING) must
+offer a way to unsubscribe: a button (`Отписаться`, `Stop promotions`, `Unsubscribe`: a quick
+reply, or a link to an unsubscribe page), or an instruction in the footer or body («Ответьте СТОП, чтобы отписаться»,
+"Reply STOP to unsubscribe"). Keywords match as whole words only (`стоп` never matches
+`местоположение`); a bare `стоп`/`stop` counts in a button or footer, and in the body only
+when written as a keyword (`СТОП`, «стоп», "STOP"). The fix adds a footer in the template's
+language when there is none.
+
+## Why
+The WhatsApp Business Policy requires businesses to "provide clear instructions for how people
+can opt out … and honor these requests"; Meta's components guide shows opt-out quick replies
+and WhatsApp Manager offers a built-in "Stop promotions" button. The seed articles insist on it:
+«Дайте возможность отписаться. Для этого добавьте кнопку «Отписаться» или настройте отписку по
+ключевому слову «стоп». Такой алгоритм значительно снизит вероятность жалоб» (`000:274`, also
+`004:229`). Without an exit, unhappy recipients press "report spam", and complaints lower the
+template's quality until it is FLAGGED and then DISABLED. Meta does not make it mandatory, so it
+is a warning.
+
+## Examples
+Fails: a MARKETING template with body and a "Shop now" button only.
+Passes: the same with footer `Ответьте СТОП, чтобы отписаться` or a quick reply `Отписаться`.
+"#,
+    check,
+};
+
+/// The footer the fix adds, in the template's language.
+fn footer_text(language: Option<&str>) -> &'static str {
+    match language.map(|l| l.get(..2).unwrap_or(l)) {
+        Some("ru") => "Ответьте СТОП, чтобы отписаться",
+        Some("es") => "Responde BAJA para darte de baja",
+        Some("pt") => "Responda SAIR para cancelar",
+        _ => "Reply STOP to unsubscribe",
+    }
+}
+
+fn has_opt_out(cx: &Context<'_>) -> bool {
+    cx.fields.iter().filter(|f| f.card.is_none()).any(|field| {
+        let analysis = cx.analysis(field);
+        analysis.in_group(Group::Optout).any(|m| match field.role {
+            // A quick reply, or a link to an unsubscribe page.
+            Role::Footer | Role::ButtonText => true,
+            Role::Body => {
+                // One word («стоп», "stop") is an instruction only when written as a keyword.
+                let written = &field.text.value[m.range.clone()];
+                let quoted = field.text.value[..m.range.start].ends_with(['«', '"', '“', '\'']);
+                m.words.len() > 1
+                    || m.entry.phrase.chars().count() > 5
+                    || quoted
+                    || written
+                        .chars()
+                        .filter(|c| c.is_alphabetic())
+                        .all(char::is_uppercase)
+            }
+            _ => false,
+        })
+    })
+}
+
+fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
+    // Declared MARKETING, or a UTILITY template Meta will approve as MARKETING, or a draft
+    // whose content reads as marketing.
+    let marketing = match cx.category() {
+        Some(Category::Marketing) => true,
+        Some(Category::Authentication) => false,
+        Some(Category::Utility) | None => {
+            crate::predict::content_category(cx).0 == Category::Marketing
+                || content::promotion(cx).overt()
+        }
+    };
+    if !marketing || has_opt_out(cx) {
+        return;
+    }
+    let t = cx.template;
+    let Some(body) = cx.body() else { return };
+    let message = if cx.category() == Some(Category::Marketing) {
+        Msg::new(
+            "this marketing template gives no way to unsubscribe (a quick reply or a footer such as “Reply STOP to unsubscribe”)",
+            "в маркетинговом шаблоне нет способа отписаться (кнопки или подписи вроде «Ответьте СТОП, чтобы отписаться»)",
+        )
+    } else {
+        Msg::new(
+            "the content reads as marketing, yet it gives no way to unsubscribe (a quick reply or a footer such as “Reply STOP to unsubscribe”)",
+            "текст выглядит как маркетинговый, но в нём нет способа отписаться (кнопки или подписи вроде «Ответьте СТОП, чтобы отписаться»)",
+        )
+    };
+    let mut report = Report::text(body.text, 0..0, message)
+    .component(ComponentKind::Body)
+    .help(Msg::new(
+        "add a quick-reply button “Stop promotions” or an opt-out footer; recipients without an exit report spam",
+        "добавьте кнопку «Отписаться» или подпись об отписке: без выхода получатели жмут «Пожаловаться на спам»",
+    ));
+    if !t.plain_text && t.component(ComponentKind::Footer).is_none() {
+        let footer = footer_text(t.language.as_ref().map(|l| l.value.as_str()));
+        report = report.fix(
+            Msg::new(
+                format!("add the footer “{footer}”"),
+                format!("добавить подпись «{footer}»"),
+            ),
+            vec![EditSpec::AddComponent {
+                path: t.field_path("components"),
+                component: serde_json::json!({ "type": "FOOTER", "text": footer }),
+            }],
+        );
+    }
+    out.report(report);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::*;
+
+    fn marketing(extra: &str) -> String {
+        with_body("MARKETING", "Здравствуйте! В магазине «Ромашка» новая коллекция. Уточнить местоположение магазина можно на сайте.", extra)
+            .replace("en_US", "ru")
+    }
+
+    #[test]
+    fn passes() {
+        assert_passes(
+            &RULE,
+            &[
+                &marketing(r#"{"type": "FOOTER", "text": "Ответьте СТОП, чтобы отписаться"}"#),
+                &marketing(r#"{"type": "FOOTER", "text": "Not interested? Tap Stop promotions"}"#),
+                &marketing(
+                    r#"{"type": "BUTTONS", "buttons": [{"type": "QUICK_REPLY", "text": "Отписаться"}]}"#,
+                ),
+                &marketing(
+                    r#"{"type": "BUTTONS", "buttons": [{"type": "QUICK_REPLY", "text": "Stop promotions"}]}"#,
+                ),
+                &with_body(
+                    "MARKETING",
+                    "New arrivals are in. Reply STOP to unsubscribe.",
+                    "",
+                ),
+                &with_body("UTILITY", "Ваш заказ готов.", ""),
+            ],
+        );
+    }
+
+    #[test]
+    fn fails_without_an_exit() {
+        let d = run(
+            &RULE,
+            &marketing(
+                r#"{"type": "BUTTONS", "buttons": [{"type": "URL", "text": "В магазин", "url": "https://shop.ru"}]}"#,
+            ),
+        );
+        assert_eq!(d.len(), 1, "«местоположение» must not count as «стоп»");
+        let fix = d[0].fix.as_ref().unwrap();
+        let crate::Edit::AddComponent { component, .. } = &fix.edits[0] else {
+            panic!()
+        };
+        assert_eq!(component["text"], "Ответьте СТОП, чтобы отписаться");
+    }
+
+    #[test]
+    fn a_link_to_an_unsubscribe_page_is_an_exit_too() {
+        let json = marketing(
+            r#"{"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Отписаться", "url": "https://shop.ru/u"}]}"#,
+        );
+        assert!(run(&RULE, &json).is_empty());
+    }
+}

@@ -1,0 +1,257 @@
+use super::{Context, Reporter, Rule};
+use crate::content::{self, SignalKind};
+use crate::diagnostic::{Report, Severity};
+use crate::l10n::Msg;
+use crate::lexicon::Group;
+use crate::template::Category;
+
+pub static RULE: Rule = Rule {
+    id: "promotional-wording",
+    default_severity: Severity::Warning,
+    summary: (
+        "Promotional wording: an error in UTILITY and AUTHENTICATION, a warning when a marketing text is overtly promotional",
+        "Рекламные формулировки: ошибка в UTILITY и AUTHENTICATION, предупреждение, если маркетинговый текст явно рекламный",
+    ),
+    docs: r#"# promotional-wording
+
+## What it checks
+Promotional wording in everything the recipient reads (header, body, footer, button labels):
+discounts and prices (`скидка`, `распродажа`, `-50%`, `990 ₽`), free offers and gifts
+(`бесплатно`, `подарок`), urgency (`только сегодня`, `успейте`, "limited time"), hype
+(`лучший`, `хит продаж`), calls to buy (`купите`, "order now"), capitals (`ТОЛЬКО СЕГОДНЯ`) and
+runs of `!!!`, in Russian, English, Spanish and Portuguese. The lists are data
+(`src/lexicon/*.txt`): each phrase has a weight (1 weak, 2 moderate, 3 strong) and a group.
+Inflected forms match through the Snowball stemmers (`скидка`, `скидки`, `скидку`,
+`скидкой`, `скидками`; "discounts"), on whole words only. Transactional phrasing that only
+looks promotional is neutralised by the lists (`с учётом скидки`, "discount applied").
+
+Before matching, disguises are undone and reported on what was written: look-alike letters
+from the other alphabet («Cкидкa»), digits for letters («ск1дка», "fr33"), invisible
+characters inside words, spaced-out letters («с к и д к а») and stretched ones («скииидка»).
+A disguised promotional word weighs 2 more: hiding a word from filters is a spam signal itself.
+
+The template's score is the sum of its signals; 5 or more is *overtly* promotional.
+Severity depends on the declared category:
+
+| category | reported | severity |
+|---|---|---|
+| `UTILITY`, `AUTHENTICATION` | phrases of weight 2+ and disguised words, everything when overt | error |
+| `MARKETING` (or none) | the same | warning when overt, info otherwise |
+
+In a text with transactional vocabulary (order, payment, delivery, appointment: the lexicons'
+`transactional` group), a lone moderate phrase (weight 2, «бонусы начислены») describes the
+transaction and is not reported; strong ones (weight 3: `скидка`, «только сегодня») still are.
+
+## Why
+Meta: a utility template must be "non-promotional — not containing any promotional or
+persuasive intent"; otherwise it is re-categorised as MARKETING (about 4x the price) or, for
+authentication, rejected (template categorization). The seed articles' first approval
+principle: «Сообщение не должно нести явно рекламный характер» (TextBack, `004:137`), and
+WhatsApp treats advertising and customer acquisition as spam (`000:90`); an overtly promotional
+marketing template draws complaints, then the FLAGGED and DISABLED statuses (`004:171-173`).
+
+## Examples
+Fails (UTILITY): `Ваш заказ готов! Только сегодня скидка 20% на следующий заказ.`
+Warns (MARKETING): `ТОЛЬКО СЕГОДНЯ!!! Скидка -50% на всё! Успейте купить!`
+Passes (UTILITY): `Оплата по счёту {{1}} получена. Сумма с учётом скидки: {{2}} руб.`
+"#,
+    check,
+};
+
+fn describe(kind: SignalKind) -> (String, String) {
+    match kind {
+        SignalKind::Phrase(group, phrase) => {
+            let (en, ru) = match group {
+                Group::Discount => ("a discount", "скидка"),
+                Group::Price => ("a price offer", "цена"),
+                Group::Free => ("a free offer", "бесплатное предложение"),
+                Group::Gift => ("a gift or prize", "подарок или приз"),
+                Group::Urgency => ("urgency", "срочность"),
+                Group::Hype => ("hype", "преувеличение"),
+                Group::Cta => ("a call to buy", "призыв купить"),
+                _ => ("promotion", "реклама"),
+            };
+            {
+                let phrase = phrase.trim_end_matches('*');
+                (
+                    format!("“{phrase}” is promotional wording ({en})"),
+                    format!("«{phrase}» — рекламная формулировка ({ru})"),
+                )
+            }
+        }
+        SignalKind::Capitals => (
+            "words in capitals read as shouting".into(),
+            "слова заглавными буквами воспринимаются как крик".into(),
+        ),
+        SignalKind::Exclamations => (
+            "runs of exclamation marks read as hype".into(),
+            "несколько восклицательных знаков подряд — признак навязчивой рекламы".into(),
+        ),
+        SignalKind::Percent => (
+            "a percentage reads as a discount".into(),
+            "процент воспринимается как скидка".into(),
+        ),
+        SignalKind::Money => (
+            "a price reads as a sales offer".into(),
+            "цена воспринимается как коммерческое предложение".into(),
+        ),
+    }
+}
+
+fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
+    let promotion = content::promotion(cx);
+    let overt = promotion.overt();
+    let category = cx.category();
+    let restricted = matches!(category, Some(Category::Utility | Category::Authentication));
+    // In an order, payment or appointment notice a lone moderate word («бонусы начислены»,
+    // "your reward") describes the transaction; only strong phrases count there.
+    let transactional = content::transactional_words(cx) > 0;
+    for s in &promotion.signals {
+        let base_weight = s.weight - if s.disguised { 2 } else { 0 };
+        let reported =
+            overt || base_weight >= 3 || s.disguised || (base_weight == 2 && !transactional);
+        if !reported {
+            continue;
+        }
+        let (mut en, mut ru) = describe(s.kind);
+        if s.disguised {
+            en += ", written to dodge filters";
+            ru += ", замаскированная от фильтров";
+        }
+        let (severity, tail_en, tail_ru, help) = if restricted {
+            let cat = category.map_or("", Category::as_str);
+            (
+                Severity::Error,
+                format!("; in a {cat} template Meta re-categorizes it as MARKETING or rejects it"),
+                format!("; в шаблоне {cat} Meta переведёт его в MARKETING или отклонит"),
+                Msg::new(
+                    "remove the promotional part, or submit the template as MARKETING",
+                    "уберите рекламную часть или подайте шаблон как MARKETING",
+                ),
+            )
+        } else if overt {
+            (
+                Severity::Warning,
+                "; the text as a whole is overtly promotional, which draws rejections and spam reports".into(),
+                "; текст в целом явно рекламный — это ведёт к отклонению и жалобам на спам".into(),
+                Msg::new(
+                    "tone it down: lead with what the customer asked for and keep offers specific",
+                    "смягчите текст: начните с того, что интересно клиенту, и оставьте конкретное предложение",
+                ),
+            )
+        } else {
+            (
+                Severity::Info,
+                String::new(),
+                String::new(),
+                Msg::new(
+                    "fine in a MARKETING template in moderation",
+                    "в шаблоне MARKETING допустимо в меру",
+                ),
+            )
+        };
+        out.report(
+            Report::text(
+                s.field.text,
+                s.range.clone(),
+                Msg::new(en + &tail_en, ru + &tail_ru),
+            )
+            .severity(severity)
+            .component(s.field.component)
+            .help(help),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn transactional_russian_texts_pass() {
+        for body in [
+            "Здравствуйте, {{1}}! Ваш заказ {{2}} передан в службу доставки и прибудет {{3}}.",
+            "Оплата по счёту {{1}} получена. Сумма с учётом скидки: {{2}} руб. Спасибо!",
+            "Напоминаем: вы записаны к врачу {{1}} на {{2}}. Если планы изменились, перенесите запись.",
+            "Ваш заказ {{1}} готов к выдаче в пункте {{2}}. Срок хранения — 5 дней.",
+            "Бонусы за заказ {{1}} начислены на ваш счёт.",
+            "Доставка заказа {{1}} бесплатна. Курьер приедет {{2}}.",
+        ] {
+            let d = run(&RULE, &with_body("UTILITY", body, ""));
+            assert!(d.iter().all(|d| d.severity != Severity::Error), "{body}: {d:#?}");
+        }
+    }
+
+    #[test]
+    fn promotion_in_utility_is_an_error() {
+        let d = run(
+            &RULE,
+            &with_body(
+                "UTILITY",
+                "Ваш заказ готов! Только сегодня скидка 20% на следующий заказ.",
+                "",
+            ),
+        );
+        assert!(
+            d.iter()
+                .any(|d| d.severity == Severity::Error && d.message.contains("скидка")),
+            "{d:#?}"
+        );
+    }
+
+    #[test]
+    fn overt_marketing_warns_and_mild_marketing_informs() {
+        let overt = run(
+            &RULE,
+            &with_body(
+                "MARKETING",
+                "ТОЛЬКО СЕГОДНЯ!!! Скидка -50% на всё! Успейте купить!",
+                "",
+            ),
+        );
+        assert!(
+            overt.iter().all(|d| d.severity == Severity::Warning) && overt.len() >= 4,
+            "{overt:#?}"
+        );
+        let mild = run(&RULE, &with_body("MARKETING", "Здравствуйте, {{1}}! В магазине новая коллекция и акция для постоянных покупателей.", ""));
+        assert!(
+            mild.iter().all(|d| d.severity == Severity::Info),
+            "{mild:#?}"
+        );
+    }
+
+    #[test]
+    fn evasions_are_reported_on_what_was_written() {
+        for (body, written) in [
+            ("Только сегодня Cкидкa на всё", "Cкидкa"),
+            ("Только сегодня ск1дка на всё", "ск1дка"),
+            ("Только сегодня с к и д к а на всё", "с к и д к а"),
+            ("Только сегодня ски\u{200B}дка на всё", "ски\u{200B}дка"),
+            ("Только сегодня скииидка на всё", "скииидка"),
+            ("Get it fr33 today", "fr33"),
+        ] {
+            let json = with_body("UTILITY", body, "");
+            let d = run(&RULE, &json);
+            let hit = d
+                .iter()
+                .find(|d| d.message.contains("dodge filters"))
+                .unwrap_or_else(|| panic!("{body}: {d:#?}"));
+            let r = hit.range.unwrap();
+            assert_eq!(&body[r.start..r.end], written);
+        }
+    }
+
+    #[test]
+    fn english_promotion() {
+        let d = run(
+            &RULE,
+            &with_body(
+                "UTILITY",
+                "Your order shipped. Buy now and get 30% off your next order!",
+                "",
+            ),
+        );
+        assert!(d.iter().any(|d| d.severity == Severity::Error), "{d:#?}");
+    }
+}

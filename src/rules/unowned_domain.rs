@@ -1,0 +1,151 @@
+use super::{Context, Reporter, Rule};
+use crate::diagnostic::{Report, Severity};
+use crate::domain;
+use crate::l10n::Msg;
+
+pub static RULE: Rule = Rule {
+    id: "unowned-domain",
+    default_severity: Severity::Warning,
+    summary: (
+        "A link to a domain the business does not own",
+        "Ссылка на домен, который не принадлежит компании",
+    ),
+    docs: r#"# unowned-domain
+
+## What it checks
+With owned domains configured (`--owned-domain shop.ru`, `owned_domains` in `walint.toml`, or
+the `ownedDomains` option of the JavaScript API), every link whose registrable domain (eTLD+1
+by the Public Suffix List: `www.shop.example.co.uk` → `example.co.uk`) is not one of them.
+Subdomains of an owned domain are fine (`m.shop.ru`); `shop.ru.evil.com` is not (its
+registrable domain is `evil.com`, and `lookalike-domain` reports it). Internationalised hosts are
+compared in their IDNA (punycode) form, so `пример.рф` and `xn--e1afmkfd.xn--p1ai` are the same
+domain. Links to shorteners and to WhatsApp are left to `url-shortener` and `whatsapp-link`.
+
+With no owned domain configured, a template with links gets one info: they cannot be checked.
+
+## Why
+Meta's guidelines: "The URL domain in your links should belong to your business"; the seed
+article (TextBack, `004:148`): «домен в вашей ссылке должен принадлежать вашей компании».
+Links elsewhere (partner and affiliate links, marketplaces) are a common reason for review and
+complaints.
+
+## Examples
+Fails (owned `romashka-shop.ru`): `https://partner-store.com/sale`.
+Passes: `https://romashka-shop.ru/sale`, `https://m.romashka-shop.ru/`.
+"#,
+    check,
+};
+
+/// The registrable domains the business owns, in ASCII. Accepts what people type: `shop.ru`,
+/// `https://www.shop.ru/`, `Пример.РФ`.
+pub fn owned_set(cx: &Context<'_>) -> Vec<String> {
+    cx.options
+        .owned_domains
+        .iter()
+        .filter_map(|d| {
+            let d = d.trim();
+            let d = d.split_once("://").map_or(d, |(_, rest)| rest);
+            let host = d.split(['/', '?', '#']).next().unwrap_or(d);
+            domain::registrable(host).or_else(|| domain::to_ascii(host))
+        })
+        .collect()
+}
+
+pub(crate) fn skip_host(host: &str) -> bool {
+    super::url_shortener::is_shortener(host)
+        || super::whatsapp_link::is_whatsapp_host(host)
+        || domain::is_ip(host)
+}
+
+fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
+    let owned = owned_set(cx);
+    for field in &cx.fields {
+        for link in cx.links(field) {
+            let host = link.host_lower(&field.text.value);
+            if skip_host(&host) {
+                continue;
+            }
+            let Some(registrable) = domain::registrable(&host) else {
+                continue;
+            };
+            if owned.is_empty() {
+                out.report(
+                    Report::text(
+                        field.text,
+                        link.range.clone(),
+                        Msg::new(
+                            "links cannot be checked against your domains: none is configured (--owned-domain)",
+                            "ссылки не с чем сверить: не указаны домены компании (--owned-domain)",
+                        ),
+                    )
+                    .severity(Severity::Info)
+                    .component(field.component),
+                );
+                return; // once per template
+            }
+            if owned.contains(&registrable) || super::lookalike_domain::imitates(&host, &owned) {
+                continue;
+            }
+            out.report(
+                Report::text(
+                    field.text,
+                    link.range.clone(),
+                    Msg::new(
+                        format!("{registrable} is not one of your domains ({}); links should lead to the business's own site", owned.join(", ")),
+                        format!("{registrable} не входит в домены компании ({}); ссылки должны вести на собственный сайт", owned.join(", ")),
+                    ),
+                )
+                .component(field.component),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::options::LintOptions;
+    use crate::rules::testing::*;
+
+    fn owned(domains: &[&str]) -> LintOptions {
+        LintOptions {
+            owned_domains: domains.iter().map(|d| d.to_string()).collect(),
+            ..LintOptions::default()
+        }
+    }
+
+    #[test]
+    fn passes() {
+        let o = owned(&["romashka-shop.ru", "https://www.Пример.РФ/"]);
+        for text in [
+            "Заказ: https://romashka-shop.ru/sale и https://m.romashka-shop.ru/",
+            "Сайт пример.рф/акция и https://xn--e1afmkfd.xn--p1ai/x",
+            "Ссылка bit.ly/x — другое правило",
+            "Без ссылок",
+        ] {
+            assert!(run_with(&RULE, text, &o).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn fails() {
+        let o = owned(&["romashka-shop.ru"]);
+        let d = run_with(
+            &RULE,
+            "Скидки у партнёра: https://partner-store.com/sale и https://romashka-shop.ru",
+            &o,
+        );
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].severity, Severity::Warning);
+        assert!(d[0]
+            .message
+            .starts_with("partner-store.com is not one of your domains (romashka-shop.ru)"));
+    }
+
+    #[test]
+    fn without_owned_domains_one_info() {
+        let d = run(&RULE, "https://a.ru и https://b.ru");
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].severity, Severity::Info);
+    }
+}

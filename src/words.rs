@@ -1,0 +1,451 @@
+//! Words of a text, normalised against the tricks used to slip past filters.
+//!
+//! Before a word is matched against a lexicon it is undone from the usual disguises, and the
+//! disguise is remembered: look-alike letters from the other alphabet («Cкидкa» with Latin C
+//! and a), digits for letters («ск1дка», "fr33"), invisible characters inside a word
+//! («ски\u{200B}дка»), letters spaced out («с к и д к а», "F-R-E-E") and stretched letters
+//! («скииидка»). Every word keeps the byte range it covers in the original text, so a match is
+//! reported on exactly what the user wrote.
+
+use std::ops::Range;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Script {
+    Cyrillic,
+    Latin,
+    Other,
+}
+
+/// The disguises found in a word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Evasion {
+    pub lookalike: bool,
+    pub digits: bool,
+    pub invisible: bool,
+    pub spaced: bool,
+    pub stretched: bool,
+}
+
+impl Evasion {
+    pub fn any(self) -> bool {
+        self.lookalike || self.digits || self.invisible || self.spaced || self.stretched
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    /// Bytes of the original text the word covers (for a spaced-out word, from its first
+    /// letter to its last).
+    pub range: Range<usize>,
+    /// Lower case, disguises undone, `ё` as `е`; stretched letters are kept (the stemmer
+    /// needs real spelling) and folded later, in [`fold_repeats`].
+    pub normalized: String,
+    pub script: Script,
+    pub evasion: Evasion,
+    /// The word as written is in capitals (and has at least two letters).
+    pub all_caps: bool,
+}
+
+/// Characters that render as nothing. Inside a word they are a disguise; elsewhere they are
+/// reported by the `invisible-character` rule.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}' | '\u{180E}'
+        | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206F}'
+        | '\u{3164}' | '\u{FEFF}' | '\u{FFA0}' | '\u{2800}' | '\u{E0001}')
+}
+
+/// Latin letters that look like Cyrillic ones, and back.
+fn latin_to_cyrillic(c: char) -> Option<char> {
+    Some(match c {
+        'a' => 'а',
+        'c' => 'с',
+        'e' => 'е',
+        'o' => 'о',
+        'p' => 'р',
+        'x' => 'х',
+        'y' => 'у',
+        'k' => 'к',
+        'A' => 'А',
+        'B' => 'В',
+        'C' => 'С',
+        'E' => 'Е',
+        'H' => 'Н',
+        'K' => 'К',
+        'M' => 'М',
+        'O' => 'О',
+        'P' => 'Р',
+        'T' => 'Т',
+        'X' => 'Х',
+        'Y' => 'У',
+        _ => return None,
+    })
+}
+
+fn cyrillic_to_latin(c: char) -> Option<char> {
+    Some(match c {
+        'а' => 'a',
+        'с' => 'c',
+        'е' => 'e',
+        'о' => 'o',
+        'р' => 'p',
+        'х' => 'x',
+        'у' => 'y',
+        'к' => 'k',
+        'і' => 'i',
+        'ј' => 'j',
+        'ѕ' => 's',
+        'ԁ' => 'd',
+        'ԛ' => 'q',
+        'ԝ' => 'w',
+        'А' => 'A',
+        'В' => 'B',
+        'С' => 'C',
+        'Е' => 'E',
+        'Н' => 'H',
+        'К' => 'K',
+        'М' => 'M',
+        'О' => 'O',
+        'Р' => 'P',
+        'Т' => 'T',
+        'Х' => 'X',
+        'У' => 'Y',
+        'І' => 'I',
+        'Ј' => 'J',
+        'Ѕ' => 'S',
+        _ => return None,
+    })
+}
+
+/// Digits and symbols used for letters.
+fn leet(c: char, script: Script) -> Option<char> {
+    match script {
+        Script::Cyrillic => Some(match c {
+            '0' => 'о',
+            '1' => 'и',
+            '3' => 'з',
+            '4' => 'ч',
+            '6' => 'б',
+            '8' => 'в',
+            '@' => 'а',
+            _ => return None,
+        }),
+        _ => Some(match c {
+            '0' => 'o',
+            '1' => 'i',
+            '3' => 'e',
+            '4' => 'a',
+            '5' => 's',
+            '7' => 't',
+            '8' => 'b',
+            '@' => 'a',
+            '$' => 's',
+            _ => return None,
+        }),
+    }
+}
+
+fn script_of(c: char) -> Script {
+    match c {
+        'a'..='z' | 'A'..='Z' | 'À'..='ɏ' => Script::Latin,
+        '\u{0400}'..='\u{04FF}' | '\u{0500}'..='\u{052F}' => Script::Cyrillic,
+        _ => Script::Other,
+    }
+}
+
+/// Part of a word as written: letters, digits, and the symbols used for letters.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+        || c == '@'
+        || c == '$'
+        || is_invisible(c)
+        || ('\u{0300}'..='\u{036F}').contains(&c)
+}
+
+/// Splits `text` into words, skipping the byte ranges in `skip` (placeholders, links).
+pub fn split(text: &str, skip: &[Range<usize>]) -> Vec<Word> {
+    let raw = raw_tokens(text, skip);
+    let merged = merge_spaced(text, raw);
+    merged
+        .into_iter()
+        .filter_map(|(range, spaced)| normalize(text, range, spaced))
+        .collect()
+}
+
+fn raw_tokens(text: &str, skip: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut skip = skip.iter().peekable();
+    for (i, c) in text.char_indices() {
+        while skip.peek().is_some_and(|r| r.end <= i) {
+            skip.next();
+        }
+        let skipped = skip.peek().is_some_and(|r| r.start <= i);
+        let inside = !skipped && is_word_char(c);
+        match (start, inside) {
+            (None, true) => start = Some(i),
+            (Some(s), false) => {
+                out.push(s..i);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push(s..text.len());
+    }
+    // `@` and `$` only stand for letters inside words; alone they are symbols.
+    out.retain(|r| text[r.clone()].chars().any(|c| c.is_alphanumeric()));
+    out
+}
+
+/// Joins runs of at least four one-letter tokens of one alphabet, separated by the same space,
+/// dot, dash, underscore or asterisk («с к и д к а», "F.R.E.E"): nobody writes four one-letter
+/// words in a row.
+fn merge_spaced(text: &str, tokens: Vec<Range<usize>>) -> Vec<(Range<usize>, bool)> {
+    let letter = |r: &Range<usize>| {
+        let mut letters = text[r.clone()].chars().filter(|c| c.is_alphanumeric());
+        match (letters.next(), letters.next()) {
+            (Some(c), None) => Some(script_of(c)),
+            _ => None,
+        }
+    };
+    let gap = |a: &Range<usize>, b: &Range<usize>| {
+        let gap = &text[a.end..b.start];
+        matches!(gap, " " | "." | "-" | "_" | "*" | "\u{00A0}").then_some(gap)
+    };
+    let mut out = Vec::with_capacity(tokens.len());
+    let mut i = 0;
+    while i < tokens.len() {
+        let mut j = i;
+        let (script, sep) = (
+            letter(&tokens[i]),
+            tokens.get(i + 1).and_then(|n| gap(&tokens[i], n)),
+        );
+        while j + 1 < tokens.len()
+            && script.is_some()
+            && letter(&tokens[j + 1]) == script
+            && sep.is_some()
+            && gap(&tokens[j], &tokens[j + 1]) == sep
+        {
+            j += 1;
+        }
+        if j - i + 1 >= 4 {
+            out.push((tokens[i].start..tokens[j].end, true));
+            i = j + 1;
+        } else {
+            out.push((tokens[i].clone(), false));
+            i += 1;
+        }
+    }
+    out
+}
+
+fn normalize(text: &str, range: Range<usize>, spaced: bool) -> Option<Word> {
+    let written = &text[range.clone()];
+    let mut evasion = Evasion {
+        spaced,
+        ..Evasion::default()
+    };
+    let (mut cyr, mut lat, mut letters, mut digits) = (0, 0, 0, 0);
+    for c in written.chars() {
+        match script_of(c) {
+            Script::Cyrillic => cyr += 1,
+            Script::Latin => lat += 1,
+            Script::Other => {}
+        }
+        if c.is_alphabetic() {
+            letters += 1;
+        } else if c.is_ascii_digit() {
+            digits += 1;
+        }
+    }
+    let script = match cyr.cmp(&lat) {
+        _ if cyr == 0 && lat == 0 => Script::Other,
+        std::cmp::Ordering::Greater => Script::Cyrillic,
+        std::cmp::Ordering::Less => Script::Latin,
+        // A tie («Frее»: two and two): the first letter says which alphabet was meant.
+        std::cmp::Ordering::Equal => written
+            .chars()
+            .map(script_of)
+            .find(|s| *s != Script::Other)
+            .unwrap_or(Script::Other),
+    };
+    // Digits count as letters only inside a real word: `ск1дка`, `fr33`, not `2024г`.
+    let leet_ok = letters >= 2 && digits > 0 && digits <= letters;
+    let all_caps = letters >= 2
+        && written
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
+    let mut normalized = String::with_capacity(written.len());
+    for c in written.chars() {
+        if spaced && !c.is_alphanumeric() && c != '@' && c != '$' {
+            continue; // the separators of a spaced-out word
+        }
+        if is_invisible(c) {
+            evasion.invisible = true;
+            continue;
+        }
+        let mapped = match script {
+            Script::Cyrillic if script_of(c) == Script::Latin => latin_to_cyrillic(c),
+            Script::Latin if script_of(c) == Script::Cyrillic => cyrillic_to_latin(c),
+            _ => None,
+        };
+        let c = match mapped {
+            Some(m) => {
+                evasion.lookalike = true;
+                m
+            }
+            None if !c.is_alphabetic() && (leet_ok || c == '@' || c == '$') => {
+                match leet(c, script) {
+                    Some(m) => {
+                        evasion.digits = true;
+                        m
+                    }
+                    None => c,
+                }
+            }
+            None => c,
+        };
+        for l in c.to_lowercase() {
+            normalized.push(if l == 'ё' { 'е' } else { l });
+        }
+    }
+    if normalized.is_empty() {
+        return None;
+    }
+    evasion.stretched = has_run(&normalized, 3);
+    Some(Word {
+        range,
+        normalized,
+        script,
+        evasion,
+        all_caps,
+    })
+}
+
+/// Whether some letter repeats `n` or more times in a row.
+fn has_run(s: &str, n: usize) -> bool {
+    let mut prev = None;
+    let mut run = 0;
+    for c in s.chars() {
+        if Some(c) == prev && c.is_alphabetic() {
+            run += 1;
+            if run >= n {
+                return true;
+            }
+        } else {
+            run = 1;
+            prev = Some(c);
+        }
+    }
+    false
+}
+
+/// Folds every run of a repeated letter to one letter: the last step of a word's matching key,
+/// applied to the text and the lexicon alike, so «скииидка» and «скидка» meet.
+pub fn fold_repeats(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut prev = None;
+    for c in s.chars() {
+        if Some(c) != prev {
+            out.push(c);
+        }
+        prev = Some(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<(String, &str, Evasion)> {
+        split(text, &[])
+            .into_iter()
+            .map(|w| (w.normalized, &text[w.range], w.evasion))
+            .collect()
+    }
+
+    #[test]
+    fn plain_words() {
+        let w = words("Ваша скидка — 20%! Ёлка, e-mail");
+        let n: Vec<&str> = w.iter().map(|(n, _, _)| n.as_str()).collect();
+        assert_eq!(n, ["ваша", "скидка", "20", "елка", "e", "mail"]);
+        assert!(w.iter().all(|(_, _, e)| !e.any()));
+    }
+
+    #[test]
+    fn lookalike_letters() {
+        let w = words("Cкидкa 50%");
+        assert_eq!(w[0].0, "скидка");
+        assert_eq!(w[0].1, "Cкидкa");
+        assert!(w[0].2.lookalike);
+        let w = words("Frее");
+        assert_eq!(w[0].0, "free");
+        assert!(w[0].2.lookalike);
+    }
+
+    #[test]
+    fn digits_for_letters() {
+        let w = words("ск1дка и fr33 в 2024г");
+        assert_eq!(w[0].0, "скидка");
+        assert!(w[0].2.digits);
+        assert_eq!(w[2].0, "free");
+        assert_eq!(w[4].0, "2024г", "a year with a letter is not leetspeak");
+        let w = words("$ale @");
+        assert_eq!(w.len(), 1);
+        assert_eq!(w[0].0, "sale");
+    }
+
+    #[test]
+    fn invisible_characters_inside_words() {
+        let t = "ски\u{200B}дка";
+        let w = words(t);
+        assert_eq!(w.len(), 1);
+        assert_eq!(w[0].0, "скидка");
+        assert_eq!(w[0].1, t);
+        assert!(w[0].2.invisible);
+    }
+
+    #[test]
+    fn spaced_out_letters() {
+        let t = "Только сегодня с к и д к а 50%, и F-R-E-E доставка";
+        let w = words(t);
+        let spaced: Vec<_> = w
+            .iter()
+            .filter(|(_, _, e)| e.spaced)
+            .map(|(n, s, _)| (n.as_str(), *s))
+            .collect();
+        assert_eq!(spaced, [("скидка", "с к и д к а"), ("free", "F-R-E-E")]);
+        // Three one-letter words are ordinary Russian.
+        assert!(words("и в с ним").iter().all(|(_, _, e)| !e.spaced));
+    }
+
+    #[test]
+    fn stretched_letters() {
+        let w = words("скииииидка FREEEE");
+        assert!(w[0].2.stretched && w[1].2.stretched);
+        assert_eq!(fold_repeats(&w[0].0), "скидка");
+        assert_eq!(fold_repeats("free"), "fre");
+    }
+
+    #[test]
+    fn skips_ranges() {
+        let t = "Заказ {{order_id}} на https://shop.ru/sale";
+        let p = t.find("{{").unwrap();
+        let skip = [p..p + 12, t.find("https").unwrap()..t.len()];
+        let n: Vec<String> = split(t, &skip).into_iter().map(|w| w.normalized).collect();
+        assert_eq!(n, ["заказ", "на"]);
+    }
+
+    #[test]
+    fn capitals() {
+        let w = split("СКИДКА Ok A SALE", &[]);
+        assert_eq!(
+            w.iter().map(|w| w.all_caps).collect::<Vec<_>>(),
+            [true, false, false, true]
+        );
+    }
+}
