@@ -1,0 +1,730 @@
+//! JavaScript bindings: the `walint` npm package (built for `wasm32-unknown-unknown` with the
+//! `wasm` feature by `scripts/build-wasm.sh`).
+//!
+//! A [`Linter`] is built once from options and then lints many templates. Results are plain
+//! JavaScript objects with the same snake_case fields as the CLI's `--format json`; API methods
+//! and option names are camelCase. Every export returns `Result<_, JsError>`, and every failure
+//! goes through [`Failure::into_js`], so JavaScript always sees an `Error` (with a `code` and,
+//! when they apply, `path`, `line`, `column` and `index` properties), never a trap.
+
+use crate::diagnostic::Severity;
+use crate::text::Cursor;
+use crate::{InputKind, Lang, LintOptions, LoadError, Msg, Profile, RuleLevel, TemplateReport};
+use js_sys::{Array, JsString, Object, Reflect, JSON};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The largest input one call accepts: 1 MiB of UTF-8 (a template is a few KB; Meta's own
+/// limits keep every field far below this). Longer strings are refused before they are copied
+/// into WebAssembly memory.
+pub const MAX_INPUT_BYTES: usize = 1 << 20;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = r#"
+/** Where the message will be sent from; it decides the length limits. */
+export type Profile = "api" | "business-app";
+/** Language of messages, help and fixes. */
+export type Lang = "en" | "ru";
+export type Severity = "error" | "warning" | "info";
+/** A rule's configured level: `"off"` disables it, a severity replaces the rule's own. */
+export type RuleLevel = "off" | "info" | "warning" | "error";
+export type Category = "MARKETING" | "UTILITY" | "AUTHENTICATION";
+/** The component a finding is in. */
+export type ComponentName =
+  "HEADER" | "BODY" | "FOOTER" | "BUTTONS" | "CAROUSEL" | "LIMITED_TIME_OFFER" | "OTHER";
+
+/** Options of a {@link Linter}; every field is optional. */
+export interface LintOptions {
+  /** `"api"` (default): Meta's limits for API templates; `"business-app"`: app broadcasts. */
+  profile?: Profile;
+  /** Domains the business owns (`"shop.ru"`); links elsewhere are reported. */
+  ownedDomains?: string[];
+  /** Language of messages (default `"en"`). */
+  lang?: Lang;
+  /** Rule ids to turn off (the same as `rules: { id: "off" }`; this list wins). */
+  disabledRules?: string[];
+  /** Per-rule levels, as in walint.toml's `[rules]`. */
+  rules?: Record<string, RuleLevel>;
+}
+
+/** A span of a field's text: bytes of its UTF-8, UTF-16 units (JavaScript string indices:
+ * `text.slice(start_utf16, end_utf16)` is the flagged text), and 1-based line/column in
+ * characters. */
+export interface TextRange {
+  start: number;
+  end: number;
+  start_utf16: number;
+  end_utf16: number;
+  start_line: number;
+  start_column: number;
+  end_line: number;
+  end_column: number;
+}
+
+/** A point of the input document: byte offset (UTF-8), 1-based line and column (characters). */
+export interface Position {
+  offset: number;
+  line: number;
+  column: number;
+}
+
+/** A span of the input document. For an object passed to `lint`, the document is
+ * `JSON.stringify(template)`. */
+export interface DocRange {
+  start: Position;
+  end: Position;
+}
+
+/** Replace a range of a text field (an empty `text` deletes it). */
+export interface ReplaceEdit {
+  kind: "replace";
+  path: string;
+  range: TextRange;
+  text: string;
+}
+
+/** Add a component to the template's `components` array. */
+export interface AddComponentEdit {
+  kind: "add_component";
+  path: string;
+  component: TemplateComponent;
+}
+
+export type Edit = ReplaceEdit | AddComponentEdit;
+
+/** A machine-applicable correction. */
+export interface Fix {
+  message: string;
+  edits: Edit[];
+}
+
+/** One finding; the same fields as `walint check --format json`. */
+export interface Diagnostic {
+  rule: string;
+  severity: Severity;
+  message: string;
+  /** `null` for template-level findings (name, language, category). */
+  component: ComponentName | null;
+  /** JSON path of the field or object, e.g. `components[1].text`. */
+  path: string;
+  /** The span inside the field's text, when the finding is about part of a text. */
+  range: TextRange | null;
+  /** The span in the input document. */
+  location: DocRange | null;
+  help: string | null;
+  fix: Fix | null;
+}
+
+/** Counts next to the text; lengths are in UTF-16 units, the unit of Meta's limits. */
+export interface Stats {
+  body_length: number;
+  header_length: number;
+  footer_length: number;
+  /** Distinct valid placeholders in the header and body. */
+  placeholders: number;
+  /** Links in every text of the template. */
+  links: number;
+  /** Emoji in the body, each sequence counted once. */
+  emoji: number;
+}
+
+export type RejectionReason =
+  | "INVALID_FORMAT"
+  | "PROMOTIONAL"
+  | "INCORRECT_CATEGORY"
+  | "TAG_CONTENT_MISMATCH"
+  | "ABUSIVE_CONTENT"
+  | "SCAM";
+
+/** One factor of a prediction. */
+export interface PredictionReason {
+  factor: string;
+  message: string;
+  weight: number;
+  rules: string[];
+  words: string[];
+}
+
+/** What Meta's review is predicted to do with the template. */
+export interface Prediction {
+  outcome: "approved" | "rejected" | "recategorized";
+  status: "APPROVED" | "REJECTED" | "PENDING";
+  flag_risk: "low" | "medium" | "high";
+  category: {
+    declared: Category | null;
+    predicted: Category;
+    probability: number;
+  };
+  rejection_reason: RejectionReason | null;
+  approval_probability: number;
+  reasons: PredictionReason[];
+}
+
+/** The findings for one template of the input. */
+export interface TemplateReport {
+  /** The template's `name`, if it has one. */
+  name: string | null;
+  /** Where the template is in the input (`""`, `"[2]"`, `"data[0]"`). */
+  path: string;
+  diagnostics: Diagnostic[];
+  /** `null` until the moderation predictor fills it in. */
+  prediction: Prediction | null;
+  stats: Stats;
+}
+
+/** What `lint` and `lintText` return. */
+export interface LintResult {
+  templates: TemplateReport[];
+}
+
+/** A rule, as `rules()` lists it. */
+export interface RuleInfo {
+  id: string;
+  default_severity: Severity;
+  /** One line, in the linter's language. */
+  summary: string;
+  /** Markdown: what it checks, why, examples. */
+  docs: string;
+}
+
+/** A button of a BUTTONS component (Meta's `message_templates` format). */
+export interface TemplateButton {
+  type?: string;
+  text?: string;
+  url?: string;
+  phone_number?: string;
+  example?: string | string[];
+  [field: string]: unknown;
+}
+
+/** A component of a template (Meta's `message_templates` format). */
+export interface TemplateComponent {
+  type?: string;
+  format?: string;
+  text?: string;
+  example?: Record<string, unknown>;
+  buttons?: TemplateButton[];
+  [field: string]: unknown;
+}
+
+/** A template in Meta's `message_templates` format (what you POST to the Graph API). */
+export interface MessageTemplate {
+  name?: string;
+  language?: string;
+  category?: string;
+  parameter_format?: string;
+  components?: TemplateComponent[];
+  [field: string]: unknown;
+}
+
+/** What `lint` accepts: JSON text, one template, an array, or a `{"data": [...]}` GET response. */
+export type TemplateInput = string | MessageTemplate | MessageTemplate[] | { data: MessageTemplate[] };
+
+/** What every error thrown by walint is: an `Error` with a machine-readable `code`. */
+export interface WalintError extends Error {
+  code:
+    | "invalid_options"
+    | "invalid_argument"
+    | "input_too_large"
+    | "lone_surrogate"
+    | "unreadable_template"
+    | "internal";
+  /** `unreadable_template`: JSON path of the offending value (`""` for syntax errors). */
+  path?: string;
+  /** `unreadable_template`: 1-based line and column (characters) in the input. */
+  line?: number;
+  column?: number;
+  /** `lone_surrogate`: the UTF-16 index of the unpaired surrogate. */
+  index?: number;
+}
+"#;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(typescript_type = "LintOptions")]
+    pub type LintOptionsArg;
+    #[wasm_bindgen(typescript_type = "TemplateInput")]
+    pub type TemplateInputArg;
+    #[wasm_bindgen(typescript_type = "LintResult")]
+    pub type LintResultValue;
+    #[wasm_bindgen(typescript_type = "RuleInfo[]")]
+    pub type RuleInfoList;
+
+    /// `Object.assign(error, details)`: adds the details to the `Error` and hands the same
+    /// object back, typed as the `JsError` the exports return.
+    #[wasm_bindgen(js_namespace = Object, js_name = assign)]
+    fn assign_details(error: &js_sys::Error, details: &Object) -> JsError;
+
+    /// `Object.keys`, catching what a Proxy may throw.
+    #[wasm_bindgen(js_namespace = Object, js_name = keys, catch)]
+    fn object_keys(object: &JsValue) -> Result<Array, JsValue>;
+
+    /// `Object.entries`, catching what a getter or a Proxy may throw.
+    #[wasm_bindgen(js_namespace = Object, js_name = entries, catch)]
+    fn object_entries(object: &JsValue) -> Result<Array, JsValue>;
+}
+
+/// Why a call failed; turned into a JavaScript `Error` by [`Failure::into_js`] only.
+#[derive(Debug, Clone, PartialEq)]
+struct Failure {
+    code: &'static str,
+    message: Msg,
+    path: Option<String>,
+    line: Option<usize>,
+    column: Option<usize>,
+    index: Option<usize>,
+}
+
+impl Failure {
+    fn new(code: &'static str, message: Msg) -> Self {
+        Failure {
+            code,
+            message,
+            path: None,
+            line: None,
+            column: None,
+            index: None,
+        }
+    }
+
+    fn options(en: String, ru: String) -> Self {
+        Failure::new(
+            "invalid_options",
+            Msg::new(
+                format!("invalid walint options: {en}"),
+                format!("неверные настройки walint: {ru}"),
+            ),
+        )
+    }
+
+    fn load(error: LoadError, source: &str, kind: InputKind) -> Self {
+        let at = Cursor::new(source).position(error.offset);
+        let with_path = |m: &str| {
+            if error.path.is_empty() {
+                m.to_string()
+            } else {
+                format!("{}: {m}", error.path)
+            }
+        };
+        let mut en = format!(
+            "{} (line {}, column {})",
+            with_path(&error.message.en),
+            at.line,
+            at.column
+        );
+        let mut ru = format!(
+            "{} (строка {}, столбец {})",
+            with_path(&error.message.ru),
+            at.line,
+            at.column
+        );
+        let text_like = !source
+            .trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n'])
+            .starts_with(['{', '[']);
+        if kind == InputKind::Json && text_like {
+            en.push_str("; for a plain-text draft, use lintText()");
+            ru.push_str("; черновик простым текстом проверяет lintText()");
+        }
+        Failure {
+            path: Some(error.path),
+            line: Some(at.line),
+            column: Some(at.column),
+            ..Failure::new("unreadable_template", Msg::new(en, ru))
+        }
+    }
+
+    /// The one conversion to JavaScript: an `Error` whose message is in `lang`, with `code`
+    /// and the details that apply as properties.
+    fn into_js(self, lang: Lang) -> JsError {
+        let error = js_sys::Error::new(self.message.get(lang));
+        let details = Object::new();
+        let set = |key: &str, value: JsValue| {
+            // Setting a property on a fresh plain object cannot fail.
+            let _ = Reflect::set(&details, &JsValue::from_str(key), &value);
+        };
+        set("code", JsValue::from_str(self.code));
+        if let Some(path) = &self.path {
+            set("path", JsValue::from_str(path));
+        }
+        for (key, value) in [
+            ("line", self.line),
+            ("column", self.column),
+            ("index", self.index),
+        ] {
+            if let Some(v) = value {
+                set(key, JsValue::from_f64(v as f64));
+            }
+        }
+        assign_details(&error, &details)
+    }
+}
+
+/// Lints WhatsApp message templates. Build it once with the options, then call `lint` or
+/// `lintText` as often as needed; it keeps no state between calls.
+#[wasm_bindgen]
+pub struct Linter {
+    options: LintOptions,
+}
+
+#[wasm_bindgen]
+impl Linter {
+    /// Builds a linter. Throws a `WalintError` (`code: "invalid_options"`) for an unknown
+    /// option, profile, language, level or rule id.
+    #[wasm_bindgen(constructor)]
+    pub fn new(options: Option<LintOptionsArg>) -> Result<Linter, JsError> {
+        let options = options.map(JsValue::from);
+        parse_options(options.as_ref())
+            .map(|options| Linter { options })
+            .map_err(|(failure, lang)| failure.into_js(lang))
+    }
+
+    /// Lints a template in Meta's `message_templates` format, given as JSON text or as an
+    /// object: one template, an array of templates, or a `{"data": [...]}` GET response.
+    /// Throws a `WalintError` when the input is not one.
+    pub fn lint(&self, template: TemplateInputArg) -> Result<LintResultValue, JsError> {
+        self.lint_value(&template, InputKind::Json)
+            .map_err(|f| f.into_js(self.options.lang))
+    }
+
+    /// Lints a plain-text draft: the whole text is the body.
+    #[wasm_bindgen(js_name = lintText)]
+    pub fn lint_text(&self, text: JsString) -> Result<LintResultValue, JsError> {
+        self.lint_value(&text, InputKind::PlainText)
+            .map_err(|f| f.into_js(self.options.lang))
+    }
+
+    /// Every rule: id, default severity, one-line summary (in the linter's language) and
+    /// documentation (Markdown).
+    pub fn rules(&self) -> Result<RuleInfoList, JsError> {
+        #[derive(Serialize)]
+        struct RuleInfo {
+            id: &'static str,
+            default_severity: Severity,
+            summary: &'static str,
+            docs: &'static str,
+        }
+        let lang = self.options.lang;
+        let list: Vec<RuleInfo> = crate::rules::ALL
+            .iter()
+            .map(|r| RuleInfo {
+                id: r.id,
+                default_severity: r.default_severity,
+                summary: match lang {
+                    Lang::En => r.summary.0,
+                    Lang::Ru => r.summary.1,
+                },
+                docs: r.docs,
+            })
+            .collect();
+        to_js(&list).map_err(|f| f.into_js(lang))
+    }
+
+    /// The walint version (the crate's, e.g. `"0.1.0"`).
+    #[wasm_bindgen(getter)]
+    pub fn version(&self) -> String {
+        crate::VERSION.to_string()
+    }
+
+    /// The largest input one call accepts, in bytes of UTF-8 (1 MiB).
+    #[wasm_bindgen(getter = maxInputBytes)]
+    pub fn max_input_bytes() -> usize {
+        MAX_INPUT_BYTES
+    }
+}
+
+/// The walint version (the crate's, e.g. `"0.1.0"`).
+#[wasm_bindgen]
+pub fn version() -> String {
+    crate::VERSION.to_string()
+}
+
+impl Linter {
+    fn lint_value(&self, value: &JsValue, kind: InputKind) -> Result<LintResultValue, Failure> {
+        let source = match value.dyn_ref::<JsString>() {
+            Some(s) => read_string(s)?,
+            None if kind == InputKind::Json && value.is_object() => stringify(value)?,
+            None => {
+                let (method, en, ru) = match kind {
+                    InputKind::PlainText => ("lintText", "a string", "строку"),
+                    _ => (
+                        "lint",
+                        "a template: JSON text or an object",
+                        "шаблон: текст JSON или объект",
+                    ),
+                };
+                let got = type_of(value);
+                return Err(Failure::new(
+                    "invalid_argument",
+                    Msg::new(
+                        format!("{method}() expects {en}, got {got}"),
+                        format!("{method}() принимает {ru}, а получено: {got}"),
+                    ),
+                ));
+            }
+        };
+        let templates = crate::lint_source(&source, kind, &self.options)
+            .map_err(|e| Failure::load(e, &source, kind))?;
+        #[derive(Serialize)]
+        struct LintResult<'a> {
+            templates: &'a [TemplateReport],
+        }
+        to_js(&LintResult {
+            templates: &templates,
+        })
+    }
+}
+
+/// Serializes to plain JavaScript values (objects, arrays, numbers; `null` for `None`).
+fn to_js<T: Serialize + ?Sized, R: JsCast>(value: &T) -> Result<R, Failure> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map(JsCast::unchecked_into)
+        .map_err(|e| {
+            Failure::new(
+                "internal",
+                Msg::new(
+                    format!("walint could not build its result: {e}"),
+                    format!("walint не смог построить результат: {e}"),
+                ),
+            )
+        })
+}
+
+fn type_of(value: &JsValue) -> String {
+    if value.is_null() {
+        "null".to_string()
+    } else if Array::is_array(value) {
+        "an array".to_string()
+    } else {
+        value.js_typeof().as_string().unwrap_or_default()
+    }
+}
+
+fn too_large(en: String, ru: String) -> Failure {
+    Failure::new(
+        "input_too_large",
+        Msg::new(
+            format!("the input is too large: {en}; the limit is {MAX_INPUT_BYTES} bytes (1 MiB) of UTF-8 per call"),
+            format!("слишком большой ввод: {ru}; предел — {MAX_INPUT_BYTES} байт (1 МиБ) UTF-8 за вызов"),
+        ),
+    )
+}
+
+/// Copies a JavaScript string into Rust, refusing what cannot be linted faithfully: strings
+/// over the size limit (checked before the copy) and lone surrogates, which the copy would
+/// silently turn into U+FFFD.
+fn read_string(js: &JsString) -> Result<String, Failure> {
+    let units = js.length() as usize;
+    // A UTF-16 unit is at least one byte of UTF-8: a longer string cannot fit.
+    if units > MAX_INPUT_BYTES {
+        return Err(too_large(
+            format!("{units} UTF-16 code units"),
+            format!("{units} кодовых единиц UTF-16"),
+        ));
+    }
+    let s = String::from(js);
+    if s.len() > MAX_INPUT_BYTES {
+        return Err(too_large(
+            format!("{} bytes of UTF-8", s.len()),
+            format!("{} байт UTF-8", s.len()),
+        ));
+    }
+    // Each lone surrogate became one U+FFFD (one UTF-16 unit), so UTF-16 indices in `s` are the
+    // indices in `js`; only a U+FFFD that was not in the original needs looking at.
+    if s.contains('\u{fffd}') {
+        let mut index = 0;
+        for c in s.chars() {
+            if c == '\u{fffd}' {
+                let unit = js.char_code_at(index as u32) as u32;
+                if unit != 0xfffd {
+                    return Err(Failure {
+                        index: Some(index),
+                        ..Failure::new(
+                            "lone_surrogate",
+                            Msg::new(
+                                format!("the text has a lone surrogate (\\u{unit:04x}) at UTF-16 index {index}: half of a surrogate pair is not a character (was a string cut in the middle of an emoji?)"),
+                                format!("в тексте одиночный суррогат (\\u{unit:04x}) на позиции UTF-16 {index}: половина суррогатной пары — не символ (строку обрезали посреди эмодзи?)"),
+                            ),
+                        )
+                    });
+                }
+            }
+            index += c.len_utf16();
+        }
+    }
+    Ok(s)
+}
+
+/// `JSON.stringify` of an object, with its failures (cycles, BigInt, a throwing `toJSON`) as
+/// clean errors.
+fn stringify(value: &JsValue) -> Result<String, Failure> {
+    let failed = |why: String| {
+        Failure::new(
+            "invalid_argument",
+            Msg::new(
+                format!("lint() could not turn the object into JSON: {why}"),
+                format!("lint() не смог превратить объект в JSON: {why}"),
+            ),
+        )
+    };
+    let json = JSON::stringify(value).map_err(|e| {
+        let why = e
+            .dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .or_else(|| e.as_string())
+            .unwrap_or_else(|| "JSON.stringify threw".to_string());
+        failed(why)
+    })?;
+    if !json.is_string() {
+        return Err(failed("JSON.stringify returned undefined".to_string()));
+    }
+    read_string(&json)
+}
+
+/// Reads the options object. On failure, also says which language to report it in (the
+/// options' own `lang` when that much was readable).
+fn parse_options(value: Option<&JsValue>) -> Result<LintOptions, (Failure, Lang)> {
+    let mut options = LintOptions::default();
+    let Some(value) = value.filter(|v| !v.is_undefined() && !v.is_null()) else {
+        return Ok(options);
+    };
+    if !value.is_object() || Array::is_array(value) {
+        let got = type_of(value);
+        return Err((
+            Failure::options(
+                format!("expected an object, got {got}"),
+                format!("ожидался объект, а получено: {got}"),
+            ),
+            Lang::En,
+        ));
+    }
+    let get = |key: &str| -> Result<Option<JsValue>, Failure> {
+        let v = Reflect::get(value, &JsValue::from_str(key)).map_err(|_| {
+            Failure::options(
+                format!("reading `{key}` threw"),
+                format!("чтение `{key}` вызвало исключение"),
+            )
+        })?;
+        Ok((!v.is_undefined()).then_some(v))
+    };
+    let string = |key: &str, v: &JsValue| -> Result<String, Failure> {
+        v.as_string().ok_or_else(|| {
+            let got = type_of(v);
+            Failure::options(
+                format!("`{key}` must be a string, got {got}"),
+                format!("`{key}` должно быть строкой, а получено: {got}"),
+            )
+        })
+    };
+    let strings = |key: &str, v: &JsValue| -> Result<Vec<String>, Failure> {
+        if !Array::is_array(v) {
+            let got = type_of(v);
+            return Err(Failure::options(
+                format!("`{key}` must be an array of strings, got {got}"),
+                format!("`{key}` должно быть массивом строк, а получено: {got}"),
+            ));
+        }
+        Array::from(v)
+            .iter()
+            .enumerate()
+            .map(|(i, item)| string(&format!("{key}[{i}]"), &item))
+            .collect()
+    };
+
+    let lang_failure = |f| (f, Lang::En);
+    if let Some(v) = get("lang").map_err(lang_failure)? {
+        let s = string("lang", &v).map_err(lang_failure)?;
+        options.lang = match s.as_str() {
+            "en" => Lang::En,
+            "ru" => Lang::Ru,
+            _ => {
+                return Err(lang_failure(Failure::options(
+                    format!("`lang` must be \"en\" or \"ru\", got \"{s}\""),
+                    format!("`lang` должно быть \"en\" или \"ru\", а получено \"{s}\""),
+                )))
+            }
+        };
+    }
+    let lang = options.lang;
+    let rest = |options: &mut LintOptions| -> Result<(), Failure> {
+        const KEYS: [&str; 5] = ["profile", "ownedDomains", "lang", "disabledRules", "rules"];
+        let threw = |what: &str| {
+            Failure::options(
+                format!("reading {what} threw"),
+                format!("чтение {what} вызвало исключение"),
+            )
+        };
+        let keys = object_keys(value).map_err(|_| threw("the options"))?;
+        for key in keys.iter() {
+            let key = key.as_string().unwrap_or_default();
+            if !KEYS.contains(&key.as_str()) {
+                return Err(Failure::options(
+                    format!("unknown option `{key}` (known: {})", KEYS.join(", ")),
+                    format!("неизвестная настройка `{key}` (есть: {})", KEYS.join(", ")),
+                ));
+            }
+        }
+        if let Some(v) = get("profile")? {
+            let s = string("profile", &v)?;
+            options.profile = Profile::parse(&s).ok_or_else(|| {
+                Failure::options(
+                    format!("`profile` must be \"api\" or \"business-app\", got \"{s}\""),
+                    format!(
+                        "`profile` должно быть \"api\" или \"business-app\", а получено \"{s}\""
+                    ),
+                )
+            })?;
+        }
+        if let Some(v) = get("ownedDomains")? {
+            options.owned_domains = strings("ownedDomains", &v)?;
+        }
+        if let Some(v) = get("rules")? {
+            if !v.is_object() || Array::is_array(&v) {
+                let got = type_of(&v);
+                return Err(Failure::options(
+                    format!("`rules` must be an object mapping rule ids to levels, got {got}"),
+                    format!("`rules` должно быть объектом «правило → уровень», а получено: {got}"),
+                ));
+            }
+            let entries = object_entries(&v).map_err(|_| threw("`rules`"))?;
+            for entry in entries.iter() {
+                let entry = Array::from(&entry);
+                let id = entry.get(0).as_string().unwrap_or_default();
+                let key = format!("rules[\"{id}\"]");
+                let level = string(&key, &entry.get(1))?;
+                let level = match level.as_str() {
+                    "off" => RuleLevel::Off,
+                    "info" => RuleLevel::Info,
+                    "warning" => RuleLevel::Warning,
+                    "error" => RuleLevel::Error,
+                    _ => {
+                        return Err(Failure::options(
+                            format!("`{key}` must be \"off\", \"info\", \"warning\" or \"error\", got \"{level}\""),
+                            format!("`{key}` должно быть \"off\", \"info\", \"warning\" или \"error\", а получено \"{level}\""),
+                        ))
+                    }
+                };
+                options.rules.insert(id, level);
+            }
+        }
+        if let Some(v) = get("disabledRules")? {
+            for id in strings("disabledRules", &v)? {
+                options.rules.insert(id, RuleLevel::Off);
+            }
+        }
+        if let Some(id) = options
+            .rules
+            .keys()
+            .find(|id| crate::rules::find(id).is_none())
+        {
+            return Err(Failure::options(
+                format!("unknown rule `{id}` (Linter.rules() lists them)"),
+                format!("неизвестное правило `{id}` (список даёт Linter.rules())"),
+            ));
+        }
+        options.validate().map_err(|m| Failure::options(m.en, m.ru))
+    };
+    rest(&mut options).map_err(|f| (f, lang))?;
+    Ok(options)
+}
