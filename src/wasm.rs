@@ -298,7 +298,9 @@ impl Failure {
         )
     }
 
-    fn load(error: LoadError, source: &str, kind: InputKind) -> Self {
+    /// A document walint cannot read. `from_object`: the source is `JSON.stringify` of the
+    /// object the caller passed, so positions refer to that.
+    fn load(error: LoadError, source: &str, kind: InputKind, from_object: bool) -> Self {
         let at = Cursor::new(source).position(error.offset);
         let with_path = |m: &str| {
             if error.path.is_empty() {
@@ -307,29 +309,41 @@ impl Failure {
                 format!("{}: {m}", error.path)
             }
         };
-        let mut en = format!(
-            "{} (line {}, column {})",
-            with_path(&error.message.en),
-            at.line,
-            at.column
-        );
-        let mut ru = format!(
-            "{} (строка {}, столбец {})",
-            with_path(&error.message.ru),
-            at.line,
-            at.column
-        );
+        let (line, column) = (at.line, at.column);
+        let (mut en, mut ru) = if from_object {
+            (
+                format!(
+                    "{} (line {line}, column {column} of JSON.stringify(template))",
+                    with_path(&error.message.en)
+                ),
+                format!(
+                    "{} (строка {line}, столбец {column} в JSON.stringify(template))",
+                    with_path(&error.message.ru)
+                ),
+            )
+        } else {
+            (
+                format!(
+                    "{} (line {line}, column {column})",
+                    with_path(&error.message.en)
+                ),
+                format!(
+                    "{} (строка {line}, столбец {column})",
+                    with_path(&error.message.ru)
+                ),
+            )
+        };
         let text_like = !source
             .trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n'])
             .starts_with(['{', '[']);
-        if kind == InputKind::Json && text_like {
+        if kind == InputKind::Json && text_like && !from_object {
             en.push_str("; for a plain-text draft, use lintText()");
             ru.push_str("; черновик простым текстом проверяет lintText()");
         }
         Failure {
             path: Some(error.path),
-            line: Some(at.line),
-            column: Some(at.column),
+            line: Some(line),
+            column: Some(column),
             ..Failure::new("unreadable_template", Msg::new(en, ru))
         }
     }
@@ -441,9 +455,9 @@ pub fn version() -> String {
 
 impl Linter {
     fn lint_value(&self, value: &JsValue, kind: InputKind) -> Result<LintResultValue, Failure> {
-        let source = match value.dyn_ref::<JsString>() {
-            Some(s) => read_string(s)?,
-            None if kind == InputKind::Json && value.is_object() => stringify(value)?,
+        let (source, from_object) = match value.dyn_ref::<JsString>() {
+            Some(s) => (read_string(s)?, false),
+            None if kind == InputKind::Json && value.is_object() => (stringify(value)?, true),
             None => {
                 let (method, en, ru) = match kind {
                     InputKind::PlainText => ("lintText", "a string", "строку"),
@@ -464,7 +478,7 @@ impl Linter {
             }
         };
         let templates = crate::lint_source(&source, kind, &self.options)
-            .map_err(|e| Failure::load(e, &source, kind))?;
+            .map_err(|e| Failure::load(e, &source, kind, from_object))?;
         #[derive(Serialize)]
         struct LintResult<'a> {
             templates: &'a [TemplateReport],
