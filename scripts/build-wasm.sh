@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Builds the JavaScript/WebAssembly package into pkg/ (an npm package folder):
+#   pkg/web/   ESM for browsers, Cloudflare Workers, Deno and other edge runtimes
+#              (`await init()`, or `initSync({ module })` where compiling from bytes is forbidden)
+#   pkg/node/  CommonJS for Node (loads the .wasm itself; `import` and `require` both work)
+# plus package.json (with `exports` and `types`) and README.md from npm/.
+#
+# Prints the raw and gzipped size of the .wasm. Exit codes: 0 OK; 3 the package was built but
+# the gzipped .wasm is over the budget (WASM_GZIP_BUDGET bytes, 250 kB); anything else: the
+# build failed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+BUDGET=${WASM_GZIP_BUDGET:-250000}
+OUT=pkg
+WASM=target/wasm32-unknown-unknown/wasm-release/walint.wasm
+
+need_bindgen=$(sed -n '/^name = "wasm-bindgen"$/{n;s/^version = "\(.*\)"$/\1/p;}' Cargo.lock)
+have_bindgen=$(wasm-bindgen --version 2>/dev/null || true)
+if [ "$have_bindgen" != "wasm-bindgen $need_bindgen" ]; then
+  echo "build-wasm: need wasm-bindgen $need_bindgen (Cargo.lock), found '${have_bindgen:-none}'; run scripts/setup.sh" >&2
+  exit 1
+fi
+
+echo "== cargo build (wasm32, profile wasm-release)"
+cargo build --locked --profile wasm-release --target wasm32-unknown-unknown \
+  --no-default-features --features wasm --lib
+
+echo "== wasm-bindgen"
+rm -rf "$OUT"
+flags=(--remove-name-section --remove-producers-section)
+wasm-bindgen --target web "${flags[@]}" --out-dir "$OUT/web" "$WASM"
+wasm-bindgen --target nodejs "${flags[@]}" --out-dir "$OUT/node" "$WASM"
+# The nodejs output is CommonJS; say so, whatever "type" the package around it declares.
+echo '{"type":"commonjs"}' > "$OUT/node/package.json"
+# wasm-bindgen types the raw exports' JS-value parameters as `any`: the public API is precise,
+# and the raw exports get `unknown` so that the package has no `any` at all.
+sed -i -E 's/\b(\w+): any\b/\1: unknown/g' "$OUT"/web/*.d.ts "$OUT"/node/*.d.ts
+
+version=$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -n 1)
+node -e '
+  const fs = require("fs");
+  const [template, out, version] = process.argv.slice(1);
+  const pkg = JSON.parse(fs.readFileSync(template, "utf8"));
+  pkg.version = version;
+  fs.writeFileSync(out, JSON.stringify(pkg, null, 2) + "\n");
+' npm/package.json "$OUT/package.json" "$version"
+cp npm/README.md "$OUT/README.md"
+
+raw=$(wc -c < "$OUT/web/walint_bg.wasm")
+gz=$(gzip -9 -c "$OUT/web/walint_bg.wasm" | wc -c)
+echo "== walint $version: $OUT/web/walint_bg.wasm is $raw bytes, $gz bytes gzipped (gzip -9; budget $BUDGET)"
+if [ "$gz" -gt "$BUDGET" ]; then
+  echo "build-wasm: the gzipped .wasm is $gz bytes, over the $BUDGET-byte budget" >&2
+  exit 3
+fi
