@@ -1,0 +1,135 @@
+// Pre-validation of WhatsApp message templates at the edge: one runtime-neutral handler (Web
+// `Request` in, `Response` out) that the Cloudflare Worker (worker.mjs) and the Deno server
+// (deno.mjs) both export.
+//
+//   POST /lint   body: a template in Meta's message_templates JSON (one template, an array, or
+//                {"data": [...]}); optional query: ?lang=en|ru&profile=api|business-app
+//                &owned_domain=shop.example (repeatable)
+//   200  {"templates": [...], "summary": {"errors", "warnings", "infos"}}
+//   400  the body is not JSON (or not UTF-8), or a query option is invalid
+//   404  another path          405  another method          413  a body over 64 KiB
+//   422  JSON that walint cannot read as a template (with the JSON path, line and column)
+// Errors are {"error": {"code", "message", ...}}.
+//
+// In your own project, import from the package instead: `import { initSync, Linter } from 'walint'`.
+import { initSync, Linter } from '../../pkg/web/walint.js';
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
+
+function json(status, body, headers = {}) {
+  return new Response(JSON.stringify(body), { status, headers: { ...JSON_HEADERS, ...headers } });
+}
+
+function failure(status, code, message, details = {}, headers = {}) {
+  return json(status, { error: { code, message, ...details } }, headers);
+}
+
+/** Reads the body as bytes, giving up as soon as it is longer than `limit`. */
+async function readCapped(request, limit) {
+  const declared = Number(request.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > limit) return null;
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/**
+ * Builds the handler. `wasmModule` is a compiled `WebAssembly.Module` (Workers get one by
+ * importing the .wasm file; they may not compile from bytes). `defaults` are LintOptions
+ * applied to every request; the query can change `lang`, `profile` and `ownedDomains`.
+ */
+export function makeHandler(wasmModule, defaults = {}) {
+  initSync({ module: wasmModule });
+  // One Linter per distinct set of options; a handful in practice.
+  const linters = new Map();
+  const linterFor = (options) => {
+    const key = JSON.stringify(options);
+    let linter = linters.get(key);
+    if (!linter) {
+      linter = new Linter(options);
+      if (linters.size >= 32) {
+        const [oldestKey, oldest] = linters.entries().next().value;
+        linters.delete(oldestKey);
+        oldest.free();
+      }
+      linters.set(key, linter);
+    }
+    return linter;
+  };
+
+  return {
+    async fetch(request) {
+      const url = new URL(request.url);
+      if (url.pathname !== '/lint') {
+        return failure(404, 'not_found', `no such endpoint: ${url.pathname} (use POST /lint)`);
+      }
+      if (request.method !== 'POST') {
+        return failure(405, 'method_not_allowed', `${request.method} is not allowed: use POST`, {}, { allow: 'POST' });
+      }
+      const bytes = await readCapped(request, MAX_BODY_BYTES);
+      if (bytes === null) {
+        return failure(413, 'payload_too_large', `the body is larger than ${MAX_BODY_BYTES} bytes`);
+      }
+      let text;
+      try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      } catch {
+        return failure(400, 'invalid_json', 'the body is not UTF-8 text');
+      }
+      try {
+        JSON.parse(text);
+      } catch (e) {
+        return failure(400, 'invalid_json', `the body is not JSON: ${e.message}`);
+      }
+
+      const options = { ...defaults };
+      for (const [param, key] of [['lang', 'lang'], ['profile', 'profile']]) {
+        const value = url.searchParams.get(param);
+        if (value !== null) options[key] = value;
+      }
+      const domains = url.searchParams.getAll('owned_domain');
+      if (domains.length) options.ownedDomains = [...(defaults.ownedDomains ?? []), ...domains];
+
+      let linter;
+      try {
+        linter = linterFor(options);
+      } catch (e) {
+        return failure(400, e.code ?? 'invalid_options', e.message);
+      }
+      try {
+        // Lint the text as sent, so that every `location` points into the request body.
+        const result = linter.lint(text);
+        const summary = { errors: 0, warnings: 0, infos: 0 };
+        for (const template of result.templates) {
+          for (const d of template.diagnostics) summary[`${d.severity}s`] += 1;
+        }
+        return json(200, { ...result, summary });
+      } catch (e) {
+        if (e.code === 'unreadable_template') {
+          return failure(422, e.code, e.message, { path: e.path, line: e.line, column: e.column });
+        }
+        return failure(500, e.code ?? 'internal', e.message);
+      }
+    },
+  };
+}
