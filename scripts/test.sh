@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test: formatting, lints, unit, golden and CLI tests.
+# Runs every test: formatting, lints, unit, golden and CLI tests; then the WebAssembly bindings in
+# Node and in headless Chromium, the npm package build, and the package tests (Node, browser,
+# workerd, Deno, TypeScript).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -8,5 +10,29 @@ echo "== cargo fmt"
 cargo fmt --all -- --check
 echo "== cargo clippy"
 cargo clippy --all-targets --locked -- -D warnings
+cargo clippy --locked --target wasm32-unknown-unknown --no-default-features --features wasm \
+  --lib --test web -- -D warnings
 echo "== cargo test"
 cargo test --locked
+
+# Never `cargo test -q` with this runner: it rejects the --quiet that cargo passes on.
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
+wasm_test=(cargo test --locked --target wasm32-unknown-unknown --no-default-features --features wasm --test web)
+echo "== wasm-bindgen tests in Node"
+"${wasm_test[@]}"
+echo "== wasm-bindgen tests in headless Chromium"
+WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=${CHROMEDRIVER:-$(command -v chromedriver)} "${wasm_test[@]}"
+
+echo "== npm package (scripts/build-wasm.sh)"
+size_status=0
+scripts/build-wasm.sh || size_status=$?
+# 3 = built, but over the size budget: still run the package tests, then fail.
+[ "$size_status" -eq 0 ] || [ "$size_status" -eq 3 ] || exit "$size_status"
+
+echo "== package tests (node --test pkg-tests/)"
+node --test pkg-tests/
+
+if [ "$size_status" -eq 3 ]; then
+  echo "FAILED: the gzipped .wasm is over its size budget (see the build-wasm output above)" >&2
+  exit 1
+fi
