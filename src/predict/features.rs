@@ -6,7 +6,7 @@ use crate::rules::{Context, Role};
 use crate::template::{ButtonKind, ComponentKind};
 
 /// Names of the features, in the order of [`Features::values`] (and of the weights file).
-pub const NAMES: [&str; 11] = [
+pub const NAMES: [&str; 13] = [
     "promotion",
     "promo_groups",
     "transactional",
@@ -18,6 +18,48 @@ pub const NAMES: [&str; 11] = [
     "length",
     "unclear",
     "emoji",
+    "personal",
+    "relationship",
+];
+
+/// Second-person possessives: a message about the reader's own order, account or visit (the
+/// "specific to the user" side of Meta's utility definition).
+const POSSESSIVES: [&str; 16] = [
+    "your",
+    "yours",
+    "ваш",
+    "ваша",
+    "ваше",
+    "ваши",
+    "вашего",
+    "вашей",
+    "вашему",
+    "вашим",
+    "tu",
+    "tus",
+    "su",
+    "seu",
+    "sua",
+    "seus",
+];
+
+/// Thanks, greetings and congratulations: relationship building, which Meta files under
+/// MARKETING ("thank-you messages", "birthday greetings").
+const RELATIONSHIP_STEMS: [&str; 14] = [
+    "thank",
+    "спасиб",
+    "благодар",
+    "gracias",
+    "obrigad",
+    "congrat",
+    "поздрав",
+    "welcome",
+    "добро пожал",
+    "happy",
+    "bienven",
+    "feliz",
+    "parab",
+    "greet",
 ];
 
 /// Words that mark one-time passwords and account verification: the content of
@@ -39,9 +81,15 @@ const AUTH_STEMS: [&str; 13] = [
     "код",
 ];
 
+/// Of those, the words of a one-time code itself (a password or login alone is an account
+/// message, which UTILITY may carry).
+const CODE_STEMS: [&str; 6] = ["verif", "otp", "одноразов", "подтвержден", "2fa", "код"];
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Features {
     pub values: [f64; NAMES.len()],
+    /// Words of a one-time code (`code`, `OTP`, «код подтверждения») were found.
+    pub code_words: bool,
     /// Promotional words and phrases found, for the explanation.
     pub promo_words: Vec<String>,
     pub transactional_words: Vec<String>,
@@ -58,19 +106,32 @@ pub fn extract(cx: &Context<'_>) -> Features {
     promo_words.dedup();
     let mut transactional_words = Vec::new();
     let mut auth_words = Vec::new();
+    let mut code_words = false;
     let mut body_words = 0usize;
+    let mut personal = 0usize;
+    let mut relationship = 0usize;
     for field in cx.fields.iter().filter(|f| is_message_text(f.role)) {
         let analysis = cx.analysis(field);
         for m in analysis.in_group(Group::Transactional) {
             transactional_words.push(field.text.value[m.range.clone()].to_string());
         }
         for w in &analysis.words {
-            if AUTH_STEMS.iter().any(|s| w.normalized.starts_with(s))
-                || w.normalized == "code"
-                || w.normalized == "codes"
+            if POSSESSIVES.contains(&w.normalized.as_str()) {
+                personal += 1;
+            }
+            if RELATIONSHIP_STEMS
+                .iter()
+                .any(|s| w.normalized.starts_with(s))
             {
+                relationship += 1;
+            }
+            let code = CODE_STEMS.iter().any(|s| w.normalized.starts_with(s))
+                || w.normalized == "code"
+                || w.normalized == "codes";
+            if code || AUTH_STEMS.iter().any(|s| w.normalized.starts_with(s)) {
                 auth_words.push(field.text.value[w.range.clone()].to_string());
             }
+            code_words |= code;
         }
         if field.role == Role::Body && field.card.is_none() {
             body_words = analysis
@@ -121,9 +182,12 @@ pub fn extract(cx: &Context<'_>) -> Features {
         (length as f64 / 400.0).min(2.5),
         f64::from(u8::from(unclear)),
         (emoji as f64).min(10.0) / 5.0,
+        (personal as f64).min(3.0) / 3.0,
+        (relationship as f64).min(2.0) / 2.0,
     ];
     Features {
         values,
+        code_words: code_words || otp_button || auth_body,
         promo_words,
         transactional_words,
         auth_words,

@@ -142,7 +142,9 @@ pub fn effect(rule: &str, severity: Severity) -> Effect {
         "unowned-domain" => Effect::Risk(-0.8),
         "insecure-link" => Effect::Risk(-0.4),
         "invisible-character" => Effect::Risk(-0.6),
-        "placeholder-adjacent" => Effect::Risk(-2.2),
+        // Whitespace-only adjacency is an error (Format); punctuation-only is a warning, and the
+        // corpus has approved templates with `{{1}}-{{2}}` and `_{{4}}_ … ~{{5}}~`.
+        "placeholder-adjacent" => Effect::Risk(-1.0),
         "placeholder-density" => Effect::Risk(-1.5),
         "emoji-count" if !error => Effect::Risk(-0.5),
         _ if error => Effect::Format,
@@ -278,6 +280,7 @@ pub fn predict(cx: &Context<'_>, diagnostics: &[Diagnostic]) -> Prediction {
     // One-time-password wording where it does not belong: in a UTILITY or MARKETING template
     // (only AUTHENTICATION may send codes), or mixed with an offer.
     let misplaced_code = auth_content
+        && features.code_words
         && declared != Some(Category::Authentication)
         && (content_class == Category::Authentication || promotional);
     let predicted = match declared {

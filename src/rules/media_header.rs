@@ -17,7 +17,8 @@ For every `HEADER` (and every carousel card header):
 - `format` is one of `TEXT`, `IMAGE`, `VIDEO`, `DOCUMENT`, `LOCATION`, `GIF`;
 - a `TEXT` header has `text`;
 - an `IMAGE`, `VIDEO`, `DOCUMENT` or `GIF` header has a sample in `example.header_handle`, and
-  the sample is an upload handle (`4::…`), not a web address (warning);
+  the sample is an upload handle (`4::…`); a web address there is what GET responses return,
+  but a submission needs the handle (info);
 - a `LOCATION` header is used only in `UTILITY` or `MARKETING` templates, and media headers
   never in `AUTHENTICATION` templates;
 - `GIF` headers only in `MARKETING` templates (warning: the Marketing Messages API only);
@@ -160,7 +161,7 @@ fn check_header<'a>(
                     "в header_handle нужен идентификатор загрузки из Resumable Upload API (4::…), а не веб-адрес",
                 ),
             )
-            .severity(Severity::Warning)
+            .severity(Severity::Info)
             .component(ComponentKind::Header),
         ),
         Some(_) => {}

@@ -12,20 +12,24 @@ pub static RULE: Rule = Rule {
     docs: r#"# placeholder-at-edge
 
 ## What it checks
-Whether the body begins or ends with a placeholder, ignoring spaces, line breaks and punctuation
-around it: `{{1}}, ваш заказ готов`, `Ваш код: {{1}}.` and `Спасибо, {{1}}!` all count.
+Whether the body begins or ends with a placeholder. A placeholder that is literally the first
+or last thing (spaces and line breaks aside) is an error: `{{1}}, ваш заказ готов`,
+`Ваш код: {{1}}`. One separated from the edge by punctuation only (`Сумма: {{2}}.`,
+`«{{1}}» — ваш код`, `*{{1}}*`) is a warning.
 
 Authentication templates are exempt: their body is Meta's preset, which starts with the code.
 
 ## Why
 Meta: "The template cannot start or end with a parameter" (template review, "dangling
 parameters are not allowed"), API error 2388299 "Leading or trailing parameters not allowed",
-WhatsApp Manager `LEADING_TRAILING_PARAMETER`. Integrators report that a trailing full stop does
-not help ("…total es de {{2}}." is still rejected), so punctuation is skipped before testing.
+WhatsApp Manager `LEADING_TRAILING_PARAMETER`. Whether punctuation saves a placeholder is not
+settled: an integrator reports "…total es de {{2}}." rejected, and the corpus has rejected
+templates ending in `{{2}}.` and `{{1}}?`, but also approved ones ending in `{{3}}.` (Meta's own
+sample flight confirmation) — hence a warning.
 
 ## Examples
 Fails: `{{1}}, ваш заказ готов к выдаче.`
-Fails: `Сумма к оплате: {{2}}.`
+Warns: `Сумма к оплате: {{2}}.`
 Passes: `Здравствуйте, {{1}}! Сумма к оплате: {{2}} руб.`
 "#,
     check,
@@ -65,30 +69,38 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
         let end = text.trim_end_matches(is_filler).len();
         let first = valid().find(|p| p.range.start == start);
         let last = valid().find(|p| p.range.end == end);
-        for (p, en, ru) in [
-            (
-                first,
-                "the body starts with",
-                "текст начинается с переменной",
-            ),
-            (last, "the body ends with", "текст заканчивается переменной"),
-        ] {
+        for (p, at_start) in [(first, true), (last, false)] {
             let Some(p) = p else { continue };
-            if en.ends_with("ends with") && first == Some(p) {
+            if !at_start && first == Some(p) {
                 continue; // the whole body is one placeholder: reported once
             }
             let raw = &text[p.range.clone()];
+            // The very first or last thing in the text, or only behind punctuation.
+            let literal = if at_start {
+                p.range.start == text.len() - text.trim_start().len()
+            } else {
+                p.range.end == text.trim_end().len()
+            };
+            let (en, ru) = match (at_start, literal) {
+                (true, true) => (format!("the body starts with {raw}; Meta rejects leading or trailing placeholders"), format!("текст начинается с переменной {raw}; Meta отклоняет такие шаблоны")),
+                (false, true) => (format!("the body ends with {raw}; Meta rejects leading or trailing placeholders"), format!("текст заканчивается переменной {raw}; Meta отклоняет такие шаблоны")),
+                (true, false) => (
+                    format!("only punctuation comes before {raw}; Meta may still count it as a leading placeholder"),
+                    format!("перед {raw} только знаки препинания; Meta может счесть её переменной в начале текста"),
+                ),
+                (false, false) => (
+                    format!("only punctuation follows {raw}; Meta may still count it as a trailing placeholder"),
+                    format!("после {raw} только знаки препинания; Meta может счесть её переменной в конце текста"),
+                ),
+            };
             out.report(
-                Report::text(
-                    field.text,
-                    p.range.clone(),
-                    Msg::new(format!("{en} {raw}; Meta rejects leading or trailing placeholders"), format!("{ru} {raw}; Meta отклоняет такие шаблоны")),
-                )
-                .component(field.component)
-                .help(Msg::new(
-                    "add words before the first or after the last placeholder (e.g. \"Hello {{1}}, …\", \"… {{2}}. Thank you!\")",
-                    "добавьте слова до первой или после последней переменной (например, «Здравствуйте, {{1}}…», «…{{2}}. Спасибо!»)",
-                )),
+                Report::text(field.text, p.range.clone(), Msg::new(en, ru))
+                    .severity(if literal { Severity::Error } else { Severity::Warning })
+                    .component(field.component)
+                    .help(Msg::new(
+                        "add words before the first or after the last placeholder (e.g. \"Hello {{1}}, …\", \"… {{2}}. Thank you!\")",
+                        "добавьте слова до первой или после последней переменной (например, «Здравствуйте, {{1}}…», «…{{2}}. Спасибо!»)",
+                    )),
             );
         }
     }
@@ -122,6 +134,23 @@ mod tests {
                 ("«{{1}}» — ваш код: {{2}}!\n", &["{{1}}", "{{2}}"]),
                 ("  {{1}}  ", &["{{1}}"]),
             ],
+        );
+    }
+
+    #[test]
+    fn literal_edges_are_errors_and_punctuated_ones_warnings() {
+        let severities = |text: &str| {
+            run(&RULE, text)
+                .iter()
+                .map(|d| d.severity)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(severities("{{1}}, ваш заказ готов."), [Severity::Error]);
+        assert_eq!(severities("Ваш код: {{1}}"), [Severity::Error]);
+        assert_eq!(severities("Сумма к оплате: {{2}}."), [Severity::Warning]);
+        assert_eq!(
+            severities("*{{1}}* — ваш код, {{2}}!"),
+            [Severity::Warning, Severity::Warning]
         );
     }
 }

@@ -14,6 +14,7 @@
 use super::super::{FileResult, Summary};
 use std::io::{self, Write};
 use unicode_width::UnicodeWidthStr;
+use walint::predict::{Outcome, Prediction};
 use walint::text::{DocRange, Position};
 use walint::{Lang, Severity};
 
@@ -134,6 +135,15 @@ pub fn write(
                 }
                 writeln!(out)?;
             }
+            if let Some(p) = &t.prediction {
+                let name = t.name.as_deref().unwrap_or(&r.path);
+                writeln!(
+                    out,
+                    "{} {}\n",
+                    style.paint("1;35", "▶"),
+                    prediction_line(name, p, lang)
+                )?;
+            }
         }
     }
     let line = super::summary_line(summary, lang);
@@ -145,6 +155,46 @@ pub fn write(
         "1;32"
     };
     writeln!(out, "{}", style.paint(code, &line))
+}
+
+/// "order_shipped: approved as UTILITY (probability 94 %), status APPROVED, flag risk low".
+fn prediction_line(name: &str, p: &Prediction, lang: Lang) -> String {
+    let ru = lang == Lang::Ru;
+    let category = p.category.predicted.as_str();
+    let outcome = match (p.outcome, ru) {
+        (Outcome::Approved, false) => format!("approved as {category}"),
+        (Outcome::Approved, true) => format!("будет одобрен как {category}"),
+        (Outcome::Recategorized, false) => format!("approved, but re-categorized as {category}"),
+        (Outcome::Recategorized, true) => format!("будет одобрен, но переведён в {category}"),
+        (Outcome::Rejected, false) => "rejected".to_string(),
+        (Outcome::Rejected, true) => "будет отклонён".to_string(),
+    };
+    let reason = p
+        .rejection_reason
+        .map(|r| {
+            format!(
+                " ({})",
+                serde_json::to_value(r)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default()
+            )
+        })
+        .unwrap_or_default();
+    let status = serde_json::to_value(p.status)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default();
+    let risk = serde_json::to_value(p.flag_risk)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default();
+    let approval = (p.approval_probability * 100.0).round();
+    if ru {
+        format!("прогноз для {name}: {outcome}{reason}; вероятность одобрения {approval} %, статус {status}, риск жалоб: {risk}")
+    } else {
+        format!("prediction for {name}: {outcome}{reason}; approval probability {approval} %, status {status}, flag risk {risk}")
+    }
 }
 
 /// Prints the first line of `range` with carets under it.
