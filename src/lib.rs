@@ -5,19 +5,24 @@
 //! ranges are given in bytes, UTF-16 units and line/column, inside the field and inside the
 //! input document.
 
+pub mod content;
 pub mod diagnostic;
 pub mod domain;
 pub mod emoji;
+pub mod fix;
 pub mod json;
 pub mod l10n;
+pub mod lexicon;
 pub mod links;
 pub mod options;
 pub mod placeholder;
+pub mod predict;
 pub mod rules;
 pub mod template;
 pub mod text;
 #[cfg(feature = "wasm")]
 pub mod wasm;
+pub mod words;
 
 pub use diagnostic::{Diagnostic, Edit, Fix, Severity};
 pub use l10n::{Lang, Msg};
@@ -37,8 +42,8 @@ pub struct TemplateReport {
     /// Where the template is in its document (`""`, `"[2]"`, `"data[0]"`).
     pub path: String,
     pub diagnostics: Vec<Diagnostic>,
-    /// Filled in by the moderation predictor.
-    pub prediction: Option<serde_json::Value>,
+    /// What Meta's review is expected to do.
+    pub prediction: Option<predict::Prediction>,
     pub stats: Stats,
 }
 
@@ -77,7 +82,7 @@ impl Stats {
                         .filter_map(|p| p.key().map(|k| (f.role == rules::Role::Body, k))),
                 );
             }
-            links += links::find(&f.text.value).len();
+            links += context.links(f).len();
         }
         Stats {
             body_length: len(ComponentKind::Body),
@@ -120,11 +125,12 @@ pub fn lint_document(doc: &Document, options: &LintOptions) -> Vec<TemplateRepor
         .iter()
         .map(|t| {
             let context = Context::new(t, options);
+            let diagnostics = run_rules(&context, Some(&doc.source), rules::ALL);
             TemplateReport {
                 name: t.name.as_ref().map(|n| n.value.clone()),
                 path: t.path.clone(),
-                diagnostics: run_rules(&context, Some(&doc.source), rules::ALL),
-                prediction: None,
+                prediction: Some(predict::predict(&context, &diagnostics)),
+                diagnostics,
                 stats: Stats::of(&context),
             }
         })
