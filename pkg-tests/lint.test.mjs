@@ -232,3 +232,42 @@ test('rules() and version', () => {
   assert.equal(new Linter().version, cargoVersion);
   assert.equal(JSON.parse(readFileSync(join(PKG, 'package.json'), 'utf8')).version, cargoVersion);
 });
+
+test('predictions have the shape the TypeScript declarations promise', async () => {
+  const { exampleFiles, ROOT } = await import('./helpers.mjs');
+  const linter = new Linter();
+  const categories = ['MARKETING', 'UTILITY', 'AUTHENTICATION'];
+  const reasons = ['INVALID_FORMAT', 'PROMOTIONAL', 'INCORRECT_CATEGORY', 'TAG_CONTENT_MISMATCH', 'ABUSIVE_CONTENT', 'SCAM'];
+  let seen = 0;
+  for (const file of exampleFiles()) {
+    const source = readFileSync(join(ROOT, file), 'utf8');
+    let result;
+    try {
+      result = file.endsWith('.txt') ? linter.lintText(source) : linter.lint(source);
+    } catch {
+      continue;
+    }
+    for (const { prediction: p } of result.templates) {
+      if (p === null) continue;
+      seen += 1;
+      assert.deepEqual(Object.keys(p).sort(), ['approval_probability', 'category', 'flag_risk', 'outcome', 'reasons', 'rejection_reason', 'status']);
+      assert.ok(['approved', 'rejected', 'recategorized'].includes(p.outcome), p.outcome);
+      assert.ok(['APPROVED', 'REJECTED', 'PENDING'].includes(p.status), p.status);
+      assert.ok(['low', 'medium', 'high'].includes(p.flag_risk), p.flag_risk);
+      assert.deepEqual(Object.keys(p.category).sort(), ['declared', 'predicted', 'probability']);
+      assert.ok(p.category.declared === null || categories.includes(p.category.declared));
+      assert.ok(categories.includes(p.category.predicted));
+      assert.equal(typeof p.category.probability, 'number');
+      assert.ok(p.rejection_reason === null || reasons.includes(p.rejection_reason), p.rejection_reason);
+      assert.equal(typeof p.approval_probability, 'number');
+      for (const r of p.reasons) {
+        assert.deepEqual(Object.keys(r).sort(), ['factor', 'message', 'rules', 'weight', 'words']);
+        assert.equal(typeof r.factor, 'string');
+        assert.equal(typeof r.message, 'string');
+        assert.equal(typeof r.weight, 'number');
+        assert.ok(r.rules.every((x) => typeof x === 'string') && r.words.every((x) => typeof x === 'string'));
+      }
+    }
+  }
+  assert.ok(seen > 0, 'no prediction in any example');
+});
