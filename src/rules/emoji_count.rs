@@ -100,6 +100,10 @@ mod tests {
                     &["🎉 8🎉"],
                 ),
                 (&with_body("AUTHENTICATION", "Ваш код 🔐", ""), &["🔐"]),
+                (
+                    &with_body("AUTHENTICATION", "Your code is ready 🔑", ""),
+                    &["🔑"],
+                ),
                 (&"🔥".repeat(11), &["🔥"]),
             ],
         );

@@ -174,6 +174,7 @@ mod tests {
                 "Ссылка https://shop.ru/a_b~c и {{first_name}}",
                 "```\nкод\n```",
                 "Абзац\n\nещё абзац",
+                "Your order is *ready*, pick it up _today_.",
             ],
         );
     }
@@ -187,6 +188,7 @@ mod tests {
                 ("Заказ готов_ сегодня", &["_"]),
                 ("Код: ```12345", &["```"]),
                 ("Итого:\n\n\n100 руб.", &["\n\n\n"]),
+                ("Your order is *ready, pick it up today.", &["*"]),
             ],
         );
         let d = run(&RULE, "Итого:\n\n\n\n100 руб.");

@@ -83,7 +83,12 @@ mod tests {
     fn passes() {
         assert_passes(
             &RULE,
-            &["https://romashka-shop.ru/track", "www.shop.ru", "shop.ru/x"],
+            &[
+                "https://romashka-shop.ru/track",
+                "www.shop.ru",
+                "shop.ru/x",
+                "Track it at https://shop.example.com/t",
+            ],
         );
     }
 
@@ -99,6 +104,10 @@ mod tests {
                 (
                     "Оплата: https://192.168.10.4/pay",
                     &["https://192.168.10.4/pay"],
+                ),
+                (
+                    "Pay your invoice at http://pay.example.com/inv",
+                    &["http://pay.example.com/inv"],
                 ),
             ],
         );

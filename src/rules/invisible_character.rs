@@ -103,7 +103,15 @@ mod tests {
 
     #[test]
     fn passes() {
-        assert_passes(&RULE, &["Семья 👨‍👩‍👧 и флаг 🇷🇺", "Обычный текст", "می‌خواهم"]);
+        assert_passes(
+            &RULE,
+            &[
+                "Семья 👨‍👩‍👧 и флаг 🇷🇺",
+                "Обычный текст",
+                "می‌خواهم",
+                "Plain English text",
+            ],
+        );
     }
 
     #[test]
@@ -124,5 +132,6 @@ mod tests {
             1,
             "a joiner between letters is not an emoji sequence"
         );
+        assert_eq!(run(&RULE, "Get 50% o\u{2060}ff today\u{FEFF}").len(), 2);
     }
 }

@@ -146,6 +146,10 @@ mod tests {
                 "Вход: https://xn--rmashka-shop-4fk.ru/",
                 "https://xn--rmashka-shop-4fk.ru/",
             ),
+            (
+                "Log in at https://romashka-shop.ru.account-verify.net/login",
+                "https://romashka-shop.ru.account-verify.net/login",
+            ),
         ] {
             let d = run_with(&RULE, text, &owned());
             assert_eq!(d.len(), 1, "{text}: {d:?}");

@@ -122,6 +122,7 @@ mod tests {
             "Сайт пример.рф/акция и https://xn--e1afmkfd.xn--p1ai/x",
             "Ссылка bit.ly/x — другое правило",
             "Без ссылок",
+            "Track your order at https://shop.romashka-shop.ru/t/1",
         ] {
             assert!(run_with(&RULE, text, &o).is_empty(), "{text}");
         }
@@ -140,6 +141,12 @@ mod tests {
         assert!(d[0]
             .message
             .starts_with("partner-store.com is not one of your domains (romashka-shop.ru)"));
+        let d = run_with(
+            &RULE,
+            "See our partner's deals at www.marketplace.com/deals",
+            &o,
+        );
+        assert_eq!(d.len(), 1);
     }
 
     #[test]
