@@ -14,6 +14,8 @@ cargo clippy --locked --target wasm32-unknown-unknown --no-default-features --fe
   --lib --test web -- -D warnings
 echo "== cargo test"
 cargo test --locked
+echo "== predictor: the committed weights are what a fresh fit gives"
+python3 scripts/fit_predictor.py --check
 
 # Never `cargo test -q` with this runner: it rejects the --quiet that cargo passes on.
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
