@@ -144,8 +144,8 @@ pub fn effect(rule: &str, severity: Severity) -> Effect {
         "invisible-character" => Effect::Risk(-0.6),
         // Whitespace-only adjacency is an error (Format); punctuation-only is a warning, and the
         // corpus has approved templates with `{{1}}-{{2}}` and `_{{4}}_ … ~{{5}}~`.
-        "placeholder-adjacent" => Effect::Risk(-1.0),
-        "placeholder-density" => Effect::Risk(-1.5),
+        "placeholder-adjacent" if !error => Effect::Risk(-1.0),
+        "placeholder-density" if !error => Effect::Risk(-1.5),
         "emoji-count" if !error => Effect::Risk(-0.5),
         _ if error => Effect::Format,
         _ if severity == Severity::Warning => Effect::Risk(-0.5),
@@ -185,16 +185,9 @@ pub fn predict(cx: &Context<'_>, diagnostics: &[Diagnostic]) -> Prediction {
     let mut logit = BASE_LOGIT;
     let mut reject: Option<RejectionReason> = None;
 
-    // 1. Findings.
+    // 1. Findings, the gravest kind first: it names the rejection reason.
     let mut rejecting = 0;
     for (effect, factor, reason, en, ru) in [
-        (
-            Effect::Format,
-            "format-error",
-            RejectionReason::InvalidFormat,
-            "format errors Meta refuses",
-            "ошибки формата, которые Meta не пропустит",
-        ),
         (
             Effect::Scam,
             "scam-signal",
@@ -208,6 +201,13 @@ pub fn predict(cx: &Context<'_>, diagnostics: &[Diagnostic]) -> Prediction {
             RejectionReason::AbusiveContent,
             "threats or shaming",
             "угрозы или давление",
+        ),
+        (
+            Effect::Format,
+            "format-error",
+            RejectionReason::InvalidFormat,
+            "format errors Meta refuses",
+            "ошибки формата, которые Meta не пропустит",
         ),
         (
             Effect::Language,
@@ -387,11 +387,26 @@ pub fn predict(cx: &Context<'_>, diagnostics: &[Diagnostic]) -> Prediction {
         category: CategoryPrediction {
             declared,
             predicted,
-            probability: round3(model::probability_of(&probs, predicted)),
+            probability: round3(category_probability(&probs, declared, predicted)),
         },
         rejection_reason: reject,
         approval_probability: approval,
         reasons,
+    }
+}
+
+/// The probability that Meta assigns `predicted`, given the declared category: Meta never moves a
+/// MARKETING template down to UTILITY, and moves a UTILITY one up when its content reads as
+/// marketing; only a draft is categorised from its content alone.
+fn category_probability(probs: &[f64; 3], declared: Option<Category>, predicted: Category) -> f64 {
+    let marketing = model::probability_of(probs, Category::Marketing);
+    let authentication = model::probability_of(probs, Category::Authentication);
+    match (declared, predicted) {
+        (Some(Category::Marketing), Category::Marketing) => 1.0 - authentication,
+        (Some(Category::Utility), Category::Marketing) => marketing,
+        (Some(Category::Utility), Category::Utility)
+        | (Some(Category::Authentication), Category::Authentication) => 1.0 - marketing,
+        _ => model::probability_of(probs, predicted),
     }
 }
 
@@ -503,4 +518,148 @@ fn flag_risk(
         });
     }
     risk
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::with_body;
+    use crate::{lint_source, InputKind, Lang, LintOptions};
+
+    fn predict(json: &str) -> Prediction {
+        predict_with(json, &LintOptions::default())
+    }
+
+    fn predict_with(json: &str, options: &LintOptions) -> Prediction {
+        let reports = lint_source(json, InputKind::Auto, options).unwrap();
+        reports.into_iter().next().unwrap().prediction.unwrap()
+    }
+
+    fn ru(category: &str, body: &str, extra: &str) -> String {
+        with_body(category, body, extra).replace("en_US", "ru")
+    }
+
+    #[test]
+    fn a_clean_utility_notice_is_approved_as_utility() {
+        let p = predict(&ru(
+            "UTILITY",
+            "Здравствуйте! Ваш заказ №A-1 передан в службу доставки и прибудет завтра. Отследить посылку можно в личном кабинете.",
+            "",
+        ));
+        assert_eq!((p.outcome, p.status), (Outcome::Approved, Status::Approved));
+        assert_eq!(p.category.predicted, Category::Utility);
+        assert!(p.approval_probability > 0.8);
+        assert_eq!(p.rejection_reason, None);
+    }
+
+    #[test]
+    fn promotion_in_a_utility_template_is_recategorized() {
+        let p = predict(&ru(
+            "UTILITY",
+            "Ваш заказ доставлен! Только сегодня скидка 30% на всё: успейте купить по лучшей цене!",
+            "",
+        ));
+        assert_eq!(p.outcome, Outcome::Recategorized);
+        assert_eq!(p.category.predicted, Category::Marketing);
+        let reason = p
+            .reasons
+            .iter()
+            .find(|r| r.factor == "marketing-content")
+            .unwrap();
+        assert!(
+            reason
+                .words
+                .iter()
+                .any(|w| w.to_lowercase().contains("скидка")),
+            "{reason:?}"
+        );
+    }
+
+    #[test]
+    fn format_errors_reject_with_invalid_format() {
+        let p = predict(&with_body(
+            "UTILITY",
+            "Hi {{1}} {{2}}, your order has shipped.",
+            "",
+        ));
+        assert_eq!((p.outcome, p.status), (Outcome::Rejected, Status::Rejected));
+        assert_eq!(p.rejection_reason, Some(RejectionReason::InvalidFormat));
+        let format = p
+            .reasons
+            .iter()
+            .find(|r| r.factor == "format-error")
+            .unwrap();
+        assert!(format.rules.contains(&"placeholder-adjacent"), "{format:?}");
+    }
+
+    #[test]
+    fn fraud_and_threats_name_their_reason() {
+        let scam = predict(&ru(
+            "UTILITY",
+            "Для разблокировки карты сообщите номер карты и код из СМС оператору.",
+            "",
+        ));
+        assert_eq!(scam.rejection_reason, Some(RejectionReason::Scam));
+        let threat = predict(&ru(
+            "UTILITY",
+            "Если долг не будет погашен, мы подадим в суд и передадим дело коллекторам.",
+            "",
+        ));
+        assert_eq!(
+            threat.rejection_reason,
+            Some(RejectionReason::AbusiveContent)
+        );
+    }
+
+    #[test]
+    fn one_time_codes_belong_to_authentication() {
+        let p = predict(&with_body(
+            "MARKETING",
+            "Your verification code is 123456. Also get 20% off your next order with code SAVE20!",
+            "",
+        ));
+        assert_eq!(p.outcome, Outcome::Rejected);
+        assert_eq!(p.rejection_reason, Some(RejectionReason::IncorrectCategory));
+    }
+
+    #[test]
+    fn overt_marketing_without_opt_out_has_a_high_flag_risk() {
+        let p = predict(&ru(
+            "MARKETING",
+            "ТОЛЬКО СЕГОДНЯ!!! Скидка -50% на всё! Успейте купить по лучшей цене!",
+            "",
+        ));
+        assert_eq!(p.outcome, Outcome::Approved);
+        assert_eq!(p.flag_risk, Risk::High);
+        let with_opt_out = predict(&ru(
+            "MARKETING",
+            "Здравствуйте! В магазине новая весенняя коллекция: посмотрите подборку на сайте.",
+            r#"{"type": "FOOTER", "text": "Ответьте СТОП, чтобы отписаться"}"#,
+        ));
+        assert_eq!(with_opt_out.flag_risk, Risk::Low);
+    }
+
+    #[test]
+    fn reasons_follow_the_language() {
+        let options = LintOptions {
+            lang: Lang::Ru,
+            ..LintOptions::default()
+        };
+        let p = predict_with(
+            &with_body("UTILITY", "Hi {{1}} {{2}}, your order has shipped.", ""),
+            &options,
+        );
+        assert!(
+            p.reasons[0].message.starts_with("будет отклонён"),
+            "{}",
+            p.reasons[0].message
+        );
+    }
+
+    #[test]
+    fn drafts_are_categorised_from_their_content() {
+        let p = predict("Здравствуйте! Оплата по счёту №15 получена, чек отправлен на почту.");
+        assert_eq!(p.category.declared, None);
+        assert_eq!(p.category.predicted, Category::Utility);
+    }
 }
