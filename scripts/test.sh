@@ -20,20 +20,21 @@ python3 scripts/fit_predictor.py --check
 # Never `cargo test -q` with this runner: it rejects the --quiet that cargo passes on.
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 wasm_test=(cargo test --locked --target wasm32-unknown-unknown --no-default-features --features wasm --test web)
-echo "== wasm-bindgen tests in Node"
+echo "== wasm-bindgen tests in Node (${SECONDS}s so far)"
 "${wasm_test[@]}"
 echo "== wasm-bindgen tests in headless Chromium"
 WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=${CHROMEDRIVER:-$(command -v chromedriver)} "${wasm_test[@]}"
 
-echo "== npm package (scripts/build-wasm.sh)"
+echo "== npm package (scripts/build-wasm.sh) (${SECONDS}s so far)"
 size_status=0
 scripts/build-wasm.sh || size_status=$?
 # 3 = built, but over the size budget: still run the package tests, then fail.
 [ "$size_status" -eq 0 ] || [ "$size_status" -eq 3 ] || exit "$size_status"
 
-echo "== package tests (node --test pkg-tests/)"
+echo "== package tests (node --test pkg-tests/) (${SECONDS}s so far)"
 node --test pkg-tests/
 
+echo "== tests finished in ${SECONDS}s"
 if [ "$size_status" -eq 3 ]; then
   echo "FAILED: the gzipped .wasm is over its size budget (see the build-wasm output above)" >&2
   exit 1
