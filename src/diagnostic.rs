@@ -3,7 +3,7 @@
 use crate::json::Span;
 use crate::l10n::{Lang, Msg};
 use crate::template::ComponentKind;
-use crate::text::{range_with, Cursor, DocRange, Text, TextRange};
+use crate::text::{Cursor, DocRange, Text, TextRange};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -178,6 +178,36 @@ impl<'a> Report<'a> {
     }
 }
 
+/// Byte offsets of one text, located in all units with one forward pass.
+struct Located<'a> {
+    text: &'a str,
+    /// Sorted by offset; one entry per distinct queried offset.
+    points: Vec<(usize, crate::text::Located)>,
+}
+
+impl Located<'_> {
+    fn range(&self, start: usize, end: usize) -> TextRange {
+        let at = |offset: usize| {
+            let i = self
+                .points
+                .binary_search_by_key(&offset, |p| p.0)
+                .expect("every offset was located beforehand");
+            self.points[i].1
+        };
+        let (s, e) = (at(start), at(end.max(start)));
+        TextRange {
+            start: s.byte,
+            end: e.byte,
+            start_utf16: s.utf16,
+            end_utf16: e.utf16,
+            start_line: s.line,
+            start_column: s.column,
+            end_line: e.line,
+            end_column: e.column,
+        }
+    }
+}
+
 /// Turns reports into diagnostics: picks the language, and computes UTF-16 offsets and
 /// line/column in the field and in the document with one forward pass per text.
 pub(crate) fn resolve(
@@ -185,20 +215,53 @@ pub(crate) fn resolve(
     lang: Lang,
     source: Option<&str>,
 ) -> Vec<Diagnostic> {
+    // Every offset asked of each text, located in increasing order: reports come rule by rule
+    // and may overlap, and a cursor asked to go backwards would start over (quadratic when a
+    // text has many findings).
+    fn ask<'t>(
+        texts: &mut HashMap<*const Text, Located<'t>>,
+        text: &'t Text,
+        range: &Range<usize>,
+    ) {
+        let located = texts.entry(text as *const Text).or_insert_with(|| Located {
+            text: &text.value,
+            points: Vec::new(),
+        });
+        located.points.push((range.start, Default::default()));
+        located
+            .points
+            .push((range.end.max(range.start), Default::default()));
+    }
+    let mut texts: HashMap<*const Text, Located<'_>> = HashMap::new();
+    for (_, _, report) in &reports {
+        if let Target::Text { text, range } = &report.target {
+            ask(&mut texts, text, range);
+        }
+        for edit in report.fix.iter().flat_map(|f| &f.edits) {
+            if let EditSpec::Replace { text, range, .. } = edit {
+                ask(&mut texts, text, range);
+            }
+        }
+    }
+    for located in texts.values_mut() {
+        located.points.sort_unstable_by_key(|p| p.0);
+        located.points.dedup_by_key(|p| p.0);
+        let mut cursor = Cursor::new(located.text);
+        for p in &mut located.points {
+            p.1 = cursor.locate(p.0);
+        }
+    }
+
     // Byte positions in the document, for line/column; resolved in sorted order below.
     let mut doc_points: Vec<usize> = Vec::new();
     let mut out = Vec::with_capacity(reports.len());
-    let mut cursors: HashMap<*const Text, Cursor<'_>> = HashMap::new();
     // (diagnostic index, start, end) in document bytes
     let mut doc_ranges: Vec<(usize, usize, usize)> = Vec::new();
 
     for (rule, severity, report) in reports {
         let (path, range, doc_span) = match &report.target {
             Target::Text { text, range } => {
-                let cursor = cursors
-                    .entry(*text as *const Text)
-                    .or_insert_with(|| Cursor::new(&text.value));
-                let r = range_with(cursor, range.start, range.end);
+                let r = texts[&(*text as *const Text)].range(range.start, range.end);
                 let doc = text
                     .origin
                     .as_ref()
@@ -217,16 +280,11 @@ pub(crate) fn resolve(
                         text,
                         range,
                         replacement,
-                    } => {
-                        let cursor = cursors
-                            .entry(text as *const Text)
-                            .or_insert_with(|| Cursor::new(&text.value));
-                        Edit::Replace {
-                            path: text.path.clone(),
-                            range: range_with(cursor, range.start, range.end),
-                            text: replacement,
-                        }
-                    }
+                    } => Edit::Replace {
+                        path: text.path.clone(),
+                        range: texts[&(text as *const Text)].range(range.start, range.end),
+                        text: replacement,
+                    },
                     EditSpec::AddComponent { path, component } => {
                         Edit::AddComponent { path, component }
                     }

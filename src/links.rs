@@ -74,12 +74,28 @@ fn link_in(text: &str, mut start: usize, mut end: usize) -> Option<Link> {
             .trim_start_matches(['(', '[', '\'', '*', '_', '~'])
             .len();
     start += lead;
+    // Bracket counts of `text[start..end]`, kept up to date as the end moves back (counting
+    // them afresh for every stripped character would be quadratic in a run of `)`).
+    let mut count = [0usize; 4];
+    for b in text[start..end].bytes() {
+        match b {
+            b'(' => count[0] += 1,
+            b')' => count[1] += 1,
+            b'[' => count[2] += 1,
+            b']' => count[3] += 1,
+            _ => {}
+        }
+    }
     loop {
-        let w = &text[start..end];
-        let last = w.chars().next_back()?;
-        let unbalanced = (last == ')' && w.matches('(').count() < w.matches(')').count())
-            || (last == ']' && w.matches('[').count() < w.matches(']').count());
+        let last = text[start..end].chars().next_back()?;
+        let unbalanced =
+            (last == ')' && count[0] < count[1]) || (last == ']' && count[2] < count[3]);
         if is_trailing_punct(last) || unbalanced {
+            match last {
+                ')' => count[1] -= 1,
+                ']' => count[3] -= 1,
+                _ => {}
+            }
             end -= last.len_utf8();
         } else {
             break;

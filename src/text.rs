@@ -83,7 +83,7 @@ pub struct Cursor<'a> {
 }
 
 /// Where a byte offset is, in all units.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Located {
     pub byte: usize,
     pub utf16: usize,

@@ -284,23 +284,93 @@ pub fn find(words: &[Word], latin: Latin) -> Vec<Match> {
     if latin != Latin::En {
         found.extend(find_in(words, latin));
     }
-    let neutral: Vec<Range<usize>> = found
+    // Keep a match unless a neutral match covers it, or a different, longer match of its
+    // group contains it. Both are answered by binary search over word ranges sorted by start
+    // (a text with thousands of matches must not compare every pair).
+    let neutral = Covers::new(
+        found
+            .iter()
+            .filter(|m| m.entry.weight <= 0)
+            .map(|m| m.words.clone()),
+    );
+    let mut groups: Vec<Group> = found.iter().map(|m| m.entry.group).collect();
+    groups.sort_unstable();
+    groups.dedup();
+    let by_group: Vec<Covers> = groups
         .iter()
-        .filter(|m| m.entry.weight <= 0)
-        .map(|m| m.words.clone())
+        .map(|&g| {
+            Covers::new(
+                found
+                    .iter()
+                    .filter(|m| m.entry.group == g)
+                    .map(|m| m.words.clone()),
+            )
+        })
         .collect();
-    let inside = |a: &Range<usize>, b: &Range<usize>| b.start <= a.start && a.end <= b.end;
-    let all = found.clone();
     found.retain(|m| {
-        m.entry.weight > 0
-            && !neutral.iter().any(|n| inside(&m.words, n))
-            && !all.iter().any(|o| {
-                o.entry.group == m.entry.group && o.words != m.words && inside(&m.words, &o.words)
-            })
+        let group = &by_group[groups.binary_search(&m.entry.group).expect("listed above")];
+        m.entry.weight > 0 && !neutral.covers(&m.words) && !group.strictly_covers(&m.words)
     });
     found.sort_by_key(|m| (m.range.start, m.range.end));
     found.dedup_by(|a, b| a.words == b.words && a.entry.group == b.entry.group);
     found
+}
+
+/// A set of word ranges, for "is this range inside one of them?" in logarithmic time.
+struct Covers {
+    /// Distinct ranges sorted by (start, end).
+    ranges: Vec<Range<usize>>,
+    /// `max_end[i]`: the largest end among `ranges[..=i]`.
+    max_end: Vec<usize>,
+}
+
+impl Covers {
+    fn new(ranges: impl Iterator<Item = Range<usize>>) -> Covers {
+        let mut ranges: Vec<Range<usize>> = ranges.collect();
+        ranges.sort_unstable_by_key(|r| (r.start, r.end));
+        ranges.dedup();
+        let max_end = ranges
+            .iter()
+            .scan(0, |max, r| {
+                *max = r.end.max(*max);
+                Some(*max)
+            })
+            .collect();
+        Covers { ranges, max_end }
+    }
+
+    /// The largest end among the ranges that start before `start` (`strict`) or at it.
+    fn max_end_from(&self, start: usize, strict: bool) -> Option<usize> {
+        let n = self.ranges.partition_point(|r| {
+            if strict {
+                r.start < start
+            } else {
+                r.start <= start
+            }
+        });
+        n.checked_sub(1).map(|i| self.max_end[i])
+    }
+
+    /// Some range contains `r` (or equals it).
+    fn covers(&self, r: &Range<usize>) -> bool {
+        self.max_end_from(r.start, false)
+            .is_some_and(|end| end >= r.end)
+    }
+
+    /// Some range other than `r` itself contains `r`.
+    fn strictly_covers(&self, r: &Range<usize>) -> bool {
+        // A range that starts before `r` and ends at or after its end, or one that starts
+        // with it and ends after it (the ranges are sorted, so the last such one is longest).
+        let before = self
+            .max_end_from(r.start, true)
+            .is_some_and(|end| end >= r.end);
+        let same_start = self.ranges.partition_point(|o| o.start <= r.start);
+        before
+            || same_start
+                .checked_sub(1)
+                .map(|i| &self.ranges[i])
+                .is_some_and(|o| o.start == r.start && o.end > r.end)
+    }
 }
 
 /// Runs one list set's automaton over the words keyed with that set's stemmer.
