@@ -286,6 +286,69 @@ test('importing a JSON file fills the fields; a file of several templates offers
   await done();
 });
 
+test('JSON tab: copy to the clipboard, download, plain-text import; the draft survives a reload', async () => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+  const { page, done } = await open();
+  await typeInBody(page, 'Ваш заказ {{1}} готов к выдаче.');
+  await page.locator('[data-field="name"]').fill('order_ready');
+  await idle(page);
+  await page.getByRole('tab', { name: 'JSON' }).click();
+  const shown = await page.inputValue('#json-text');
+  assert.equal(JSON.parse(shown).components[0].text, 'Ваш заказ {{1}} готов к выдаче.');
+
+  await page.getByRole('button', { name: 'Copy' }).click();
+  await page.waitForFunction(() => document.getElementById('json-status').dataset.kind === 'ok');
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), shown);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download' }).click()]);
+  assert.equal(download.suggestedFilename(), 'order_ready.json');
+  assert.equal(readFileSync(await download.path(), 'utf8'), shown);
+
+  // A .txt file is a plain-text draft: its text becomes the body.
+  const txt = join(ROOT, 'examples', 'ru', 'payment_received.txt');
+  await page.setInputFiles('#json-file', txt);
+  await page.waitForSelector('#panel-form:not([hidden])');
+  await idle(page);
+  assert.equal(await body(page).inputValue(), readFileSync(txt, 'utf8').trimEnd());
+  assert.equal(await page.inputValue('[data-field="name"]'), 'payment_received');
+
+  // Reloading the tab keeps the draft (sessionStorage: this tab only).
+  await page.waitForTimeout(400);
+  await page.reload();
+  await page.waitForSelector('body[data-ready="1"]');
+  await idle(page);
+  assert.equal(await body(page).inputValue(), readFileSync(txt, 'utf8').trimEnd());
+  await done();
+});
+
+test('check settings: owned domains and the Business-app profile change the findings and the limits', async () => {
+  const { page, done } = await open();
+  await typeInBody(page, 'Your order is ready, see https://shop.ru/orders for details.');
+  const unowned = () => page.locator('#problems li[data-rule="unowned-domain"]');
+  assert.equal(await unowned().getAttribute('class'), 'diag sev-info');
+  await page.locator('#owned').fill('shop.ru');
+  await idle(page);
+  assert.equal(await unowned().count(), 0);
+  await page.locator('#owned').fill('other.ru, another.ru');
+  await idle(page);
+  assert.equal(await unowned().getAttribute('class'), 'diag sev-warning');
+  assert.match(await unowned().textContent(), /shop\.ru/);
+  assert.equal((await marked(page, 'unowned-domain')).text, 'https://shop.ru/orders');
+
+  assert.match(await page.textContent('[data-counter="body.text"]'), /^\d+ \/ 1024/);
+  await page.selectOption('#profile', 'business-app');
+  await idle(page);
+  assert.match(await page.textContent('[data-counter="body.text"]'), /^\d+ \/ 500$/);
+  await body(page).fill(`Your order is ready. ${'Thank you for shopping with us. '.repeat(16)}`);
+  await idle(page);
+  assert.equal(await page.locator('#problems li[data-rule="body-too-long"]').count(), 1);
+  assert.ok(await page.locator('[data-counter="body.text"]').evaluate((el) => el.classList.contains('over')));
+  await page.selectOption('#profile', 'api');
+  await idle(page);
+  assert.equal(await page.locator('#problems li[data-rule="body-too-long"]').count(), 0);
+  await done();
+});
+
 test('one-click fixes: a replace edit changes the text (and Ctrl+Z undoes it); add_component adds the footer', async () => {
   const { page, done } = await open();
   await typeInBody(page, 'Your order is ready. Details: http://shop.example/orders');
