@@ -326,7 +326,9 @@ test('check settings: owned domains and the Business-app profile change the find
   await typeInBody(page, 'Your order is ready, see https://shop.ru/orders for details.');
   const unowned = () => page.locator('#problems li[data-rule="unowned-domain"]');
   assert.equal(await unowned().getAttribute('class'), 'diag sev-info');
-  await page.locator('#owned').fill('shop.ru');
+  await unowned().getByRole('button', { name: 'Set your domains' }).click();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'owned');
+  await page.keyboard.type('shop.ru');
   await idle(page);
   assert.equal(await unowned().count(), 0);
   await page.locator('#owned').fill('other.ru, another.ru');

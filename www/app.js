@@ -395,6 +395,10 @@ $('problems').addEventListener('click', (e) => {
   if (!found) return;
   if (button.dataset.action === 'go') goTo(found);
   else if (button.dataset.action === 'fix') applyFix(found.d);
+  else if (button.dataset.action === 'settings') {
+    $('owned').focus({ preventScroll: true });
+    $('owned').scrollIntoView({ block: 'center' });
+  }
 });
 
 function goTo({ id, d }) {

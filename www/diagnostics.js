@@ -41,5 +41,6 @@ function item(id, d, where) {
     d.help ? h('p', { class: 'diag-help' }, h('span', { class: 'help-label' }, t('help')), ' ', d.help) : null,
     h('div', { class: 'diag-meta' },
       h('code', { class: 'diag-rule' }, d.rule),
-      d.fix ? h('button', { type: 'button', class: 'btn btn-fix', dataset: { action: 'fix', id } }, t('fix', { msg: d.fix.message })) : null));
+      d.fix ? h('button', { type: 'button', class: 'btn btn-fix', dataset: { action: 'fix', id } }, t('fix', { msg: d.fix.message })) : null,
+      d.rule === 'unowned-domain' ? h('button', { type: 'button', class: 'btn btn-fix', dataset: { action: 'settings', id } }, t('owned.go')) : null));
 }
