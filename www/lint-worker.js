@@ -61,7 +61,7 @@ self.addEventListener('message', (event) => {
         error = describe(e);
       }
       self.postMessage({ type: 'checked', seq: msg.seq, error });
-    }, () => {});
+    }, () => self.postMessage({ type: 'checked', seq: msg.seq, error: null }));
   }
 });
 
