@@ -9,9 +9,11 @@
 
 use crate::words::{self, fold_repeats, Script, Word};
 use aho_corasick::AhoCorasick;
-use rust_stemmers::{Algorithm, Stemmer};
+use std::borrow::Cow;
+// The Snowball stemmers, one feature per language: only the four used are linked.
 use std::ops::Range;
 use std::sync::OnceLock;
+use tantivy_stemmers::algorithms;
 
 const SOURCES: [(&str, &str); 4] = [
     ("ru", include_str!("ru.txt")),
@@ -131,37 +133,25 @@ impl Latin {
         self as usize
     }
 
-    fn algorithm(self) -> Algorithm {
+    /// The Snowball stemmer for Latin-script words of this language.
+    fn stem(self, word: &str) -> Cow<'_, str> {
         match self {
-            Latin::En => Algorithm::English,
-            Latin::Es => Algorithm::Spanish,
-            Latin::Pt => Algorithm::Portuguese,
+            Latin::En => algorithms::english_porter_2(word),
+            Latin::Es => algorithms::spanish(word),
+            Latin::Pt => algorithms::portuguese(word),
         }
     }
 }
 
-fn stemmer(algorithm: Algorithm) -> &'static Stemmer {
-    static RU: OnceLock<Stemmer> = OnceLock::new();
-    static EN: OnceLock<Stemmer> = OnceLock::new();
-    static ES: OnceLock<Stemmer> = OnceLock::new();
-    static PT: OnceLock<Stemmer> = OnceLock::new();
-    let cell = match algorithm {
-        Algorithm::Russian => &RU,
-        Algorithm::Spanish => &ES,
-        Algorithm::Portuguese => &PT,
-        _ => &EN,
-    };
-    cell.get_or_init(|| Stemmer::create(algorithm))
-}
-
-/// The matching key of a normalised word.
+/// The matching key of a normalised word: its Snowball stem (Russian for Cyrillic words, the
+/// set's language for Latin ones), repeated letters folded.
 pub fn key(word: &Word, latin: Latin) -> String {
-    let algorithm = match word.script {
-        Script::Cyrillic => Algorithm::Russian,
-        Script::Latin => latin.algorithm(),
+    let stem = match word.script {
+        Script::Cyrillic => algorithms::russian(&word.normalized),
+        Script::Latin => latin.stem(&word.normalized),
         Script::Other => return fold_repeats(&word.normalized),
     };
-    fold_repeats(&stemmer(algorithm).stem(&word.normalized))
+    fold_repeats(&stem)
 }
 
 /// A phrase found in a text.

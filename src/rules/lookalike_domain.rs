@@ -1,8 +1,8 @@
 use super::{Context, Reporter, Rule};
 use crate::diagnostic::{Report, Severity};
 use crate::domain;
+use crate::domain::confusables;
 use crate::l10n::Msg;
-use unicode_security::MixedScript;
 
 pub static RULE: Rule = Rule {
     id: "lookalike-domain",
@@ -24,8 +24,9 @@ Hosts built to look like someone else's domain:
 ## Why
 These are the classic phishing forms. Meta rejects scam-like content (rejection reason `SCAM`)
 and treats links that do not lead where they seem to as abuse; a template with one would also
-draw user reports. Hosts are decoded from punycode before comparing, and compared with the
-confusable skeletons of `unicode-security` (TR39).
+draw user reports. Hosts are decoded from punycode before comparing, and compared by their
+confusable skeletons (a compact form of Unicode TR39 covering the Cyrillic, Greek and digit
+look-alikes of Latin letters and the `rn`/`m`, `vv`/`w` pairs; see `src/domain/confusables.rs`).
 
 ## Examples
 Fails (owned `romashka-shop.ru`): `https://romashka-shop.ru.secure-pay.com/`,
@@ -35,26 +36,11 @@ Passes: `https://romashka-shop.ru/`, `https://help.romashka-shop.ru/`.
     check,
 };
 
-fn skeleton(s: &str) -> String {
-    unicode_security::skeleton(s)
-        .collect::<String>()
-        .to_lowercase()
-}
-
-fn unicode_form(host: &str) -> String {
-    let (unicode, result) = idna::domain_to_unicode(host);
-    if result.is_ok() {
-        unicode
-    } else {
-        host.to_string()
-    }
-}
-
 /// A label mixing alphabets, if any (`rоmashka`): the spoofing form that needs no owned list.
 fn mixed_label(host: &str) -> Option<String> {
-    unicode_form(host)
+    domain::to_unicode(host)
         .split('.')
-        .find(|l| !l.is_single_script())
+        .find(|l| confusables::is_mixed_script(l))
         .map(str::to_string)
 }
 
@@ -71,7 +57,9 @@ fn imitated<'o>(host: &str, owned: &'o [String]) -> Option<&'o String> {
             return false;
         }
         let embedded = ascii.starts_with(&format!("{o}.")) || ascii.contains(&format!(".{o}."));
-        embedded || skeleton(&unicode_form(&registrable)) == skeleton(&unicode_form(o))
+        embedded
+            || confusables::skeleton(&domain::to_unicode(&registrable))
+                == confusables::skeleton(&domain::to_unicode(o))
     })
 }
 

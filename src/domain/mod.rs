@@ -1,0 +1,168 @@
+//! Host names: IDNA (punycode) conversion and the Public Suffix List.
+//!
+//! The list is Mozilla's `public_suffix_list.dat` (MPL-2.0; version and commit in the file's
+//! header), stored with its internationalised labels already in ASCII form, and read by the
+//! `publicsuffix` crate at first use. That keeps the WebAssembly package small: the `psl`
+//! crate compiles the list into code four times larger. Hosts are converted to ASCII with the
+//! punycode of RFC 3492 ([`punycode`]) after lower-casing; the rest of UTS #46 (NFC and the
+//! mapping tables) is left out for the same reason, which only matters for hosts written with
+//! unusual compatibility characters.
+
+pub mod confusables;
+mod punycode;
+
+use publicsuffix::{List, Psl};
+use std::sync::OnceLock;
+
+fn list() -> Option<&'static List> {
+    static LIST: OnceLock<Option<List>> = OnceLock::new();
+    LIST.get_or_init(|| include_str!("public_suffix_list.dat").parse().ok())
+        .as_ref()
+}
+
+/// Full stops that IDNA treats as label separators.
+fn is_dot(c: char) -> bool {
+    matches!(c, '.' | '\u{3002}' | '\u{FF0E}' | '\u{FF61}')
+}
+
+/// The ASCII (punycode) form of a host, lower-cased, without a trailing dot; `None` when the
+/// host is not a valid domain name.
+pub fn to_ascii(host: &str) -> Option<String> {
+    let host = host.trim_end_matches(is_dot);
+    if host.is_empty() {
+        return None;
+    }
+    if host.is_ascii() {
+        let valid = host.split('.').all(|l| {
+            !l.is_empty()
+                && l.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        });
+        return valid.then(|| host.to_ascii_lowercase());
+    }
+    let mut out = String::with_capacity(host.len() + 8);
+    for (i, label) in host.split(is_dot).enumerate() {
+        if i > 0 {
+            out.push('.');
+        }
+        let lower = label.to_lowercase();
+        if lower.is_empty()
+            || lower
+                .chars()
+                .any(|c| !(c.is_alphanumeric() || c == '-' || c == '_'))
+        {
+            return None;
+        }
+        if lower.is_ascii() {
+            out.push_str(&lower);
+        } else {
+            out.push_str("xn--");
+            out.push_str(&punycode::encode(&lower)?);
+        }
+    }
+    Some(out)
+}
+
+/// The Unicode form of a host: punycode labels (`xn--…`) decoded, the rest as written.
+pub fn to_unicode(host: &str) -> String {
+    host.split('.')
+        .map(|label| {
+            let lower = label.to_ascii_lowercase();
+            match lower.strip_prefix("xn--").and_then(punycode::decode) {
+                Some(decoded) => decoded,
+                None => label.to_string(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
+/// Whether `label` (a top-level label such as `ru`, `ly`, `рф`) is a suffix on the Public
+/// Suffix List, as opposed to one the list only matches through its `*` default rule.
+pub fn is_known_suffix(label: &str) -> bool {
+    match (to_ascii(label), list()) {
+        (Some(ascii), Some(list)) => list.suffix(ascii.as_bytes()).is_some_and(|s| s.is_known()),
+        _ => false,
+    }
+}
+
+/// The registrable domain (eTLD+1) of a host: `www.shop.example.co.uk` → `example.co.uk`.
+pub fn registrable(host: &str) -> Option<String> {
+    let ascii = to_ascii(host)?;
+    let domain = list()?.domain(ascii.as_bytes())?;
+    if !domain.suffix().is_known() {
+        return None;
+    }
+    std::str::from_utf8(domain.as_bytes())
+        .ok()
+        .map(str::to_string)
+}
+
+/// Whether a host is an IP address literal (v4 dotted quad, or bracketed v6).
+pub fn is_ip(host: &str) -> bool {
+    let h = host.trim_start_matches('[').trim_end_matches(']');
+    h.parse::<std::net::IpAddr>().is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_list_loads() {
+        assert!(list().is_some());
+    }
+
+    #[test]
+    fn suffixes() {
+        for s in ["ru", "com", "ly", "рф", "me", "cc", "РФ"] {
+            assert!(is_known_suffix(s), "{s}");
+        }
+        for s in ["txt", "jpg", "zzz", ""] {
+            assert!(!is_known_suffix(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn registrable_domains() {
+        assert_eq!(
+            registrable("WWW.Shop.Example.co.uk").as_deref(),
+            Some("example.co.uk")
+        );
+        assert_eq!(
+            registrable("example.ru.evil.com").as_deref(),
+            Some("evil.com")
+        );
+        assert_eq!(
+            registrable("пример.рф").as_deref(),
+            Some("xn--e1afmkfd.xn--p1ai")
+        );
+        assert_eq!(registrable("shop.msk.ru").as_deref(), Some("shop.msk.ru"));
+        assert_eq!(
+            registrable("alice.github.io").as_deref(),
+            Some("alice.github.io"),
+            "private section"
+        );
+        assert_eq!(registrable("co.uk"), None);
+        assert_eq!(registrable("localhost"), None);
+    }
+
+    #[test]
+    fn ascii_and_unicode_forms() {
+        assert_eq!(
+            to_ascii("Пример.РФ.").as_deref(),
+            Some("xn--e1afmkfd.xn--p1ai")
+        );
+        assert_eq!(to_ascii("bücher.de").as_deref(), Some("xn--bcher-kva.de"));
+        assert_eq!(to_ascii("bad host.ru"), None);
+        assert_eq!(to_unicode("xn--e1afmkfd.xn--p1ai"), "пример.рф");
+        assert_eq!(to_unicode("XN--rmashka-shop-4fk.ru"), "rоmashka-shop.ru");
+    }
+
+    #[test]
+    fn ips() {
+        assert!(is_ip("192.168.1.1"));
+        assert!(is_ip("[::1]"));
+        assert!(!is_ip("shop.ru"));
+    }
+}
