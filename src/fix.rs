@@ -88,7 +88,10 @@ pub fn apply(doc: &Document, diagnostics: &[Diagnostic]) -> (String, usize) {
         }
         splices.extend(planned);
     }
-    splices.sort_by_key(|s| std::cmp::Reverse(s.range.start));
+    // From the end of the document back, so that each splice's offsets still hold. At one
+    // offset, an insertion (`https://` at 0..0) goes in after the replacement that starts there
+    // (`{{{1}}}` at 0..7): the other way round, the replacement would cut into the insertion.
+    splices.sort_by_key(|s| std::cmp::Reverse((s.range.start, s.range.end)));
     let mut out = doc.source.clone();
     for s in &splices {
         out.replace_range(s.range.clone(), &s.text);
@@ -206,6 +209,21 @@ mod tests {
         )
         .unwrap();
         assert_eq!(fixed.source, "Здравствуйте, {{1}}! Код {{2}}.");
+    }
+
+    #[test]
+    fn an_insertion_and_a_replacement_at_one_offset() {
+        // `add https://` inserts at 0..0 and the placeholder fix replaces 0..7 of the same URL.
+        let src = r#"{"name": "x", "language": "ru", "category": "UTILITY", "components": [{"type": "BODY", "text": "Заказ готов."}, {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "a", "url": "{{{1}}}"}]}]}"#;
+        let doc = load_json(src).unwrap();
+        let diagnostics: Vec<Diagnostic> = lint_document(&doc, &LintOptions::default())
+            .into_iter()
+            .flat_map(|r| r.diagnostics)
+            .filter(|d| d.path.ends_with("url"))
+            .collect();
+        let (fixed, n) = apply(&doc, &diagnostics);
+        assert_eq!(n, 2);
+        assert!(fixed.contains(r#""url": "https://{{1}}""#), "{fixed}");
     }
 
     #[test]

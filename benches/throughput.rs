@@ -1,0 +1,272 @@
+//! The native benchmark (run by `scripts/bench.sh`, or `cargo bench --bench throughput`).
+//!
+//! Measures, on one thread (so "per core"):
+//! * throughput over a generated corpus of realistic templates (`support/corpus.rs`):
+//!   templates/s and MB/s of template JSON, parse + lint + predict;
+//! * the latency of linting one template with a 1024-character body (median and p99);
+//! * each 1 MiB pathological input (`support/pathological.rs`): time, findings, or the error
+//!   that refused it.
+//!
+//! Options: `--out DIR` writes `corpus.json` (the templates, for the wasm and Kapso runs in
+//! `benches/node.mjs`) and `native.json` (the figures) there; `--seconds S` is the time spent
+//! per throughput measurement (default 3); `--count N` the corpus size (default 2000);
+//! `--only pathological|throughput`; `--case NAME` and `--size BYTES` time one pathological
+//! input (for profiling); `--dump FILE` writes every report of the corpus and of the
+//! pathological inputs at 16 KiB as JSON lines, to compare two builds' outputs.
+
+#![allow(clippy::print_stderr)] // a benchmark reports on the terminal
+
+#[path = "support/corpus.rs"]
+mod corpus;
+#[path = "support/pathological.rs"]
+mod pathological;
+
+use serde_json::json;
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+use walint::{lint_source, InputKind, LintOptions};
+
+struct Args {
+    out: Option<PathBuf>,
+    seconds: f64,
+    count: usize,
+    only: Option<String>,
+    case: Option<String>,
+    size: usize,
+    dump: Option<PathBuf>,
+}
+
+fn args() -> Args {
+    let mut a = Args {
+        out: None,
+        seconds: 3.0,
+        count: 2000,
+        only: None,
+        case: None,
+        size: pathological::SIZE,
+        dump: None,
+    };
+    let mut it = std::env::args().skip(1);
+    while let Some(arg) = it.next() {
+        let mut value = || it.next().unwrap_or_else(|| panic!("{arg} needs a value"));
+        match arg.as_str() {
+            "--out" => a.out = Some(value().into()),
+            "--seconds" => a.seconds = value().parse().expect("--seconds: a number"),
+            "--count" => a.count = value().parse().expect("--count: a number"),
+            "--only" => a.only = Some(value()),
+            "--case" => a.case = Some(value()),
+            "--size" => a.size = value().parse().expect("--size: a number"),
+            "--dump" => a.dump = Some(value().into()),
+            "--bench" => {} // added by `cargo bench`
+            other => panic!("unknown option {other}"),
+        }
+    }
+    a
+}
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Findings of one input (all templates), or `None` if it was refused.
+fn findings(source: &str, kind: InputKind, options: &LintOptions) -> Option<usize> {
+    lint_source(source, kind, options)
+        .ok()
+        .map(|r| r.iter().map(|t| t.diagnostics.len()).sum())
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i]
+}
+
+fn throughput(corpus: &[String], options: &LintOptions, seconds: f64) -> serde_json::Value {
+    let bytes: usize = corpus.iter().map(String::len).sum();
+    // Warm up: the lexicon automata and stemmers are built on first use.
+    for t in corpus {
+        black_box(findings(t, InputKind::Json, options));
+    }
+    let mut passes = 0usize;
+    let start = Instant::now();
+    while start.elapsed().as_secs_f64() < seconds {
+        for t in corpus {
+            black_box(lint_source(black_box(t), InputKind::Json, options).ok());
+        }
+        passes += 1;
+    }
+    let elapsed = start.elapsed().as_secs_f64();
+    let templates = (passes * corpus.len()) as f64;
+    json!({
+        "templates_per_s": templates / elapsed,
+        "mb_per_s": (passes * bytes) as f64 / elapsed / 1e6,
+        "us_per_template": elapsed / templates * 1e6,
+        "passes": passes,
+        "seconds": elapsed,
+    })
+}
+
+fn latency(template: &str, options: &LintOptions, iterations: usize) -> serde_json::Value {
+    for _ in 0..1000 {
+        black_box(lint_source(template, InputKind::Json, options).ok());
+    }
+    let mut times = Vec::with_capacity(iterations);
+    for _ in 0..iterations {
+        let t = Instant::now();
+        black_box(lint_source(black_box(template), InputKind::Json, options).ok());
+        times.push(t.elapsed());
+    }
+    times.sort_unstable();
+    json!({
+        "median_ms": percentile(&times, 0.5).as_secs_f64() * 1e3,
+        "p99_ms": percentile(&times, 0.99).as_secs_f64() * 1e3,
+        "max_ms": times[times.len() - 1].as_secs_f64() * 1e3,
+        "iterations": iterations,
+    })
+}
+
+fn pathological(options: &LintOptions, size: usize, only: Option<&str>) -> Vec<serde_json::Value> {
+    let mut out = Vec::new();
+    for case in pathological::cases_sized(size) {
+        if only.is_some_and(|o| o != case.name) {
+            continue;
+        }
+        // The slower inputs get fewer runs; the median of them is reported.
+        let mut times = Vec::new();
+        let mut result = None;
+        let budget = Instant::now();
+        while times.len() < 5 && (times.len() < 2 || budget.elapsed().as_secs_f64() < 2.0) {
+            let t = Instant::now();
+            let r = lint_source(&case.source, case.kind, options);
+            times.push(t.elapsed());
+            result = Some(r);
+        }
+        times.sort_unstable();
+        let ms = percentile(&times, 0.5).as_secs_f64() * 1e3;
+        let (outcome, findings) = match result.expect("ran at least once") {
+            Ok(reports) => {
+                let n: usize = reports.iter().map(|r| r.diagnostics.len()).sum();
+                (format!("linted: {n} findings"), Some(n))
+            }
+            Err(e) => (format!("refused: {e}"), None),
+        };
+        eprintln!(
+            "  {:<20} {:>8} bytes {:>9.1} ms  {outcome}",
+            case.name,
+            case.source.len(),
+            ms
+        );
+        out.push(json!({
+            "name": case.name,
+            "what": case.what,
+            "bytes": case.source.len(),
+            "ms": ms,
+            "runs": times.len(),
+            "findings": findings,
+            "outcome": outcome,
+        }));
+    }
+    out
+}
+
+fn dump(path: &Path, corpus: &[String], options: &LintOptions) {
+    use std::io::Write;
+    let mut f = std::io::BufWriter::new(std::fs::File::create(path).expect("create the dump"));
+    let mut inputs: Vec<(String, InputKind)> = corpus
+        .iter()
+        .map(|t| (t.clone(), InputKind::Json))
+        .collect();
+    for case in pathological::cases_sized(16 * 1024) {
+        inputs.push((case.source, case.kind));
+    }
+    for (source, kind) in &inputs {
+        let line = match lint_source(source, *kind, options) {
+            Ok(reports) => serde_json::to_string(&reports).expect("reports serialise"),
+            Err(e) => format!("error: {e} at {}", e.offset),
+        };
+        writeln!(f, "{line}").expect("write the dump");
+    }
+}
+
+fn main() {
+    let a = args();
+    let options = LintOptions::default();
+    if a.case.is_some() {
+        pathological(&options, a.size, a.case.as_deref());
+        return;
+    }
+    let corpus = corpus::generate(root(), a.count, 0x5eed);
+    if let Some(path) = &a.dump {
+        dump(path, &corpus.templates, &options);
+        return;
+    }
+    let bytes: usize = corpus.templates.iter().map(String::len).sum();
+    let flagged = corpus
+        .templates
+        .iter()
+        .filter(|t| findings(t, InputKind::Json, &options).unwrap_or(1) > 0)
+        .count();
+    let lat_template = corpus::body_of_length(root(), 1024, 0x1a7e);
+    let mut result = json!({
+        "corpus": {
+            "templates": corpus.templates.len(),
+            "russian": corpus.russian,
+            "with_injected_problems": corpus.with_problems,
+            "with_findings": flagged,
+            "bytes": bytes,
+            "mean_bytes": bytes / corpus.templates.len(),
+        },
+        "latency_template_bytes": lat_template.len(),
+    });
+    if a.only.as_deref() != Some("pathological") {
+        eprintln!(
+            "native: {} templates ({} Russian, {} with injected problems, {} with findings), {:.1} KB",
+            corpus.templates.len(),
+            corpus.russian,
+            corpus.with_problems,
+            flagged,
+            bytes as f64 / 1e3
+        );
+        let t = throughput(&corpus.templates, &options, a.seconds);
+        eprintln!(
+            "  throughput: {:.0} templates/s, {:.1} MB/s ({:.2} µs/template)",
+            t["templates_per_s"].as_f64().unwrap_or(0.0),
+            t["mb_per_s"].as_f64().unwrap_or(0.0),
+            t["us_per_template"].as_f64().unwrap_or(0.0)
+        );
+        result["throughput"] = t;
+        let l = latency(&lat_template, &options, 20_000);
+        eprintln!(
+            "  latency of one 1024-character body: median {:.3} ms, p99 {:.3} ms",
+            l["median_ms"].as_f64().unwrap_or(0.0),
+            l["p99_ms"].as_f64().unwrap_or(0.0)
+        );
+        result["latency"] = l;
+        // Per-template findings, so the wasm run can check that it did the same work.
+        let per_template: Vec<Option<usize>> = corpus
+            .templates
+            .iter()
+            .map(|t| findings(t, InputKind::Json, &options))
+            .collect();
+        result["findings_per_template"] = json!(per_template);
+    }
+    if a.only.as_deref() != Some("throughput") {
+        eprintln!("pathological inputs ({} bytes each):", a.size);
+        result["pathological"] = json!(pathological(&options, a.size, None));
+    }
+    if let Some(dir) = &a.out {
+        std::fs::create_dir_all(dir).expect("create the output folder");
+        std::fs::write(
+            dir.join("corpus.json"),
+            serde_json::to_string(&corpus.templates).expect("corpus serialises"),
+        )
+        .expect("write corpus.json");
+        std::fs::write(dir.join("latency_template.json"), &lat_template)
+            .expect("write latency_template.json");
+        std::fs::write(
+            dir.join("native.json"),
+            serde_json::to_string_pretty(&result).expect("result serialises"),
+        )
+        .expect("write native.json");
+    }
+}
