@@ -71,7 +71,7 @@ function explain(p: Prediction | null): string {
 }
 
 const rules: RuleInfo[] = linter.rules();
-const ids: string[] = rules.map((r) => `${r.id} ${r.default_severity} ${r.summary} ${r.docs.length}`);
+const ids: string[] = rules.map((r) => `${r.id} ${r.default_severity} ${r.summary.length}`);
 const versions: string = `${version()} ${linter.version} ${Linter.maxInputBytes + 1}`;
 
 try {

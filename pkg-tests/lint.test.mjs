@@ -221,10 +221,10 @@ test('rules() and version', () => {
   assert.deepEqual(en.map((r) => r.id), [...en.map((r) => r.id)].sort());
   assert.deepEqual(ru.map((r) => r.id), en.map((r) => r.id));
   for (const [i, r] of en.entries()) {
-    assert.deepEqual(Object.keys(r).sort(), ['default_severity', 'docs', 'id', 'summary']);
+    assert.deepEqual(Object.keys(r).sort(), ['default_severity', 'id', 'summary']);
     assert.match(r.id, /^[a-z0-9]+(-[a-z0-9]+)*$/);
     assert.ok(['error', 'warning', 'info'].includes(r.default_severity));
-    assert.ok(r.docs.startsWith(`# ${r.id}`), r.id);
+    assert.ok(r.summary.length > 10, r.id);
     assert.match(ru[i].summary, /[а-яё]/i, `${r.id}: the Russian summary`);
   }
   const cargoVersion = readFileSync(join(PKG, '..', 'Cargo.toml'), 'utf8').match(/^version = "(.+)"$/m)[1];

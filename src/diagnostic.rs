@@ -77,8 +77,16 @@ pub enum Edit {
     /// Add a component to the template's `components` array.
     AddComponent {
         path: String,
-        component: serde_json::Value,
+        component: NewComponent,
     },
+}
+
+/// A text component a fix adds (`{"type": "FOOTER", "text": "…"}`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NewComponent {
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    pub text: String,
 }
 
 /// What a rule hands to the context; positions are resolved later, all at once.
@@ -111,7 +119,7 @@ pub enum EditSpec<'a> {
     },
     AddComponent {
         path: String,
-        component: serde_json::Value,
+        component: NewComponent,
     },
 }
 

@@ -75,6 +75,20 @@ pub fn plural_ru<'a>(n: usize, one: &'a str, few: &'a str, many: &'a str) -> &'a
     }
 }
 
+/// A fraction as a whole percentage, `0.814` → `81`, without float formatting (which would
+/// add its tables to the WebAssembly package).
+pub fn percent(fraction: f64) -> u32 {
+    (fraction.clamp(0.0, 1.0) * 100.0).round() as u32
+}
+
+/// A number with two decimals, `0.4286` → `0.43`, `-5` → `-5.00`, likewise without float
+/// formatting.
+pub fn two_decimals(x: f64) -> String {
+    let hundredths = (x.abs() * 100.0).round() as u64;
+    let sign = if x < 0.0 && hundredths > 0 { "-" } else { "" };
+    format!("{sign}{}.{:02}", hundredths / 100, hundredths % 100)
+}
+
 /// English plural: `plural_en(n, "character", "characters")`.
 pub fn plural_en<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
     if n == 1 {
@@ -87,6 +101,15 @@ pub fn plural_en<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_without_float_formatting() {
+        assert_eq!(two_decimals(0.4286), "0.43");
+        assert_eq!(two_decimals(-5.0), "-5.00");
+        assert_eq!(two_decimals(120.0), "120.00");
+        assert_eq!(percent(0.814), 81);
+        assert_eq!(percent(1.2), 100);
+    }
 
     #[test]
     fn russian_plurals() {

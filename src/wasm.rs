@@ -182,10 +182,8 @@ export interface LintResult {
 export interface RuleInfo {
   id: string;
   default_severity: Severity;
-  /** One line, in the linter's language. */
+  /** One line, in the linter's language. (The full documentation is `walint explain RULE`.) */
   summary: string;
-  /** Markdown: what it checks, why, examples. */
-  docs: string;
 }
 
 /** A button of a BUTTONS component (Meta's `message_templates` format). */
@@ -408,15 +406,15 @@ impl Linter {
             .map_err(|f| f.into_js(self.options.lang))
     }
 
-    /// Every rule: id, default severity, one-line summary (in the linter's language) and
-    /// documentation (Markdown).
+    /// Every rule: id, default severity and one-line summary (in the linter's language). The
+    /// full documentation is the command-line tool's (`walint explain RULE`): it would not fit
+    /// the package's size budget.
     pub fn rules(&self) -> Result<RuleInfoList, JsError> {
         #[derive(Serialize)]
         struct RuleInfo {
             id: &'static str,
             default_severity: Severity,
             summary: &'static str,
-            docs: &'static str,
         }
         let lang = self.options.lang;
         let list: Vec<RuleInfo> = crate::rules::ALL
@@ -428,7 +426,6 @@ impl Linter {
                     Lang::En => r.summary.0,
                     Lang::Ru => r.summary.1,
                 },
-                docs: r.docs,
             })
             .collect();
         to_js(&list).map_err(|f| f.into_js(lang))

@@ -420,7 +420,7 @@ fn rules_and_version() {
         assert_eq!(got["id"], rule.id);
         assert_eq!(got["default_severity"], rule.default_severity.as_str());
         assert_eq!(got["summary"], rule.summary.1);
-        assert_eq!(got["docs"], rule.docs);
+        assert!(got.get("docs").is_none(), "docs stay in the CLI");
     }
     assert_eq!(l.version(), walint::VERSION);
     assert_eq!(walint::wasm::version(), walint::VERSION);

@@ -3,23 +3,23 @@
 //! The lists are data (`ru.txt`, `en.txt`, `es.txt`, `pt.txt`, format in `README.md`). Each
 //! phrase and each word of the text is reduced to a key: normalised (see [`crate::words`]),
 //! stemmed with the Snowball stemmer of its alphabet's language, then with repeated letters
-//! folded. The keys of a text are joined into one string, `" key key key "`, and every phrase
-//! of every list is found in one Aho-Corasick pass over it; the spaces make matches whole
-//! words.
+//! folded. Phrases are indexed by the key of their first word, so matching a text is one hash
+//! lookup per word, and matches are whole words by construction.
 
 use crate::words::{self, fold_repeats, Script, Word};
-use aho_corasick::AhoCorasick;
 use std::borrow::Cow;
-// The Snowball stemmers, one feature per language: only the four used are linked.
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
+// The Snowball stemmers, one feature per language: only the four used are linked.
 use tantivy_stemmers::algorithms;
 
+/// The lists, without their comment lines (see `build.rs`).
 const SOURCES: [(&str, &str); 4] = [
-    ("ru", include_str!("ru.txt")),
-    ("en", include_str!("en.txt")),
-    ("es", include_str!("es.txt")),
-    ("pt", include_str!("pt.txt")),
+    ("ru", include_str!(concat!(env!("OUT_DIR"), "/ru.txt"))),
+    ("en", include_str!(concat!(env!("OUT_DIR"), "/en.txt"))),
+    ("es", include_str!(concat!(env!("OUT_DIR"), "/es.txt"))),
+    ("pt", include_str!(concat!(env!("OUT_DIR"), "/pt.txt"))),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
@@ -164,11 +164,20 @@ pub struct Match {
     pub range: Range<usize>,
 }
 
+/// One phrase, as the keys of its words; the last one is a prefix when the phrase ends in `*`.
+struct Pattern {
+    keys: Vec<String>,
+    open_end: bool,
+    entry: &'static Entry,
+}
+
+/// The phrases of one list set, indexed by the key of their first word.
 struct Compiled {
-    /// `None` only if the lists outgrew the automaton's limits (a test guards against it).
-    automaton: Option<AhoCorasick>,
-    /// Pattern index → entry.
-    entries: Vec<&'static Entry>,
+    patterns: Vec<Pattern>,
+    /// First key → patterns starting with that word.
+    by_first: HashMap<String, Vec<usize>>,
+    /// One-word phrases ending in `*`: their key is a prefix, checked against every word.
+    prefixes: Vec<usize>,
 }
 
 /// Every entry of every list. Lines that do not parse are skipped here and reported by a test.
@@ -212,30 +221,34 @@ fn parse_line(lang: &'static str, line: &'static str) -> Result<Option<Entry>, S
     }))
 }
 
-/// The pattern of a phrase: `" key key "`, or `" key key"` when it ends in `*` (any ending).
-fn pattern(phrase: &str, latin: Latin) -> Option<String> {
+/// The pattern of a phrase: the keys of its words; a final `*` makes the last one a prefix of
+/// any ending (not stemmed).
+fn pattern(phrase: &'static str, latin: Latin, entry: &'static Entry) -> Option<Pattern> {
     let (phrase, open_end) = match phrase.strip_suffix('*') {
         Some(p) => (p, true),
         None => (phrase, false),
     };
     let words = words::split(phrase, &[]);
-    if words.is_empty() {
-        return None;
-    }
-    let mut p = String::from(" ");
-    let last = words.len() - 1;
-    for (i, w) in words.iter().enumerate() {
-        if i == last && open_end {
-            p.push_str(&fold_repeats(&w.normalized)); // a prefix: not stemmed
-        } else {
-            p.push_str(&key(w, latin));
-            p.push(' ');
-        }
-    }
-    Some(p)
+    let last = words.len().checked_sub(1)?;
+    let keys = words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            if i == last && open_end {
+                fold_repeats(&w.normalized)
+            } else {
+                key(w, latin)
+            }
+        })
+        .collect();
+    Some(Pattern {
+        keys,
+        open_end,
+        entry,
+    })
 }
 
-/// The automaton of one list set: Russian and English together (English words are common in
+/// The phrases of one list set: Russian and English together (English words are common in
 /// Russian marketing, and both are always on), Spanish, Portuguese. Each set's Latin words are
 /// stemmed with its own language's stemmer, so "sale" is never read as Spanish «sal».
 fn compiled(set: Latin) -> &'static Compiled {
@@ -246,18 +259,24 @@ fn compiled(set: Latin) -> &'static Compiled {
             Latin::Es => lang == "es",
             Latin::Pt => lang == "pt",
         };
-        let mut patterns = Vec::new();
-        let mut targets = Vec::new();
-        for e in entries().iter().filter(|e| wanted(e.lang)) {
-            if let Some(p) = pattern(e.phrase, set) {
-                patterns.push(p);
-                targets.push(e);
+        let patterns: Vec<Pattern> = entries()
+            .iter()
+            .filter(|e| wanted(e.lang))
+            .filter_map(|e| pattern(e.phrase, set, e))
+            .collect();
+        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut prefixes = Vec::new();
+        for (i, p) in patterns.iter().enumerate() {
+            if p.keys.len() == 1 && p.open_end {
+                prefixes.push(i);
+            } else {
+                by_first.entry(p.keys[0].clone()).or_default().push(i);
             }
         }
-        let automaton = AhoCorasick::new(&patterns).ok();
         Compiled {
-            automaton,
-            entries: targets,
+            patterns,
+            by_first,
+            prefixes,
         }
     })
 }
@@ -363,33 +382,45 @@ impl Covers {
     }
 }
 
-/// Runs one list set's automaton over the words keyed with that set's stemmer.
+/// Finds one list set's phrases in the words, keyed with that set's stemmer. A hash lookup of
+/// each word's key gives the few phrases that can start there.
 fn find_in(words: &[Word], set: Latin) -> Vec<Match> {
     let compiled = compiled(set);
-    let Some(automaton) = &compiled.automaton else {
-        return Vec::new();
-    };
-    let mut stream = String::from(" ");
-    let mut starts = Vec::with_capacity(words.len());
-    for w in words {
-        starts.push(stream.len());
-        stream.push_str(&key(w, set));
-        stream.push(' ');
-    }
-    // The word whose key contains byte `at` of the stream.
-    let word_at = |at: usize| starts.partition_point(|&s| s <= at).saturating_sub(1);
-    automaton
-        .find_overlapping_iter(&stream)
-        .map(|m| {
-            let first = word_at(m.start() + 1);
-            let last = word_at(m.end().saturating_sub(2).max(m.start() + 1));
-            Match {
-                entry: compiled.entries[m.pattern().as_usize()],
-                words: first..last + 1,
-                range: words[first].range.start..words[last].range.end,
+    let keys: Vec<String> = words.iter().map(|w| key(w, set)).collect();
+    let mut found = Vec::new();
+    for (start, first) in keys.iter().enumerate() {
+        let exact = compiled.by_first.get(first).map_or(&[][..], Vec::as_slice);
+        let prefixed = compiled
+            .prefixes
+            .iter()
+            .filter(|&&i| first.starts_with(compiled.patterns[i].keys[0].as_str()));
+        let mut candidates: Vec<usize> = exact.iter().copied().chain(prefixed.copied()).collect();
+        candidates.sort_unstable();
+        for i in candidates {
+            let p = &compiled.patterns[i];
+            let end = start + p.keys.len();
+            if end > keys.len() {
+                continue;
             }
-        })
-        .collect()
+            let last = p.keys.len() - 1;
+            let fits = p.keys.iter().enumerate().skip(1).all(|(j, k)| {
+                let word = &keys[start + j];
+                if j == last && p.open_end {
+                    word.starts_with(k.as_str())
+                } else {
+                    word == k
+                }
+            });
+            if fits {
+                found.push(Match {
+                    entry: p.entry,
+                    words: start..end,
+                    range: words[start].range.start..words[end - 1].range.end,
+                });
+            }
+        }
+    }
+    found
 }
 
 #[cfg(test)]
@@ -406,7 +437,14 @@ mod tests {
 
     #[test]
     fn every_line_of_every_list_parses() {
-        for (lang, text) in SOURCES {
+        // The files as written, so that a failure names the right line.
+        let files = [
+            ("ru", include_str!("ru.txt")),
+            ("en", include_str!("en.txt")),
+            ("es", include_str!("es.txt")),
+            ("pt", include_str!("pt.txt")),
+        ];
+        for (lang, text) in files {
             for (n, line) in text.lines().enumerate() {
                 if let Err(e) = parse_line(lang, line) {
                     panic!("{lang}.txt:{}: {e}: {line}", n + 1);
@@ -420,17 +458,23 @@ mod tests {
     }
 
     #[test]
-    fn the_automata_build() {
-        for latin in [Latin::En, Latin::Es, Latin::Pt] {
-            assert!(compiled(latin).automaton.is_some());
-        }
+    fn every_entry_becomes_a_pattern() {
+        let total: usize = [Latin::En, Latin::Es, Latin::Pt]
+            .iter()
+            .map(|&l| compiled(l).patterns.len())
+            .sum();
+        assert_eq!(total, entries().len());
     }
 
     #[test]
     fn no_entry_is_listed_twice() {
         let mut seen = std::collections::HashSet::new();
         for e in entries() {
-            let key = (e.lang, e.group, pattern(e.phrase, Latin::En));
+            let key = (
+                e.lang,
+                e.group,
+                pattern(e.phrase, Latin::En, e).map(|p| (p.keys, p.open_end)),
+            );
             assert!(
                 seen.insert(key),
                 "{}.txt lists `{}` twice in {:?}",

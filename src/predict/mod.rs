@@ -20,7 +20,7 @@ pub use features::{Features, NAMES as FEATURE_NAMES};
 
 use crate::content;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::l10n::{Lang, Msg};
+use crate::l10n::{percent, Lang, Msg};
 use crate::rules::Context;
 use crate::template::Category;
 use serde::Serialize;
@@ -325,8 +325,8 @@ pub fn predict(cx: &Context<'_>, diagnostics: &[Diagnostic]) -> Prediction {
             reasons.push(Reason {
                 factor: "marketing-content",
                 message: Msg::new(
-                    format!("the content reads as marketing ({:.0} %), so Meta approves it as MARKETING, about 4x the price of UTILITY", content_p * 100.0),
-                    format!("содержание выглядит как маркетинг ({:.0} %), поэтому Meta одобрит шаблон как MARKETING — это примерно вчетверо дороже UTILITY", content_p * 100.0),
+                    format!("the content reads as marketing ({} %), so Meta approves it as MARKETING, about 4x the price of UTILITY", percent(content_p)),
+                    format!("содержание выглядит как маркетинг ({} %), поэтому Meta одобрит шаблон как MARKETING — это примерно вчетверо дороже UTILITY", percent(content_p)),
                 )
                 .get(lang)
                 .to_string(),

@@ -2,8 +2,8 @@
 //! `scripts/fit_predictor.py` (`weights.json`).
 
 use super::features::NAMES;
+use crate::json::{self, Value};
 use crate::template::Category;
-use serde::Deserialize;
 use std::sync::OnceLock;
 
 const CLASSES: [Category; 3] = [
@@ -12,11 +12,50 @@ const CLASSES: [Category; 3] = [
     Category::Authentication,
 ];
 
-#[derive(Deserialize)]
 struct Weights {
     features: Vec<String>,
     bias: [f64; 3],
     weights: [[f64; NAMES.len()]; 3],
+}
+
+/// Reads `weights.json` with walint's own JSON parser (the wasm package has no other).
+fn parse(text: &str) -> Option<Weights> {
+    let root = json::parse(text).ok()?;
+    let numbers = |node: &json::Node| -> Option<Vec<f64>> {
+        match &node.value {
+            Value::Array(items) => items
+                .iter()
+                .map(|n| match &n.value {
+                    Value::Number(s) => s.parse().ok(),
+                    _ => None,
+                })
+                .collect(),
+            _ => None,
+        }
+    };
+    let features = match &root.get("features")?.value {
+        Value::Array(items) => items
+            .iter()
+            .map(|n| match &n.value {
+                Value::String(s) => Some(s.value.clone()),
+                _ => None,
+            })
+            .collect::<Option<Vec<_>>>()?,
+        _ => return None,
+    };
+    let bias: [f64; 3] = numbers(root.get("bias")?)?.try_into().ok()?;
+    let Value::Array(rows) = &root.get("weights")?.value else {
+        return None;
+    };
+    let weights: Vec<[f64; NAMES.len()]> = rows
+        .iter()
+        .map(|r| numbers(r)?.try_into().ok())
+        .collect::<Option<_>>()?;
+    Some(Weights {
+        features,
+        bias,
+        weights: weights.try_into().ok()?,
+    })
 }
 
 /// The fitted weights; a file that does not match the features gives a neutral model (and
@@ -24,8 +63,7 @@ struct Weights {
 fn weights() -> &'static Weights {
     static W: OnceLock<Weights> = OnceLock::new();
     W.get_or_init(|| {
-        serde_json::from_str::<Weights>(include_str!("weights.json"))
-            .ok()
+        parse(include_str!("weights.json"))
             .filter(|w| {
                 w.features
                     .iter()
@@ -76,8 +114,7 @@ mod tests {
 
     #[test]
     fn the_weights_file_matches_the_features() {
-        let w: Weights =
-            serde_json::from_str(include_str!("weights.json")).expect("weights.json parses");
+        let w = parse(include_str!("weights.json")).expect("weights.json parses");
         assert_eq!(w.features, NAMES);
     }
 

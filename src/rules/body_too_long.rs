@@ -11,7 +11,7 @@ pub static RULE: Rule = Rule {
         "The body is longer than the profile allows (1024 for API templates, 500 for app broadcasts)",
         "Текст длиннее, чем допускает профиль (1024 для шаблонов API, 500 для рассылок из приложения)",
     ),
-    docs: r#"# body-too-long
+    docs: rule_docs!(r#"# body-too-long
 
 ## What it checks
 The length of the body text against the limit of the chosen profile:
@@ -44,7 +44,7 @@ still (API error 132005 at send time).
 Fails (`api`): a 1010-character body (warning), a 1030-character body (error).
 Fails (`business-app`): a 501-character body.
 Passes: a 1000-character body in `api`; a 500-character body in `business-app`.
-"#,
+"#),
     check,
 };
 

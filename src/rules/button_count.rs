@@ -10,7 +10,8 @@ pub static RULE: Rule = Rule {
         "More buttons (in total or of one type) than Meta allows",
         "Кнопок (всего или одного типа) больше, чем позволяет Meta",
     ),
-    docs: r#"# button-count
+    docs: rule_docs!(
+        r#"# button-count
 
 ## What it checks
 | buttons | limit |
@@ -36,7 +37,8 @@ Catalog, multi-product and flow templates have exactly one such button (Gupshup'
 ## Examples
 Fails: three `URL` buttons; two `PHONE_NUMBER` buttons; eleven quick replies.
 Passes: two `URL` buttons and one `PHONE_NUMBER` button.
-"#,
+"#
+    ),
     check,
 };
 

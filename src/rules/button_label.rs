@@ -11,7 +11,8 @@ pub static RULE: Rule = Rule {
         "A button label is missing, repeated, or has line breaks, formatting or emoji",
         "Надпись на кнопке отсутствует, повторяется или содержит переносы, разметку или эмодзи",
     ),
-    docs: r#"# button-label
+    docs: rule_docs!(
+        r#"# button-label
 
 ## What it checks
 For `QUICK_REPLY`, `URL`, `PHONE_NUMBER`, `FLOW` and `VOICE_CALL` buttons:
@@ -31,7 +32,8 @@ document it, so it is a warning.
 Fails: two quick replies labelled `Да`; `*Купить*`; a URL button without `text`.
 Warns: `Купить 🔥`.
 Passes: `Да`, `Нет`, `Подробнее`.
-"#,
+"#
+    ),
     check,
 };
 

@@ -10,7 +10,8 @@ pub static RULE: Rule = Rule {
         "Quick-reply buttons are not grouped together",
         "Кнопки быстрого ответа не собраны в одну группу",
     ),
-    docs: r#"# button-order
+    docs: rule_docs!(
+        r#"# button-order
 
 ## What it checks
 Quick-reply buttons must form one group, either before or after all the other buttons.
@@ -26,7 +27,8 @@ refused with an "invalid combination" error.
 ## Examples
 Fails: `QUICK_REPLY, URL, QUICK_REPLY`.
 Passes: `QUICK_REPLY, QUICK_REPLY, URL`.
-"#,
+"#
+    ),
     check,
 };
 

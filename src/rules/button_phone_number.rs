@@ -14,7 +14,8 @@ pub static RULE: Rule = Rule {
         "A call button's number is missing or not an international (E.164) number",
         "Номер кнопки-звонка отсутствует или записан не в международном формате (E.164)",
     ),
-    docs: r#"# button-phone-number
+    docs: rule_docs!(
+        r#"# button-phone-number
 
 ## What it checks
 The `phone_number` of every `PHONE_NUMBER` button:
@@ -38,7 +39,8 @@ from abroad, and the same seeds advise against it.
 Fails: `8-800-555-35-35`; `8 (495) 123-45-67` (fix: `+7 (495) 123-45-67`); `+7 495 12`.
 Warns: `+7 800 555-35-35`.
 Passes: `+7 495 123-45-67`; `+15550051310`; `15550051310` (Meta's own examples omit the `+`).
-"#,
+"#
+    ),
     check,
 };
 

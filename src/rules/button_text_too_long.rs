@@ -13,7 +13,8 @@ pub static RULE: Rule = Rule {
         "A button label is longer than 25 characters",
         "Надпись на кнопке длиннее 25 символов",
     ),
-    docs: r#"# button-text-too-long
+    docs: rule_docs!(
+        r#"# button-text-too-long
 
 ## What it checks
 The `text` (label) of every button, in the template and in carousel cards, against 25
@@ -26,7 +27,8 @@ messages outside templates allow 20; that limit does not apply here.)
 ## Examples
 Fails: `{"type": "QUICK_REPLY", "text": "Отписаться от всех рассылок магазина"}`.
 Passes: `{"type": "QUICK_REPLY", "text": "Отписаться"}`.
-"#,
+"#
+    ),
     check,
 };
 

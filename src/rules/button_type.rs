@@ -10,7 +10,8 @@ pub static RULE: Rule = Rule {
         "A button type is unknown or not allowed in this category",
         "Тип кнопки неизвестен или не разрешён в этой категории",
     ),
-    docs: r#"# button-type
+    docs: rule_docs!(
+        r#"# button-type
 
 ## What it checks
 - every button has a `type`, and it is one Meta knows: `QUICK_REPLY`, `URL`, `PHONE_NUMBER`,
@@ -29,7 +30,8 @@ UTILITY cannot use OTP", "UTILITY cannot use COPY_CODE", "AUTHENTICATION exactly
 Fails: an `OTP` button in a `UTILITY` template; `{"type": "LINK"}`; an `AUTHENTICATION` template
 with a `URL` button.
 Passes: an `AUTHENTICATION` template with `{"type": "OTP", "otp_type": "COPY_CODE"}`.
-"#,
+"#
+    ),
     check,
 };
 

@@ -14,7 +14,8 @@ pub static RULE: Rule = Rule {
         "A URL button's address is missing, not http(s) or too long",
         "У кнопки-ссылки нет адреса, он не http(s) или слишком длинный",
     ),
-    docs: r#"# button-url
+    docs: rule_docs!(
+        r#"# button-url
 
 ## What it checks
 Every `URL` button (in the template and in carousel cards) has a `url` that is an absolute
@@ -29,7 +30,8 @@ address is not opened by WhatsApp clients as a link.
 ## Examples
 Fails: `"url": "shop.ru/sale"`; `"url": "ftp://shop.ru/file"`; a URL button without `url`.
 Passes: `"url": "https://shop.ru/sale"`.
-"#,
+"#
+    ),
     check,
 };
 

@@ -11,7 +11,8 @@ pub static RULE: Rule = Rule {
         "A URL button's variable is not a single trailing {{1}} with a matching example",
         "Переменная в ссылке кнопки — не одна {{1}} в конце с подходящим примером",
     ),
-    docs: r#"# button-url-variable
+    docs: rule_docs!(
+        r#"# button-url-variable
 
 ## What it checks
 For each `URL` button whose `url` has a placeholder:
@@ -35,7 +36,8 @@ domain is exactly that, and Meta's review treats unknown link targets as a scam 
 Fails: `"url": "https://shop.ru/track/{{2}}"`; `"url": "https://{{1}}"`; a variable URL with no
 `example`; `"example": ["https://other.ru/A-1"]` for `https://shop.ru/track/{{1}}`.
 Passes: `"url": "https://shop.ru/track/{{1}}", "example": ["https://shop.ru/track/A-1"]`.
-"#,
+"#
+    ),
     check,
 };
 

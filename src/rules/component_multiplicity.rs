@@ -10,7 +10,7 @@ pub static RULE: Rule = Rule {
         "Components missing, repeated or of an unknown type (exactly one BODY, at most one of the others)",
         "Компоненты отсутствуют, повторяются или неизвестного типа (ровно один BODY, остальных не больше одного)",
     ),
-    docs: r#"# component-multiplicity
+    docs: rule_docs!(r#"# component-multiplicity
 
 ## What it checks
 - the template has `components`, with exactly one `BODY`;
@@ -29,7 +29,7 @@ between 1 and 90.
 ## Examples
 Fails: two `BODY` components; `{"type": "TITLE"}`; no `BODY`.
 Passes: `HEADER`, `BODY`, `FOOTER`, `BUTTONS`, once each.
-"#,
+"#),
     check,
 };
 
@@ -112,8 +112,8 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
                         c.path.clone(),
                         c.span.clone(),
                         Msg::new(
-                            format!("code_expiration_minutes is {minutes}; it must be a whole number from 1 to 90"),
-                            format!("code_expiration_minutes = {minutes}; нужно целое число от 1 до 90"),
+                            format!("code_expiration_minutes is {}; it must be a whole number from 1 to 90", crate::l10n::two_decimals(minutes)),
+                            format!("code_expiration_minutes = {}; нужно целое число от 1 до 90", crate::l10n::two_decimals(minutes)),
                         ),
                     )
                     .component(c.kind),

@@ -15,7 +15,8 @@ pub static RULE: Rule = Rule {
         "More emoji than Meta allows for the category",
         "Эмодзи больше, чем Meta допускает для категории",
     ),
-    docs: r#"# emoji-count
+    docs: rule_docs!(
+        r#"# emoji-count
 
 ## What it checks
 The emoji in the body, each sequence counted once as the reader sees it (👋🏽, 👨‍👩‍👧 and 🇷🇺
@@ -34,7 +35,8 @@ for structure, but not too many (`002:573`).
 ## Examples
 Fails: a utility body with 7 emoji; an authentication body with one.
 Passes: a marketing body with 10 emoji.
-"#,
+"#
+    ),
     check,
 };
 

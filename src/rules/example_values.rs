@@ -14,7 +14,8 @@ pub static RULE: Rule = Rule {
         "An example value is empty, has line breaks, tabs or long runs of spaces",
         "Пример значения пустой или содержит переносы строк, табуляцию или много пробелов подряд",
     ),
-    docs: r#"# example-values
+    docs: rule_docs!(
+        r#"# example-values
 
 ## What it checks
 Every sample value (`example.header_text`, `example.body_text`, named examples, URL button
@@ -35,7 +36,8 @@ the samples to understand the message; `{{1}}` as a sample tells them nothing.
 ## Examples
 Fails: `"body_text": [["Анна\nИванова"]]`; `"body_text": [[""]]`.
 Passes: `"body_text": [["Анна Иванова"]]`.
-"#,
+"#
+    ),
     check,
 };
 

@@ -11,7 +11,8 @@ pub static RULE: Rule = Rule {
         "The footer contains a line break or emoji",
         "Подпись (футер) содержит перенос строки или эмодзи",
     ),
-    docs: r#"# footer-content
+    docs: rule_docs!(
+        r#"# footer-content
 
 ## What it checks
 The footer must be a single line without emoji. Fixes replace line breaks with spaces and
@@ -25,7 +26,8 @@ opt-out instructions usually go, so a rejected footer costs the opt-out too.
 ## Examples
 Fails: `Ответьте СТОП 🛑`; `Магазин\nОтветьте СТОП`.
 Passes: `Ответьте СТОП, чтобы отписаться`.
-"#,
+"#
+    ),
     check,
 };
 

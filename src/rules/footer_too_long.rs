@@ -13,7 +13,8 @@ pub static RULE: Rule = Rule {
         "The footer is longer than 60 characters",
         "Подпись (футер) длиннее 60 символов",
     ),
-    docs: r#"# footer-too-long
+    docs: rule_docs!(
+        r#"# footer-too-long
 
 ## What it checks
 A `FOOTER` text longer than 60 characters (UTF-16 code units, as in `body-too-long`).
@@ -25,7 +26,8 @@ creation (API error 2388040). Opt-out footers ("Reply STOP to unsubscribe") must
 ## Examples
 Fails: `"text": "Чтобы отказаться от рассылки, ответьте СТОП на это сообщение в любое время"` (74).
 Passes: `"text": "Ответьте СТОП, чтобы отписаться"`.
-"#,
+"#
+    ),
     check,
 };
 

@@ -10,7 +10,8 @@ pub static RULE: Rule = Rule {
         "Unbalanced *bold*, _italic_, ~strike~ or ``` markers, or too many blank lines",
         "Незакрытая разметка *жирный*, _курсив_, ~зачёркнутый~, ``` или слишком много пустых строк",
     ),
-    docs: r#"# formatting
+    docs: rule_docs!(
+        r#"# formatting
 
 ## What it checks
 In the body:
@@ -33,7 +34,8 @@ are a warning and four an error. The seed articles name the four styles without 
 ## Examples
 Fails: `*Внимание! Заказ готов`; `Итого:\n\n\n\n100 руб.`
 Passes: `*Внимание!* Заказ _готов_.`
-"#,
+"#
+    ),
     check,
 };
 

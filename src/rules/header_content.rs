@@ -11,7 +11,8 @@ pub static RULE: Rule = Rule {
         "A text header contains a line break, emoji or formatting",
         "Текстовый заголовок содержит перенос строки, эмодзи или разметку",
     ),
-    docs: r#"# header-content
+    docs: rule_docs!(
+        r#"# header-content
 
 ## What it checks
 A `TEXT` header must be a single line of plain text: no line breaks, no emoji, and no
@@ -26,7 +27,8 @@ reasons Meta rejects templates.
 ## Examples
 Fails: `🔥 Распродажа`; `*Заказ* готов`; `Заказ\nготов`.
 Passes: `Ваш заказ готов`.
-"#,
+"#
+    ),
     check,
 };
 

@@ -13,7 +13,8 @@ pub static RULE: Rule = Rule {
         "A text header is longer than 60 characters",
         "Текстовый заголовок длиннее 60 символов",
     ),
-    docs: r#"# header-too-long
+    docs: rule_docs!(
+        r#"# header-too-long
 
 ## What it checks
 A `HEADER` with format `TEXT` whose text is longer than 60 characters. Characters are UTF-16
@@ -27,7 +28,8 @@ five characters.
 ## Examples
 Fails: `"text": "Большая летняя распродажа во всех магазинах сети до конца августа!"` (66).
 Passes: `"text": "Ваш заказ {{1}} отправлен"`.
-"#,
+"#
+    ),
     check,
 };
 

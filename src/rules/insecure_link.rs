@@ -10,7 +10,8 @@ pub static RULE: Rule = Rule {
         "A link over plain http://, or to a bare IP address",
         "Ссылка по незащищённому http:// или на IP-адрес",
     ),
-    docs: r#"# insecure-link
+    docs: rule_docs!(
+        r#"# insecure-link
 
 ## What it checks
 - links with the `http://` scheme (warning, with a fix to `https://`);
@@ -26,7 +27,8 @@ review rejects scam-like content (`SCAM`), and recipients report such messages.
 ## Examples
 Warns: `http://romashka-shop.ru/track`; `https://192.168.10.4/pay`.
 Passes: `https://romashka-shop.ru/track`.
-"#,
+"#
+    ),
     check,
 };
 

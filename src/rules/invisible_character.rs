@@ -10,7 +10,8 @@ pub static RULE: Rule = Rule {
         "Invisible characters (zero-width spaces, direction marks, soft hyphens)",
         "Невидимые символы (пробелы нулевой ширины, метки направления, мягкие переносы)",
     ),
-    docs: r#"# invisible-character
+    docs: rule_docs!(
+        r#"# invisible-character
 
 ## What it checks
 Characters that render as nothing: zero-width space, joiner and non-joiner, word joiner, soft
@@ -28,7 +29,8 @@ bidirectional controls can make a link read differently from where it goes.
 ## Examples
 Fails: `ски\u200Bдка`, `\u202Ehttps://…`.
 Passes: `👨‍👩‍👧` (a family emoji).
-"#,
+"#
+    ),
     check,
 };
 

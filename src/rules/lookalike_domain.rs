@@ -11,7 +11,7 @@ pub static RULE: Rule = Rule {
         "A link's host imitates a domain (mixed alphabets, confusable letters, or an owned domain as a subdomain)",
         "Адрес ссылки подделывается под домен (смесь алфавитов, похожие буквы или домен компании как поддомен)",
     ),
-    docs: r#"# lookalike-domain
+    docs: rule_docs!(r#"# lookalike-domain
 
 ## What it checks
 Hosts built to look like someone else's domain:
@@ -32,7 +32,7 @@ look-alikes of Latin letters and the `rn`/`m`, `vv`/`w` pairs; see `src/domain/c
 Fails (owned `romashka-shop.ru`): `https://romashka-shop.ru.secure-pay.com/`,
 `https://rоmashka-shop.ru/` (Cyrillic о), `https://xn--rmashka-shop-4fk.ru/`.
 Passes: `https://romashka-shop.ru/`, `https://help.romashka-shop.ru/`.
-"#,
+"#),
     check,
 };
 

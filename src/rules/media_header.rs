@@ -10,7 +10,8 @@ pub static RULE: Rule = Rule {
         "The header format is missing or invalid, or a media header has no sample",
         "Формат заголовка не указан или неверен, либо у медиазаголовка нет образца",
     ),
-    docs: r#"# media-header
+    docs: rule_docs!(
+        r#"# media-header
 
 ## What it checks
 For every `HEADER` (and every carousel card header):
@@ -35,7 +36,8 @@ the media type is fixed at submission and the file must be attached at every sen
 ## Examples
 Fails: `{"type": "HEADER", "format": "IMAGE"}` (no sample); `{"type": "HEADER", "format": "PHOTO"}`.
 Passes: `{"type": "HEADER", "format": "IMAGE", "example": {"header_handle": ["4::aW1hZ2U=..."]}}`.
-"#,
+"#
+    ),
     check,
 };
 

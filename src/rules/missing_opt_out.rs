@@ -12,7 +12,8 @@ pub static RULE: Rule = Rule {
         "A marketing template gives no way to unsubscribe",
         "В маркетинговом шаблоне нет способа отписаться",
     ),
-    docs: r#"# missing-opt-out
+    docs: rule_docs!(
+        r#"# missing-opt-out
 
 ## What it checks
 A `MARKETING` template (declared; or a `UTILITY` template or draft whose content the predictor
@@ -37,7 +38,8 @@ is a warning.
 ## Examples
 Fails: a MARKETING template with body and a "Shop now" button only.
 Passes: the same with footer `Ответьте СТОП, чтобы отписаться` or a quick reply `Отписаться`.
-"#,
+"#
+    ),
     check,
 };
 
@@ -116,7 +118,10 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
             ),
             vec![EditSpec::AddComponent {
                 path: t.field_path("components"),
-                component: serde_json::json!({ "type": "FOOTER", "text": footer }),
+                component: crate::diagnostic::NewComponent {
+                    kind: "FOOTER",
+                    text: footer.to_string(),
+                },
             }],
         );
     }
@@ -169,7 +174,7 @@ mod tests {
         let crate::Edit::AddComponent { component, .. } = &fix.edits[0] else {
             panic!()
         };
-        assert_eq!(component["text"], "Ответьте СТОП, чтобы отписаться");
+        assert_eq!(component.text, "Ответьте СТОП, чтобы отписаться");
     }
 
     #[test]

@@ -11,6 +11,22 @@ use crate::template::{ButtonKind, Category, ComponentKind, Template};
 use crate::text::Text;
 use std::cell::OnceCell;
 
+/// A rule's documentation: compiled into the command-line tool (`walint explain`), left out of
+/// the WebAssembly package, whose size budget it would break (the package's `rules()` gives the
+/// one-line summaries).
+#[cfg(not(target_arch = "wasm32"))]
+macro_rules! rule_docs {
+    ($docs:literal) => {
+        $docs
+    };
+}
+#[cfg(target_arch = "wasm32")]
+macro_rules! rule_docs {
+    ($docs:literal) => {
+        ""
+    };
+}
+
 mod body_too_long;
 mod button_count;
 mod button_label;
@@ -57,7 +73,7 @@ pub struct Rule {
     pub default_severity: Severity,
     /// One line, English and Russian.
     pub summary: (&'static str, &'static str),
-    /// Markdown: what it checks, why, the evidence, examples.
+    /// Markdown: what it checks, why, the evidence, examples (empty in the WebAssembly build).
     pub docs: &'static str,
     pub check: for<'a> fn(&Context<'a>, &mut Reporter<'a>),
 }

@@ -9,7 +9,8 @@ pub static RULE: Rule = Rule {
         "Two placeholders with no word between them",
         "Две переменные подряд без слов между ними",
     ),
-    docs: r#"# placeholder-adjacent
+    docs: rule_docs!(
+        r#"# placeholder-adjacent
 
 ## What it checks
 Two placeholders in a row in the header or body with nothing but spaces between them
@@ -28,7 +29,8 @@ punctuation"), hence only a warning.
 Fails: `Здравствуйте, {{1}} {{2}}! Ваш заказ готов.`
 Warns: `Доставка {{1}}, {{2}}.`
 Passes: `Здравствуйте, {{1}}! Ваш заказ {{2}} готов.`
-"#,
+"#
+    ),
     check,
 };
 

@@ -9,7 +9,8 @@ pub static RULE: Rule = Rule {
         "The body starts or ends with a placeholder",
         "Текст начинается или заканчивается переменной",
     ),
-    docs: r#"# placeholder-at-edge
+    docs: rule_docs!(
+        r#"# placeholder-at-edge
 
 ## What it checks
 Whether the body begins or ends with a placeholder. A placeholder that is literally the first
@@ -31,7 +32,8 @@ sample flight confirmation) — hence a warning.
 Fails: `{{1}}, ваш заказ готов к выдаче.`
 Warns: `Сумма к оплате: {{2}}.`
 Passes: `Здравствуйте, {{1}}! Сумма к оплате: {{2}} руб.`
-"#,
+"#
+    ),
     check,
 };
 

@@ -1,6 +1,6 @@
 use super::{Context, Reporter, Role, Rule};
 use crate::diagnostic::{Report, Severity};
-use crate::l10n::{plural_en, Msg};
+use crate::l10n::{plural_en, two_decimals, Msg};
 use std::collections::BTreeSet;
 
 /// Above this share of placeholders among words, the template is at risk (warning).
@@ -15,7 +15,8 @@ pub static RULE: Rule = Rule {
         "Too many placeholders for the length of the text",
         "Слишком много переменных для такой длины текста",
     ),
-    docs: r#"# placeholder-density
+    docs: rule_docs!(
+        r#"# placeholder-density
 
 ## What it checks
 The ratio of distinct placeholders to words in the body, computed the way Meta's WhatsApp
@@ -40,7 +41,8 @@ Configure the level in `walint.toml` if your own submissions show otherwise.
 ## Examples
 Fails: `{{1}}: {{2}} {{3}}` (error); `Код {{1}} для {{2}}` (2/4 = 0.5, warning).
 Passes: `Здравствуйте, {{1}}! Ваш заказ {{2}} передан в службу доставки.`
-"#,
+"#
+    ),
     check,
 };
 
@@ -87,11 +89,15 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
                 0..field.text.value.len(),
                 Msg::new(
                     format!(
-                        "{p} {} for {w} other {} is too many for Meta (ratio {ratio:.2})",
+                        "{p} {} for {w} other {} is too many for Meta (ratio {})",
                         plural_en(p, "placeholder", "placeholders"),
-                        plural_en(w, "word", "words")
+                        plural_en(w, "word", "words"),
+                        two_decimals(ratio)
                     ),
-                    format!("переменных: {p}, других слов: {w} — для Meta это слишком много (доля {ratio:.2})"),
+                    format!(
+                        "переменных: {p}, других слов: {w} — для Meta это слишком много (доля {})",
+                        two_decimals(ratio)
+                    ),
                 ),
             )
             .severity(severity)

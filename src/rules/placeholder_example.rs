@@ -12,7 +12,8 @@ pub static RULE: Rule = Rule {
         "Example values are missing or do not match the placeholders",
         "Примеры значений отсутствуют или не совпадают с переменными",
     ),
-    docs: r#"# placeholder-example
+    docs: rule_docs!(
+        r#"# placeholder-example
 
 ## What it checks
 Every header or body with placeholders needs sample values, and they must match:
@@ -33,7 +34,8 @@ samples").
 ## Examples
 Fails: body `Заказ {{1}} прибудет {{2}}` with `"example": {"body_text": [["A-1"]]}`.
 Passes: the same body with `"example": {"body_text": [["A-1", "завтра"]]}`.
-"#,
+"#
+    ),
     check,
 };
 

@@ -9,7 +9,7 @@ pub static RULE: Rule = Rule {
         "A placeholder where Meta allows none (footer, button label, a second one in the header, mid-URL)",
         "Переменная там, где Meta их не допускает (подпись, кнопка, вторая в заголовке, середина ссылки)",
     ),
-    docs: r#"# placeholder-not-allowed
+    docs: rule_docs!(r#"# placeholder-not-allowed
 
 ## What it checks
 - any placeholder in the footer;
@@ -27,7 +27,7 @@ error 2388073 "Message footer format is incorrect"), `PARAMETER_IN_BUTTON_TEXT` 
 ## Examples
 Fails: footer `Ваш менеджер {{1}}`; button label `Заказ {{1}}`; URL `https://shop.ru/{{1}}/track`.
 Passes: URL `https://shop.ru/track/{{1}}`; header `Заказ {{1}}`.
-"#,
+"#),
     check,
 };
 

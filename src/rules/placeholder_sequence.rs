@@ -11,7 +11,8 @@ pub static RULE: Rule = Rule {
         "Positional placeholders are not numbered 1..N in order, or positional and named are mixed",
         "Номера переменных идут не по порядку 1..N, или номера смешаны с именами",
     ),
-    docs: r#"# placeholder-sequence
+    docs: rule_docs!(
+        r#"# placeholder-sequence
 
 ## What it checks
 - In the header and in the body (each numbered on its own, as Meta does), positional
@@ -40,7 +41,8 @@ Fails: `Заказ {{1}} будет доставлен {{3}}.` (`{{2}}` is missi
 Warns: `Код {{2}} для заказа {{1}}.` (`{{2}}` comes first)
 Fails: `Привет, {{name}}! Заказ {{1}}.` (mixed)
 Passes: `Привет, {{1}}! Заказ {{2}} будет доставлен {{3}}. Номер заказа: {{2}}.`
-"#,
+"#
+    ),
     check,
 };
 

@@ -10,7 +10,8 @@ pub static RULE: Rule = Rule {
         "A placeholder is malformed or its name is invalid",
         "Переменная записана неправильно или у неё недопустимое имя",
     ),
-    docs: r#"# placeholder-syntax
+    docs: rule_docs!(
+        r#"# placeholder-syntax
 
 ## What it checks
 Every attempted placeholder in the header, body, footer, button labels and button URLs:
@@ -43,7 +44,8 @@ does not read as placeholders.
 ## Examples
 Fails: `Здравствуйте, {{ 1 }! Ваш заказ {2} готов.`
 Passes: `Здравствуйте, {{1}}! Ваш заказ {{2}} готов.`
-"#,
+"#
+    ),
     check,
 };
 

@@ -12,7 +12,7 @@ pub static RULE: Rule = Rule {
         "Promotional wording: an error in UTILITY and AUTHENTICATION, a warning when a marketing text is overtly promotional",
         "Рекламные формулировки: ошибка в UTILITY и AUTHENTICATION, предупреждение, если маркетинговый текст явно рекламный",
     ),
-    docs: r#"# promotional-wording
+    docs: rule_docs!(r#"# promotional-wording
 
 ## What it checks
 Promotional wording in everything the recipient reads (header, body, footer, button labels):
@@ -54,7 +54,7 @@ marketing template draws complaints, then the FLAGGED and DISABLED statuses (`00
 Fails (UTILITY): `Ваш заказ готов! Только сегодня скидка 20% на следующий заказ.`
 Warns (MARKETING): `ТОЛЬКО СЕГОДНЯ!!! Скидка -50% на всё! Успейте купить!`
 Passes (UTILITY): `Оплата по счёту {{1}} получена. Сумма с учётом скидки: {{2}} руб.`
-"#,
+"#),
     check,
 };
 

@@ -15,7 +15,8 @@ pub static RULE: Rule = Rule {
         "The template asks for card numbers, CVV, passwords, codes or identity documents",
         "Шаблон просит номер карты, CVV, пароль, код или документы",
     ),
-    docs: r#"# sensitive-data-request
+    docs: rule_docs!(
+        r#"# sensitive-data-request
 
 ## What it checks
 A request verb («сообщите», «пришлите», «введите», "send", "reply with", "enter") within five
@@ -35,7 +36,8 @@ the last four digits are fine), and asking for codes and passwords is the shape 
 Fails: `Для подтверждения пришлите номер карты и CVV-код.`; "Reply with your password to
 keep your account."
 Passes: `Никому не сообщайте код из СМС.`; `Оплата картой, последние 4 цифры: {{1}}.`
-"#,
+"#
+    ),
     check,
 };
 

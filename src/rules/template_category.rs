@@ -10,7 +10,8 @@ pub static RULE: Rule = Rule {
         "The category is missing or not MARKETING, UTILITY or AUTHENTICATION",
         "Категория не указана или не равна MARKETING, UTILITY или AUTHENTICATION",
     ),
-    docs: r#"# template-category
+    docs: rule_docs!(
+        r#"# template-category
 
 ## What it checks
 `category` is present (not for drafts: plain text, or JSON without name, language and category) and is `MARKETING`, `UTILITY` or
@@ -26,7 +27,8 @@ the older ones were retired with Graph API v16.0 and are refused (error 100).
 ## Examples
 Fails: `"category": "TRANSACTIONAL"`; no `category`.
 Passes: `"category": "UTILITY"`.
-"#,
+"#
+    ),
     check,
 };
 

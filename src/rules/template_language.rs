@@ -22,7 +22,8 @@ pub static RULE: Rule = Rule {
         "The language code is missing or not one Meta supports, or the text is in another script",
         "Код языка не указан или не поддерживается Meta, либо текст написан другим алфавитом",
     ),
-    docs: r#"# template-language
+    docs: rule_docs!(
+        r#"# template-language
 
 ## What it checks
 - `language` is present (not for drafts: plain text, or JSON without name, language and category) and is one of the codes on Meta's
@@ -40,7 +41,8 @@ templates whose content does not match the declared language, and mixed-language
 Fails: `"language": "en-US"`; `"language": "russian"`.
 Warns: `"language": "en"` with a body in Russian.
 Passes: `"language": "ru"` with a Russian body.
-"#,
+"#
+    ),
     check,
 };
 

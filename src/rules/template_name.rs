@@ -13,7 +13,7 @@ pub static RULE: Rule = Rule {
         "The template name is missing, too long or not lowercase letters, digits and underscores",
         "Имя шаблона отсутствует, слишком длинное или содержит не только строчные латинские буквы, цифры и подчёркивания",
     ),
-    docs: r#"# template-name
+    docs: rule_docs!(r#"# template-name
 
 ## What it checks
 - `name` is present (not for drafts: plain text, or JSON without name, language and category);
@@ -31,7 +31,7 @@ error 100 (invalid parameter). WhatsApp Manager warns `TEST_TEMPLATE` when a tem
 ## Examples
 Fails: `"name": "Order-Update"`; `"name": "рассылка_1"`.
 Passes: `"name": "order_update_2"`.
-"#,
+"#),
     check,
 };
 

@@ -11,7 +11,8 @@ pub static RULE: Rule = Rule {
         "Threats, legal pressure or shaming",
         "Угрозы, юридическое давление или публичное порицание",
     ),
-    docs: r#"# threatening-language
+    docs: rule_docs!(
+        r#"# threatening-language
 
 ## What it checks
 Threats and pressure in what the recipient reads: legal action («подадим в суд», "legal
@@ -29,7 +30,8 @@ businesses the WhatsApp Business Messaging Policy prohibits.
 ## Examples
 Fails: `Если долг не будет погашен, мы подадим в суд и передадим дело коллекторам.`
 Passes: `Напоминаем: счёт {{1}} нужно оплатить до {{2}}.`
-"#,
+"#
+    ),
     check,
 };
 

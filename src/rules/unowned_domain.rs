@@ -10,7 +10,8 @@ pub static RULE: Rule = Rule {
         "A link to a domain the business does not own",
         "Ссылка на домен, который не принадлежит компании",
     ),
-    docs: r#"# unowned-domain
+    docs: rule_docs!(
+        r#"# unowned-domain
 
 ## What it checks
 With owned domains configured (`--owned-domain shop.ru`, `owned_domains` in `walint.toml`, or
@@ -32,7 +33,8 @@ complaints.
 ## Examples
 Fails (owned `romashka-shop.ru`): `https://partner-store.com/sale`.
 Passes: `https://romashka-shop.ru/sale`, `https://m.romashka-shop.ru/`.
-"#,
+"#
+    ),
     check,
 };
 

@@ -9,7 +9,8 @@ pub static RULE: Rule = Rule {
         "A link through a URL shortener (bit.ly, clck.ru, …)",
         "Ссылка через сокращатель (bit.ly, clck.ru, …)",
     ),
-    docs: r#"# url-shortener
+    docs: rule_docs!(
+        r#"# url-shortener
 
 ## What it checks
 Links to URL shorteners anywhere in the template: body, header, footer, button labels and
@@ -28,7 +29,8 @@ they hide where the link goes, which is also what scams do.
 ## Examples
 Fails: `Подробности: clck.ru/3AbCd`; a URL button with `https://bit.ly/spring-sale`.
 Passes: `Подробности: https://romashka-shop.ru/spring`.
-"#,
+"#
+    ),
     check,
 };
 

@@ -9,7 +9,8 @@ pub static RULE: Rule = Rule {
         "A link to WhatsApp itself (wa.me, whatsapp.com)",
         "Ссылка на сам WhatsApp (wa.me, whatsapp.com)",
     ),
-    docs: r#"# whatsapp-link
+    docs: rule_docs!(
+        r#"# whatsapp-link
 
 ## What it checks
 Links to `wa.me`, `api.whatsapp.com`, `chat.whatsapp.com`, `whatsapp.com` and their
@@ -27,7 +28,8 @@ looks like a redirect to someone else's chat, a common scam pattern. Note that t
 Fails: a URL button with `https://wa.me/79161234567`.
 Warns: body `Напишите нам: wa.me/79161234567`.
 Passes: `https://shop.ru/contacts`.
-"#,
+"#
+    ),
     check,
 };
 
