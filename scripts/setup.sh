@@ -38,3 +38,13 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   echo "== npm ci"
   npm ci --no-audit --no-fund
 fi
+
+# Fuzzing (scripts/fuzz.sh, which scripts/test.sh runs): cargo-fuzz and a nightly toolchain.
+if ! cargo +nightly --version >/dev/null 2>&1; then
+  echo "== installing the nightly toolchain (cargo fuzz needs it)"
+  rustup toolchain install nightly --profile minimal
+fi
+if ! cargo fuzz --version >/dev/null 2>&1; then
+  echo "== installing cargo-fuzz (about a minute)"
+  cargo install cargo-fuzz --locked
+fi

@@ -34,6 +34,9 @@ scripts/build-wasm.sh || size_status=$?
 echo "== package tests (node --test pkg-tests/) (${SECONDS}s so far)"
 node --test pkg-tests/
 
+echo "== fuzzing, ${FUZZ_SECONDS:-20}s per target (scripts/fuzz.sh) (${SECONDS}s so far)"
+scripts/fuzz.sh "${FUZZ_SECONDS:-20}"
+
 echo "== tests finished in ${SECONDS}s"
 if [ "$size_status" -eq 3 ]; then
   echo "FAILED: the gzipped .wasm is over its size budget (see the build-wasm output above)" >&2
