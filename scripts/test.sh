@@ -21,8 +21,8 @@ python3 scripts/fit_predictor.py --check
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 wasm_test=(cargo test --locked --target wasm32-unknown-unknown --no-default-features --features wasm --test web)
 echo "== wasm-bindgen tests in Node (${SECONDS}s so far)"
-# Liftoff only: in the 40 MB debug test module, Node 20's background TurboFan tier-up (of psl's
-# huge generated lookup) keeps the process alive for about two minutes after the tests end.
+# Liftoff only: with the 40 MB debug test module, Node 20's background TurboFan tier-up kept
+# the process alive (using GBs of memory) for about two minutes after the tests had passed.
 NODE_ARGS=--liftoff-only "${wasm_test[@]}"
 echo "== wasm-bindgen tests in headless Chromium"
 WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=${CHROMEDRIVER:-$(command -v chromedriver)} "${wasm_test[@]}"
