@@ -216,6 +216,26 @@ impl Located<'_> {
     }
 }
 
+/// Longest message, help or fix description, in bytes.
+pub const MAX_MESSAGE: usize = 600;
+
+/// A message quotes what the user wrote (a name, a link, a run of braces); when that is huge,
+/// the middle of the message goes, keeping its start and its explanation at the end.
+fn bounded(message: &str) -> String {
+    if message.len() <= MAX_MESSAGE {
+        return message.to_string();
+    }
+    let floor = |mut i: usize| {
+        while !message.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let head = floor(MAX_MESSAGE / 2);
+    let tail = floor(message.len() - MAX_MESSAGE / 3);
+    format!("{} … {}", &message[..head], &message[tail..])
+}
+
 /// Turns reports into diagnostics: picks the language, and computes UTF-16 offsets and
 /// line/column in the field and in the document with one forward pass per text.
 pub(crate) fn resolve(
@@ -279,7 +299,7 @@ pub(crate) fn resolve(
             Target::Node { path, span } => (path.clone(), None, span.clone()),
         };
         let fix = report.fix.map(|f| Fix {
-            message: f.message.get(lang).to_string(),
+            message: bounded(f.message.get(lang)),
             edits: f
                 .edits
                 .into_iter()
@@ -307,12 +327,12 @@ pub(crate) fn resolve(
         out.push(Diagnostic {
             rule,
             severity,
-            message: report.message.get(lang).to_string(),
+            message: bounded(report.message.get(lang)),
             component: report.component.map(ComponentKind::as_str),
             path,
             range,
             location: None,
-            help: report.help.map(|h| h.get(lang).to_string()),
+            help: report.help.map(|h| bounded(h.get(lang))),
             fix,
         });
     }
@@ -333,4 +353,21 @@ pub(crate) fn resolve(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod bounded_tests {
+    use super::*;
+
+    #[test]
+    fn long_messages_keep_their_ends() {
+        let long = format!(
+            "template name \"{}\" may only contain letters",
+            "ы".repeat(5000)
+        );
+        let b = bounded(&long);
+        assert!(b.len() <= MAX_MESSAGE + 8, "{}", b.len());
+        assert!(b.starts_with("template name \"ыы") && b.ends_with("\" may only contain letters"));
+        assert_eq!(bounded("short"), "short");
+    }
 }
