@@ -7,6 +7,7 @@
 //! («скииидка»). Every word keeps the byte range it covers in the original text, so a match is
 //! reported on exactly what the user wrote.
 
+use crate::text::class;
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -155,7 +156,7 @@ fn script_of(c: char) -> Script {
 
 /// Part of a word as written: letters, digits, and the symbols used for letters.
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    class::is_alphanumeric(c)
         || c == '@'
         || c == '$'
         || is_invisible(c)
@@ -195,7 +196,7 @@ fn raw_tokens(text: &str, skip: &[Range<usize>]) -> Vec<Range<usize>> {
         out.push(s..text.len());
     }
     // `@` and `$` only stand for letters inside words; alone they are symbols.
-    out.retain(|r| text[r.clone()].chars().any(|c| c.is_alphanumeric()));
+    out.retain(|r| text[r.clone()].chars().any(class::is_alphanumeric));
     out
 }
 
@@ -204,7 +205,9 @@ fn raw_tokens(text: &str, skip: &[Range<usize>]) -> Vec<Range<usize>> {
 /// words in a row.
 fn merge_spaced(text: &str, tokens: Vec<Range<usize>>) -> Vec<(Range<usize>, bool)> {
     let letter = |r: &Range<usize>| {
-        let mut letters = text[r.clone()].chars().filter(|c| c.is_alphanumeric());
+        let mut letters = text[r.clone()]
+            .chars()
+            .filter(|&c| class::is_alphanumeric(c));
         match (letters.next(), letters.next()) {
             (Some(c), None) => Some(script_of(c)),
             _ => None,
@@ -254,7 +257,7 @@ fn normalize(text: &str, range: Range<usize>, spaced: bool) -> Option<Word> {
             Script::Latin => lat += 1,
             Script::Other => {}
         }
-        if c.is_alphabetic() {
+        if class::is_alphabetic(c) {
             letters += 1;
         } else if c.is_ascii_digit() {
             digits += 1;
@@ -276,11 +279,11 @@ fn normalize(text: &str, range: Range<usize>, spaced: bool) -> Option<Word> {
     let all_caps = letters >= 2
         && written
             .chars()
-            .filter(|c| c.is_alphabetic())
-            .all(char::is_uppercase);
+            .filter(|&c| class::is_alphabetic(c))
+            .all(class::is_uppercase);
     let mut normalized = String::with_capacity(written.len());
     for c in written.chars() {
-        if spaced && !c.is_alphanumeric() && c != '@' && c != '$' {
+        if spaced && !class::is_alphanumeric(c) && c != '@' && c != '$' {
             continue; // the separators of a spaced-out word
         }
         if is_invisible(c) {
@@ -297,7 +300,7 @@ fn normalize(text: &str, range: Range<usize>, spaced: bool) -> Option<Word> {
                 evasion.lookalike = true;
                 m
             }
-            None if !c.is_alphabetic() && (leet_ok || c == '@' || c == '$') => {
+            None if !class::is_alphabetic(c) && (leet_ok || c == '@' || c == '$') => {
                 match leet(c, script) {
                     Some(m) => {
                         evasion.digits = true;
@@ -308,8 +311,11 @@ fn normalize(text: &str, range: Range<usize>, spaced: bool) -> Option<Word> {
             }
             None => c,
         };
-        for l in c.to_lowercase() {
-            normalized.push(if l == 'ё' { 'е' } else { l });
+        // `ё` is read as `е` (only `Ё` lowercases to `ё`).
+        if c == 'ё' || c == 'Ё' {
+            normalized.push('е');
+        } else {
+            class::push_lowercase(&mut normalized, c);
         }
     }
     if normalized.is_empty() {
@@ -330,7 +336,7 @@ fn has_run(s: &str, n: usize) -> bool {
     let mut prev = None;
     let mut run = 0;
     for c in s.chars() {
-        if Some(c) == prev && c.is_alphabetic() {
+        if Some(c) == prev && class::is_alphabetic(c) {
             run += 1;
             if run >= n {
                 return true;
