@@ -12,7 +12,9 @@
 //! per throughput measurement (default 3); `--count N` the corpus size (default 2000);
 //! `--only pathological|throughput`; `--case NAME` and `--size BYTES` time one pathological
 //! input (for profiling); `--dump FILE` writes every report of the corpus and of the
-//! pathological inputs at 16 KiB as JSON lines, to compare two builds' outputs.
+//! pathological inputs at 16 KiB as JSON lines, to compare two builds' outputs; `--passes N`
+//! makes exactly N throughput passes and stops (for `valgrind --tool=callgrind`, whose
+//! instruction counts do not depend on the machine's load).
 
 #![allow(clippy::print_stderr)] // a benchmark reports on the terminal
 
@@ -35,6 +37,7 @@ struct Args {
     case: Option<String>,
     size: usize,
     dump: Option<PathBuf>,
+    passes: Option<usize>,
 }
 
 fn args() -> Args {
@@ -46,6 +49,7 @@ fn args() -> Args {
         case: None,
         size: pathological::SIZE,
         dump: None,
+        passes: None,
     };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
@@ -58,6 +62,7 @@ fn args() -> Args {
             "--case" => a.case = Some(value()),
             "--size" => a.size = value().parse().expect("--size: a number"),
             "--dump" => a.dump = Some(value().into()),
+            "--passes" => a.passes = Some(value().parse().expect("--passes: a number")),
             "--bench" => {} // added by `cargo bench`
             other => panic!("unknown option {other}"),
         }
@@ -81,7 +86,12 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
     sorted[i]
 }
 
-fn throughput(corpus: &[String], options: &LintOptions, seconds: f64) -> serde_json::Value {
+fn throughput(
+    corpus: &[String],
+    options: &LintOptions,
+    seconds: f64,
+    fixed_passes: Option<usize>,
+) -> serde_json::Value {
     let bytes: usize = corpus.iter().map(String::len).sum();
     // Warm up: the lexicon automata and stemmers are built on first use.
     for t in corpus {
@@ -89,7 +99,10 @@ fn throughput(corpus: &[String], options: &LintOptions, seconds: f64) -> serde_j
     }
     let mut passes = 0usize;
     let start = Instant::now();
-    while start.elapsed().as_secs_f64() < seconds {
+    while match fixed_passes {
+        Some(n) => passes < n,
+        None => start.elapsed().as_secs_f64() < seconds,
+    } {
         for t in corpus {
             black_box(lint_source(black_box(t), InputKind::Json, options).ok());
         }
@@ -227,7 +240,7 @@ fn main() {
             flagged,
             bytes as f64 / 1e3
         );
-        let t = throughput(&corpus.templates, &options, a.seconds);
+        let t = throughput(&corpus.templates, &options, a.seconds, a.passes);
         eprintln!(
             "  throughput: {:.0} templates/s, {:.1} MB/s ({:.2} µs/template)",
             t["templates_per_s"].as_f64().unwrap_or(0.0),
@@ -235,6 +248,9 @@ fn main() {
             t["us_per_template"].as_f64().unwrap_or(0.0)
         );
         result["throughput"] = t;
+        if a.passes.is_some() {
+            return; // a fixed amount of work, for instruction counts (valgrind --tool=callgrind)
+        }
         let l = latency(&lat_template, &options, 20_000);
         eprintln!(
             "  latency of one 1024-character body: median {:.3} ms, p99 {:.3} ms",
