@@ -178,11 +178,11 @@ pub fn range_with(cursor: &mut Cursor<'_>, start: usize, end: usize) -> TextRang
 
 /// Length in UTF-16 code units: the unit Meta's editor counts (JavaScript `string.length`).
 pub fn utf16_len(s: &str) -> usize {
-    if s.is_ascii() {
-        s.len()
-    } else {
-        s.chars().map(char::len_utf16).sum()
-    }
+    // One unit per character and two for a character of four UTF-8 bytes: count the bytes that
+    // start a character, and those that start a four-byte one (one pass, no decoding).
+    s.bytes()
+        .map(|b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
+        .sum()
 }
 
 /// The byte offset at which `s` reaches `units` UTF-16 code units (or its length).
@@ -381,6 +381,9 @@ mod tests {
         assert_eq!(utf16_len("abc"), 3);
         assert_eq!(utf16_len("скидка"), 6);
         assert_eq!(utf16_len("😀"), 2);
+        for s in ["", "a", "é", "€", "😀", "👋🏽 Привет\u{10FFFF}\u{FFFF}"] {
+            assert_eq!(utf16_len(s), s.encode_utf16().count(), "{s:?}");
+        }
         assert_eq!(byte_at_utf16("a😀b", 1), 1);
         assert_eq!(byte_at_utf16("a😀b", 3), 5);
         assert_eq!(byte_at_utf16("a😀b", 10), 6);

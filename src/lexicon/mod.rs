@@ -8,7 +8,9 @@
 
 use crate::words::{self, fold_repeats, Script, Word};
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::sync::OnceLock;
 // The Snowball stemmers, one feature per language: only the four used are linked.
@@ -146,12 +148,71 @@ impl Latin {
 /// The matching key of a normalised word: its Snowball stem (Russian for Cyrillic words, the
 /// set's language for Latin ones), repeated letters folded.
 pub fn key(word: &Word, latin: Latin) -> String {
-    let stem = match word.script {
-        Script::Cyrillic => algorithms::russian(&word.normalized),
-        Script::Latin => latin.stem(&word.normalized),
+    let stemmer = match word.script {
+        Script::Cyrillic => 0,
+        Script::Latin => 1 + latin.index(),
         Script::Other => return fold_repeats(&word.normalized),
     };
-    fold_repeats(&stem)
+    let compute = || {
+        let stem = match word.script {
+            Script::Cyrillic => algorithms::russian(&word.normalized),
+            _ => latin.stem(&word.normalized),
+        };
+        fold_repeats(&stem)
+    };
+    if word.normalized.len() > CACHED_WORD_BYTES {
+        return compute();
+    }
+    KEYS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let map = &mut cache[stemmer];
+        if let Some(k) = map.get(word.normalized.as_str()) {
+            return k.to_string();
+        }
+        let k = compute();
+        if map.len() >= CACHED_KEYS {
+            map.clear();
+        }
+        map.insert(word.normalized.as_str().into(), k.as_str().into());
+        k
+    })
+}
+
+/// Keys already computed, per stemmer (Russian, then each [`Latin`] set) and per thread:
+/// stemming is the costliest step of matching, and the words of templates repeat (across
+/// fields, templates and the keystrokes of an editor). The key is a function of the word
+/// alone, so the cache changes no result; it is emptied when full.
+const CACHED_KEYS: usize = 16 * 1024;
+/// Longer words (a spaced-out word can be a whole text) are stemmed without being cached.
+const CACHED_WORD_BYTES: usize = 64;
+
+type KeyCache = [HashMap<Box<str>, Box<str>, BuildHasherDefault<Fnv>>; 4];
+
+thread_local! {
+    static KEYS: RefCell<KeyCache> = RefCell::new(Default::default());
+}
+
+/// FNV-1a: for short strings much cheaper than the default SipHash, and the cache holds no
+/// attacker-chosen volume that could matter (it is bounded and emptied when full).
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
 }
 
 /// A phrase found in a text.
