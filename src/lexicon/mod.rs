@@ -236,7 +236,7 @@ struct Pattern {
 struct Compiled {
     patterns: Vec<Pattern>,
     /// First key → patterns starting with that word.
-    by_first: HashMap<String, Vec<usize>>,
+    by_first: HashMap<String, Vec<usize>, BuildHasherDefault<Fnv>>,
     /// One-word phrases ending in `*`: their key is a prefix, checked against every word.
     prefixes: Vec<usize>,
 }
@@ -325,7 +325,7 @@ fn compiled(set: Latin) -> &'static Compiled {
             .filter(|e| wanted(e.lang))
             .filter_map(|e| pattern(e.phrase, set, e))
             .collect();
-        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_first: HashMap<String, Vec<usize>, BuildHasherDefault<Fnv>> = HashMap::default();
         let mut prefixes = Vec::new();
         for (i, p) in patterns.iter().enumerate() {
             if p.keys.len() == 1 && p.open_end {
@@ -455,9 +455,19 @@ fn find_in(words: &[Word], set: Latin) -> Vec<Match> {
             .prefixes
             .iter()
             .filter(|&&i| first.starts_with(compiled.patterns[i].keys[0].as_str()));
-        let mut candidates: Vec<usize> = exact.iter().copied().chain(prefixed.copied()).collect();
-        candidates.sort_unstable();
-        for i in candidates {
+        // Pattern order, as one sorted list (both parts are sorted already); most words match
+        // no prefix, and then the exact list is used as it is.
+        let prefixed: Vec<usize> = prefixed.copied().collect();
+        let merged: Vec<usize>;
+        let candidates = if prefixed.is_empty() {
+            exact
+        } else {
+            let mut all: Vec<usize> = exact.iter().copied().chain(prefixed).collect();
+            all.sort_unstable();
+            merged = all;
+            &merged[..]
+        };
+        for &i in candidates {
             let p = &compiled.patterns[i];
             let end = start + p.keys.len();
             if end > keys.len() {
