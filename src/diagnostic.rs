@@ -3,7 +3,7 @@
 use crate::json::Span;
 use crate::l10n::{Lang, Msg};
 use crate::template::ComponentKind;
-use crate::text::{Cursor, DocRange, Text, TextRange};
+use crate::text::{Cursor, DocRange, Position, Text, TextRange};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -189,18 +189,20 @@ impl<'a> Report<'a> {
 /// Byte offsets of one text, located in all units with one forward pass.
 struct Located<'a> {
     text: &'a str,
-    /// Sorted by offset; one entry per distinct queried offset.
-    points: Vec<(usize, crate::text::Located)>,
+    /// The distinct offsets asked, sorted.
+    offsets: Vec<usize>,
+    /// Where each of `offsets` is, in all units.
+    at: Vec<crate::text::Located>,
 }
 
 impl Located<'_> {
     fn range(&self, start: usize, end: usize) -> TextRange {
         let at = |offset: usize| {
             let i = self
-                .points
-                .binary_search_by_key(&offset, |p| p.0)
+                .offsets
+                .binary_search(&offset)
                 .expect("every offset was located beforehand");
-            self.points[i].1
+            self.at[i]
         };
         let (s, e) = (at(start), at(end.max(start)));
         TextRange {
@@ -253,12 +255,11 @@ pub(crate) fn resolve(
     ) {
         let located = texts.entry(text as *const Text).or_insert_with(|| Located {
             text: &text.value,
-            points: Vec::new(),
+            offsets: Vec::new(),
+            at: Vec::new(),
         });
-        located.points.push((range.start, Default::default()));
-        located
-            .points
-            .push((range.end.max(range.start), Default::default()));
+        located.offsets.push(range.start);
+        located.offsets.push(range.end.max(range.start));
     }
     let mut texts: HashMap<*const Text, Located<'_>> = HashMap::new();
     for (_, _, report) in &reports {
@@ -272,12 +273,11 @@ pub(crate) fn resolve(
         }
     }
     for located in texts.values_mut() {
-        located.points.sort_unstable_by_key(|p| p.0);
-        located.points.dedup_by_key(|p| p.0);
+        // Each rule asks in increasing order: a stable sort merges those runs.
+        located.offsets.sort();
+        located.offsets.dedup();
         let mut cursor = Cursor::new(located.text);
-        for p in &mut located.points {
-            p.1 = cursor.locate(p.0);
-        }
+        located.at = located.offsets.iter().map(|&o| cursor.locate(o)).collect();
     }
 
     // Byte positions in the document, for line/column; resolved in sorted order below.
@@ -338,17 +338,20 @@ pub(crate) fn resolve(
     }
 
     if let Some(source) = source {
-        doc_points.sort_unstable();
+        doc_points.sort();
         doc_points.dedup();
         let mut cursor = Cursor::new(source);
-        let positions: HashMap<usize, _> = doc_points
-            .iter()
-            .map(|&p| (p, cursor.position(p)))
-            .collect();
+        let positions: Vec<Position> = doc_points.iter().map(|&p| cursor.position(p)).collect();
+        let at = |offset: usize| {
+            let i = doc_points
+                .binary_search(&offset)
+                .expect("every offset was located beforehand");
+            positions[i]
+        };
         for (i, start, end) in doc_ranges {
             out[i].location = Some(DocRange {
-                start: positions[&start],
-                end: positions[&end],
+                start: at(start),
+                end: at(end),
             });
         }
     }
