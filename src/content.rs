@@ -3,6 +3,7 @@
 
 use crate::lexicon::{self, Group, Latin, Match};
 use crate::rules::{Context, Field, Role};
+use crate::text::class;
 use crate::words::{self, Word};
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -44,8 +45,9 @@ pub fn is_message_text(role: Role) -> bool {
 
 /// One promotional signal: a lexicon phrase, or a typographic one (capitals, `!!!`, `50%`).
 #[derive(Clone)]
-pub struct Signal<'f, 'a> {
-    pub field: &'f Field<'a>,
+pub struct Signal {
+    /// Index of the field in [`Context::fields`].
+    pub field: usize,
     pub range: Range<usize>,
     pub kind: SignalKind,
     pub weight: i32,
@@ -75,13 +77,13 @@ impl SignalKind {
 
 /// The promotional reading of a whole template.
 #[derive(Default)]
-pub struct Promotion<'f, 'a> {
-    pub signals: Vec<Signal<'f, 'a>>,
+pub struct Promotion {
+    pub signals: Vec<Signal>,
     pub score: i32,
     pub by_group: BTreeMap<Group, i32>,
 }
 
-impl Promotion<'_, '_> {
+impl Promotion {
     pub fn overt(&self) -> bool {
         self.score >= OVERT
     }
@@ -96,10 +98,20 @@ pub fn transactional_words(cx: &Context<'_>) -> usize {
         .sum()
 }
 
-/// Scores the message texts of a template.
-pub fn promotion<'f, 'a>(cx: &'f Context<'a>) -> Promotion<'f, 'a> {
+/// The promotional score of the message texts of a template, computed once per template (a
+/// rule, the opt-out check and the predictor all read it).
+pub fn promotion<'c>(cx: &'c Context<'_>) -> &'c Promotion {
+    cx.promotion.get_or_init(|| score(cx))
+}
+
+fn score(cx: &Context<'_>) -> Promotion {
     let mut p = Promotion::default();
-    for field in cx.fields.iter().filter(|f| is_message_text(f.role)) {
+    for (index, field) in cx
+        .fields
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| is_message_text(f.role))
+    {
         let analysis = cx.analysis(field);
         let optout: Vec<&Match> = analysis.in_group(Group::Optout).collect();
         for m in analysis
@@ -111,14 +123,14 @@ pub fn promotion<'f, 'a>(cx: &'f Context<'a>) -> Promotion<'f, 'a> {
                 .iter()
                 .any(|w| w.evasion.any());
             p.signals.push(Signal {
-                field,
+                field: index,
                 range: m.range.clone(),
                 kind: SignalKind::Phrase(m.entry.group, m.entry.phrase),
                 weight: m.entry.weight + if disguised { DISGUISE_BONUS } else { 0 },
                 disguised,
             });
         }
-        typographic(field, analysis, &optout, &mut p.signals);
+        typographic(index, field, analysis, &optout, &mut p.signals);
     }
     for s in &p.signals {
         p.score += s.weight;
@@ -128,15 +140,16 @@ pub fn promotion<'f, 'a>(cx: &'f Context<'a>) -> Promotion<'f, 'a> {
 }
 
 /// Capitals, runs of `!`, percentages and prices.
-fn typographic<'f, 'a>(
-    field: &'f Field<'a>,
+fn typographic(
+    index: usize,
+    field: &Field<'_>,
     analysis: &Analysis,
     optout: &[&Match],
-    out: &mut Vec<Signal<'f, 'a>>,
+    out: &mut Vec<Signal>,
 ) {
     let text = &field.text.value;
     let signal = |range, kind, weight| Signal {
-        field,
+        field: index,
         range,
         kind,
         weight,
@@ -145,7 +158,11 @@ fn typographic<'f, 'a>(
     // Shouting: words of four letters or more in capitals, except opt-out keywords («СТОП»).
     let mut caps = 0;
     for (i, w) in analysis.words.iter().enumerate() {
-        let letters = w.normalized.chars().filter(|c| c.is_alphabetic()).count();
+        let letters = w
+            .normalized
+            .chars()
+            .filter(|&c| class::is_alphabetic(c))
+            .count();
         let in_optout = optout.iter().any(|m| m.words.contains(&i));
         if w.all_caps && letters >= 4 && !in_optout && caps < 3 {
             caps += 1;

@@ -31,9 +31,26 @@ fn is_modifier(c: char) -> bool {
     matches!(c as u32, 0xFE0F | 0xFE0E | 0x1F3FB..=0x1F3FF | 0x20E3 | 0xE0020..=0xE007F)
 }
 
+/// Whether `text` may hold an emoji: a character from U+203C (‼, the first emoji past ©
+/// and ®) up, or a © or ®. Most texts have none, or only the dashes, quotes and ellipsis of
+/// U+2000..U+203B, and are answered in one pass over the bytes.
+fn may_contain_emoji(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        0xE3.. => true,
+        // U+2000..U+203F is E2 80 xx; only ‼ (E2 80 BC) there is an emoji.
+        0xE2 => bytes.get(i + 1) != Some(&0x80) || bytes.get(i + 2) >= Some(&0xBC),
+        0xC2 => matches!(bytes.get(i + 1), Some(0xA9 | 0xAE)),
+        _ => false,
+    })
+}
+
 /// Byte ranges of the emoji in `text`, each sequence (skin tone, ZWJ family, flag, keycap) once.
 pub fn find(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
+    if !may_contain_emoji(text) {
+        return out;
+    }
     let mut chars = text.char_indices().peekable();
     while let Some((start, c)) = chars.next() {
         let keycap_base = c.is_ascii_digit() || c == '#' || c == '*';
@@ -58,7 +75,8 @@ pub fn find(text: &str) -> Vec<Range<usize>> {
             out.push(start..chars.peek().map_or(text.len(), |&(i, _)| i));
             continue;
         }
-        if !is_pictographic(c) {
+        // Letters of the alphabets templates are written in, checked before the long match.
+        if (c as u32) < 0xA9 || !is_pictographic(c) {
             continue;
         }
         // Text-presentation symbols (©, ™, ↔) count only when followed by VS16.
@@ -106,5 +124,15 @@ mod tests {
     fn plain_text_has_none() {
         assert!(found("Заказ №1 © 2024 — 50% * # → ok").is_empty());
         assert_eq!(found("© ©️"), vec!["©️"]);
+    }
+
+    #[test]
+    fn the_quick_scan_only_skips_texts_without_emoji() {
+        // Dashes, quotes and the ellipsis (U+2000..U+203B) alone: no emoji, answered early.
+        assert!(!may_contain_emoji("«Скидка» — “да”… ok"));
+        assert!(found("«Скидка» — “да”… ok").is_empty());
+        // The neighbours of that range are emoji.
+        assert_eq!(found("Внимание‼️ ®️ 2⃣"), vec!["‼️", "®️", "2⃣"]);
+        assert_eq!(found("⁉️"), vec!["⁉️"]);
     }
 }

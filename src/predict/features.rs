@@ -4,6 +4,7 @@ use crate::content::{self, is_message_text};
 use crate::lexicon::Group;
 use crate::rules::{Context, Role};
 use crate::template::{ButtonKind, ComponentKind};
+use crate::text::class;
 
 /// Names of the features, in the order of [`Features::values`] (and of the weights file).
 pub const NAMES: [&str; 13] = [
@@ -96,12 +97,18 @@ pub struct Features {
     pub auth_words: Vec<String>,
 }
 
-pub fn extract(cx: &Context<'_>) -> Features {
+/// The features of the template behind `cx`, computed once per template (the opt-out rule and
+/// the predictor both read them).
+pub fn extract<'c>(cx: &'c Context<'_>) -> &'c Features {
+    cx.features.get_or_init(|| compute(cx))
+}
+
+fn compute(cx: &Context<'_>) -> Features {
     let promotion = content::promotion(cx);
     let mut promo_words: Vec<String> = promotion
         .signals
         .iter()
-        .map(|s| s.field.text.value[s.range.clone()].to_string())
+        .map(|s| cx.fields[s.field].text.value[s.range.clone()].to_string())
         .collect();
     promo_words.dedup();
     let mut transactional_words = Vec::new();
@@ -137,7 +144,7 @@ pub fn extract(cx: &Context<'_>) -> Features {
             body_words = analysis
                 .words
                 .iter()
-                .filter(|w| w.normalized.chars().any(char::is_alphabetic))
+                .filter(|w| w.normalized.chars().any(class::is_alphabetic))
                 .count();
         }
     }

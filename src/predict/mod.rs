@@ -13,7 +13,7 @@
 //! Every factor that moved the outcome is returned as a [`Reason`], with the rules and words
 //! behind it, in the chosen language.
 
-mod features;
+pub(crate) mod features;
 mod model;
 
 pub use features::{Features, NAMES as FEATURE_NAMES};
@@ -433,7 +433,7 @@ fn reason_for(
 fn flag_risk(
     cx: &Context<'_>,
     diagnostics: &[Diagnostic],
-    promotion: &content::Promotion<'_, '_>,
+    promotion: &content::Promotion,
     category: Category,
     reasons: &mut Vec<Reason>,
     lang: Lang,

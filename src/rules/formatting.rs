@@ -61,6 +61,9 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
         let mut line_start = 0;
         for line in text.split('\n') {
             for marker in ['*', '_', '~'] {
+                if !line.contains(marker) {
+                    continue;
+                }
                 for (at, en, ru) in unbalanced(line, marker, |i| skipped(line_start + i)) {
                     out.report(report(line_start + at..line_start + at + 1, en, ru));
                 }

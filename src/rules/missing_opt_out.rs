@@ -4,6 +4,7 @@ use crate::diagnostic::{EditSpec, Report, Severity};
 use crate::l10n::Msg;
 use crate::lexicon::Group;
 use crate::template::{Category, ComponentKind};
+use crate::text::class;
 
 pub static RULE: Rule = Rule {
     id: "missing-opt-out",
@@ -68,8 +69,8 @@ fn has_opt_out(cx: &Context<'_>) -> bool {
                     || quoted
                     || written
                         .chars()
-                        .filter(|c| c.is_alphabetic())
-                        .all(char::is_uppercase)
+                        .filter(|&c| class::is_alphabetic(c))
+                        .all(class::is_uppercase)
             }
             _ => false,
         })

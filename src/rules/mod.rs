@@ -1,12 +1,13 @@
 //! The rules. Each lives in its own file with its documentation and its passing and failing
 //! cases; this module holds what they share and the registry.
 
-use crate::content::Analysis;
+use crate::content::{Analysis, Promotion};
 use crate::diagnostic::{Report, Severity};
 use crate::lexicon::Latin;
 use crate::links::Link;
 use crate::options::{LintOptions, Profile};
 use crate::placeholder::{self, Placeholder};
+use crate::predict::features::Features;
 use crate::template::{ButtonKind, Category, ComponentKind, Template};
 use crate::text::Text;
 use std::cell::OnceCell;
@@ -161,6 +162,10 @@ pub struct Context<'a> {
     pub fields: Vec<Field<'a>>,
     /// The stemmer for Latin-script words, from the template's language.
     pub latin: Latin,
+    /// The promotional score and the predictor's features, each computed the first time it is
+    /// asked for ([`crate::content::promotion`], [`crate::predict::features::extract`]).
+    pub(crate) promotion: OnceCell<Promotion>,
+    pub(crate) features: OnceCell<Features>,
 }
 
 impl<'a> Context<'a> {
@@ -172,6 +177,8 @@ impl<'a> Context<'a> {
             options,
             fields,
             latin: Latin::from_code(template.language.as_ref().map(|l| l.value.as_str())),
+            promotion: OnceCell::new(),
+            features: OnceCell::new(),
         }
     }
 

@@ -1,6 +1,7 @@
 use super::{Context, Reporter, Role, Rule};
 use crate::diagnostic::{Report, Severity};
 use crate::l10n::{plural_en, two_decimals, Msg};
+use crate::text::class;
 use std::collections::BTreeSet;
 
 /// Above this share of placeholders among words, the template is at risk (warning).
@@ -56,7 +57,7 @@ fn count_words(text: &str, skip: &[std::ops::Range<usize>]) -> usize {
             skip.next();
         }
         let inside_placeholder = skip.peek().is_some_and(|r| r.start <= i);
-        let letter = !inside_placeholder && c.is_alphanumeric();
+        let letter = !inside_placeholder && class::is_alphanumeric(c);
         if letter && !in_word {
             count += 1;
         }

@@ -150,14 +150,15 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
                 ),
             )
         };
+        let field = &cx.fields[s.field];
         out.report(
             Report::text(
-                s.field.text,
+                field.text,
                 s.range.clone(),
                 Msg::new(en + &tail_en, ru + &tail_ru),
             )
             .severity(severity)
-            .component(s.field.component)
+            .component(field.component)
             .help(help),
         );
     }

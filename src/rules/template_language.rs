@@ -1,6 +1,7 @@
 use super::{Context, Reporter, Role, Rule};
 use crate::diagnostic::{Report, Severity};
 use crate::l10n::Msg;
+use crate::text::class;
 
 /// Language codes Meta accepts for templates ("Supported Languages", updated May 21, 2026).
 pub const CODES: &[&str] = &[
@@ -155,7 +156,7 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
     let Some(body) = cx.fields(Role::Body).next() else {
         return;
     };
-    let letters = body.text.value.chars().filter(|c| c.is_alphabetic());
+    let letters = body.text.value.chars().filter(|&c| class::is_alphabetic(c));
     let (mut latin, mut cyrillic) = (0usize, 0usize);
     for c in letters {
         if c.is_ascii_alphabetic() {
