@@ -378,7 +378,7 @@ pub fn predict(cx: &Context<'_>, diagnostics: &[Diagnostic]) -> Prediction {
     };
 
     // 3. Flag risk: what makes recipients press "report spam".
-    let flag_risk = flag_risk(cx, diagnostics, &promotion, predicted, &mut reasons, lang);
+    let flag_risk = flag_risk(cx, diagnostics, promotion, predicted, &mut reasons, lang);
 
     Prediction {
         outcome,
