@@ -7,7 +7,8 @@
 #   FUZZ_ARGS=-max_len=65536 scripts/fuzz.sh 3600 lint_json   # extra libFuzzer options
 #
 # Exit code 0: no crash, hang or failed invariant. Otherwise the failing input is in
-# fuzz/artifacts/<target>/: reproduce it with `cargo +nightly fuzz run <target> <file>`, fix the
+# fuzz/artifacts/<target>/: reproduce it with `cargo +nightly fuzz run <target> <file>` (no nightly:
+# `RUSTC_BOOTSTRAP=1 cargo fuzz run <target> <file>`), fix the
 # bug, and commit the input to fuzz/regressions/<target>/ (tests/fuzz_regressions.rs then runs
 # it on every `cargo test`).
 set -euo pipefail
@@ -17,10 +18,20 @@ SECONDS_PER_TARGET=${1:-${FUZZ_SECONDS:-20}}
 shift || true
 TARGETS=("$@")
 [ ${#TARGETS[@]} -gt 0 ] || TARGETS=(lint_json lint_text fix)
-TOOLCHAIN=${FUZZ_TOOLCHAIN:-nightly}
-
+# cargo fuzz passes nightly-only flags (-Zsanitizer=address). It uses the nightly toolchain
+# when there is one; a machine that has only stable (and cannot download nightly) builds with
+# stable and RUSTC_BOOTSTRAP=1, which lets rustc accept those flags.
+if [ -n "${FUZZ_TOOLCHAIN:-}" ]; then
+  TOOLCHAIN=$FUZZ_TOOLCHAIN
+elif cargo +nightly --version >/dev/null 2>&1; then
+  TOOLCHAIN=nightly
+else
+  TOOLCHAIN=stable
+  export RUSTC_BOOTSTRAP=1
+  echo "fuzz: no nightly toolchain; building with stable and RUSTC_BOOTSTRAP=1"
+fi
 if ! cargo "+$TOOLCHAIN" --version >/dev/null 2>&1; then
-  echo "fuzz: the $TOOLCHAIN toolchain is missing (cargo fuzz needs nightly); run scripts/setup.sh" >&2
+  echo "fuzz: the $TOOLCHAIN toolchain is missing" >&2
   exit 1
 fi
 if ! cargo fuzz --version >/dev/null 2>&1; then

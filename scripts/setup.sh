@@ -39,10 +39,12 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   npm ci --no-audit --no-fund
 fi
 
-# Fuzzing (scripts/fuzz.sh, which scripts/test.sh runs): cargo-fuzz and a nightly toolchain.
+# Fuzzing (scripts/fuzz.sh, which scripts/test.sh runs): cargo-fuzz, and the nightly toolchain
+# where it can be installed (fuzz.sh builds with stable and RUSTC_BOOTSTRAP=1 where it cannot).
 if ! cargo +nightly --version >/dev/null 2>&1; then
-  echo "== installing the nightly toolchain (cargo fuzz needs it)"
-  rustup toolchain install nightly --profile minimal
+  echo "== installing the nightly toolchain for cargo fuzz (optional)"
+  rustup toolchain install nightly --profile minimal \
+    || echo "setup: no nightly toolchain; scripts/fuzz.sh will use stable with RUSTC_BOOTSTRAP=1"
 fi
 if ! cargo fuzz --version >/dev/null 2>&1; then
   echo "== installing cargo-fuzz (about a minute)"
