@@ -171,6 +171,7 @@ fn run_rules(
         reporter.start(rule, level.and_then(RuleLevel::severity));
         (rule.check)(context, &mut reporter);
     }
+    reporter.finish();
     let mut diagnostics = diagnostic::resolve(reporter.reports, options.lang, source);
     sort(&mut diagnostics);
     diagnostics

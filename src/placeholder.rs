@@ -62,14 +62,22 @@ impl Placeholder {
         !matches!(self.kind, Kind::Malformed { .. })
     }
 
-    /// The name or number of a valid placeholder, as written between the braces.
-    pub fn key(&self) -> Option<String> {
+    /// The number or name of a valid placeholder: equal keys are the same parameter.
+    pub fn key(&self) -> Option<Key<'_>> {
         match &self.kind {
-            Kind::Positional(n) => Some(n.to_string()),
-            Kind::Named(s) => Some(s.clone()),
+            Kind::Positional(n) => Some(Key::Positional(*n)),
+            Kind::Named(s) => Some(Key::Named(s)),
             Kind::Malformed { .. } => None,
         }
     }
+}
+
+/// Which parameter a placeholder stands for (borrowed: counting distinct parameters of a long
+/// text allocates nothing per placeholder).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Key<'p> {
+    Positional(u32),
+    Named(&'p str),
 }
 
 /// Finds every placeholder and attempted placeholder in `text`, in order, not overlapping.

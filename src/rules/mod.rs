@@ -3,6 +3,7 @@
 
 use crate::content::{Analysis, Promotion};
 use crate::diagnostic::{Report, Severity};
+use crate::l10n::{plural_en, plural_ru, Msg};
 use crate::lexicon::Latin;
 use crate::links::Link;
 use crate::options::{LintOptions, Profile};
@@ -296,10 +297,20 @@ fn collect_fields<'a>(
 }
 
 /// Collects one rule's reports.
+/// Findings one rule may list for one template. Past it, the rest are counted in one closing
+/// finding: a 1 MiB text of `{{}}` would otherwise give 262 144 findings, more than anyone
+/// reads and most of the cost of linting it (every finding is located and formatted).
+pub const MAX_FINDINGS_PER_RULE: usize = 100;
+
 pub struct Reporter<'a> {
     rule: &'static Rule,
     level: Option<Severity>,
     pub(crate) reports: Vec<(&'static str, Severity, Report<'a>)>,
+    /// Findings of the current rule so far.
+    listed: usize,
+    /// The first finding past the limit (it carries the count), the number past the limit
+    /// and their gravest severity.
+    overflow: Option<(Report<'a>, usize, Severity)>,
 }
 
 impl<'a> Reporter<'a> {
@@ -308,12 +319,16 @@ impl<'a> Reporter<'a> {
             rule: ALL[0],
             level: None,
             reports: Vec::new(),
+            listed: 0,
+            overflow: None,
         }
     }
 
     pub(crate) fn start(&mut self, rule: &'static Rule, level: Option<Severity>) {
+        self.finish();
         self.rule = rule;
         self.level = level;
+        self.listed = 0;
     }
 
     pub fn report(&mut self, report: Report<'a>) {
@@ -321,7 +336,45 @@ impl<'a> Reporter<'a> {
             .level
             .or(report.severity)
             .unwrap_or(self.rule.default_severity);
-        self.reports.push((self.rule.id, severity, report));
+        if self.listed < MAX_FINDINGS_PER_RULE {
+            self.listed += 1;
+            self.reports.push((self.rule.id, severity, report));
+            return;
+        }
+        match &mut self.overflow {
+            Some((_, more, gravest)) => {
+                *more += 1;
+                *gravest = (*gravest).max(severity);
+            }
+            None => self.overflow = Some((report, 1, severity)),
+        }
+    }
+
+    /// Closes the current rule: the findings past the limit become one, at the first of them.
+    pub(crate) fn finish(&mut self) {
+        let Some((first, more, severity)) = self.overflow.take() else {
+            return;
+        };
+        let message = Msg::new(
+            format!(
+                "{more} more {} of `{}` in this template (only the first {MAX_FINDINGS_PER_RULE} are listed), starting here: {}",
+                plural_en(more, "finding", "findings"),
+                self.rule.id,
+                first.message.en,
+            ),
+            format!(
+                "ещё {more} {} `{}` в этом шаблоне (показаны первые {MAX_FINDINGS_PER_RULE}), начиная с этого: {}",
+                plural_ru(more, "замечание", "замечания", "замечаний"),
+                self.rule.id,
+                first.message.ru,
+            ),
+        );
+        let summary = Report {
+            message,
+            fix: None,
+            ..first
+        };
+        self.reports.push((self.rule.id, severity, summary));
     }
 }
 
@@ -434,4 +487,49 @@ mod tests {
 pub(crate) fn excess(text: &str, limit: usize) -> Option<(usize, std::ops::Range<usize>)> {
     let len = crate::text::utf16_len(text);
     (len > limit).then(|| (len, crate::text::byte_at_utf16(text, limit)..text.len()))
+}
+
+#[cfg(test)]
+mod limit_tests {
+    use super::*;
+    use crate::diagnostic::Severity;
+
+    #[test]
+    fn findings_past_the_limit_are_counted_in_one() {
+        // 130 empty placeholders, then one with spaces inside: 131 placeholder-syntax findings.
+        let body = format!("Текст {}и {{{{ 1 }}}} конец", "{{}} ".repeat(130));
+        let found = testing::run(&placeholder_syntax::RULE, &body);
+        assert_eq!(found.len(), MAX_FINDINGS_PER_RULE + 1);
+        let last = found.last().unwrap();
+        assert!(
+            last.message.starts_with("31 more findings of `placeholder-syntax` in this template (only the first 100 are listed), starting here:"),
+            "{}",
+            last.message
+        );
+        // It stands at the first finding not listed (the 101st `{{}}`), with the gravest
+        // severity of those it counts.
+        let first_hidden = "Текст ".len() + 100 * "{{}} ".len();
+        assert_eq!(last.range.unwrap().start, first_hidden);
+        assert_eq!(last.severity, Severity::Error);
+        assert!(last.fix.is_none());
+        let ru = testing::run_with(
+            &placeholder_syntax::RULE,
+            &body,
+            &crate::options::LintOptions {
+                lang: crate::l10n::Lang::Ru,
+                ..Default::default()
+            },
+        );
+        assert!(ru.last().unwrap().message.starts_with(
+            "ещё 31 замечание `placeholder-syntax` в этом шаблоне (показаны первые 100)"
+        ));
+    }
+
+    #[test]
+    fn up_to_the_limit_every_finding_is_listed() {
+        let body = format!("Текст {}конец", "{{}} ".repeat(MAX_FINDINGS_PER_RULE));
+        let found = testing::run(&placeholder_syntax::RULE, &body);
+        assert_eq!(found.len(), MAX_FINDINGS_PER_RULE);
+        assert!(found.iter().all(|d| !d.message.contains("more findings")));
+    }
 }

@@ -72,7 +72,7 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
         if valid.is_empty() {
             continue;
         }
-        let distinct: BTreeSet<String> = valid.iter().filter_map(|p| p.key()).collect();
+        let distinct: BTreeSet<_> = valid.iter().filter_map(|p| p.key()).collect();
         let ranges: Vec<_> = field.placeholders.iter().map(|p| p.range.clone()).collect();
         let words = count_words(&field.text.value, &ranges) + valid.len();
         let ratio = distinct.len() as f64 / words as f64;
