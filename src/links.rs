@@ -66,7 +66,8 @@ pub fn find(text: &str) -> Vec<Link> {
 fn link_in(text: &str, mut start: usize, mut end: usize) -> Option<Link> {
     let word = &text[start..end];
     // Byte searches first: most words have neither, and a substring search costs more.
-    if !word.contains('.') && !(word.contains(':') && word.contains("://")) {
+    let has_scheme = word.contains(':') && word.contains("://");
+    if !word.contains('.') && !has_scheme {
         return None;
     }
     // Leading brackets and formatting marks; trailing punctuation and unbalanced `)`.
