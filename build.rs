@@ -1,6 +1,9 @@
-//! Copies the lexicons into the build directory without their comment lines: the comments
-//! (sources and reasons, a third of the files) are for people, and the WebAssembly package has
-//! a size budget.
+//! Prepares data files for `include_str!`:
+//! * the lexicons without their comment lines: the comments (sources and reasons, a third of
+//!   the files) are for people, and the WebAssembly package has a size budget;
+//! * the Public Suffix List without comments, its rules grouped by top-level label, so that
+//!   `src/domain` parses only the groups of the hosts it meets (parsing the whole list took
+//!   longer than linting a template).
 
 use std::path::Path;
 
@@ -22,4 +25,20 @@ fn main() {
         std::fs::write(Path::new(&out).join(format!("{lang}.txt")), entries)
             .expect("OUT_DIR is writable");
     }
+    public_suffixes(Path::new(&out));
+}
+
+fn public_suffixes(out: &Path) {
+    let src = "src/domain/public_suffix_list.dat";
+    println!("cargo:rerun-if-changed={src}");
+    let text = std::fs::read_to_string(src).unwrap_or_else(|e| panic!("cannot read {src}: {e}"));
+    let mut rules: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with("//"))
+        .collect();
+    // Stable: within a group the list's own order is kept.
+    rules.sort_by_key(|rule| rule.rsplit('.').next().unwrap_or(rule));
+    let grouped: String = rules.iter().map(|r| format!("{r}\n")).collect();
+    std::fs::write(out.join("public_suffixes.txt"), grouped).expect("OUT_DIR is writable");
 }

@@ -2,22 +2,81 @@
 //!
 //! The list is Mozilla's `public_suffix_list.dat` (MPL-2.0; version and commit in the file's
 //! header), stored with its internationalised labels already in ASCII form, and read by the
-//! `publicsuffix` crate at first use. That keeps the WebAssembly package small: the `psl`
-//! crate compiles the list into code four times larger. Hosts are converted to ASCII with the
-//! punycode of RFC 3492 ([`punycode`]) after lower-casing; the rest of UTS #46 (NFC and the
-//! mapping tables) is left out for the same reason, which only matters for hosts written with
-//! unusual compatibility characters.
+//! `publicsuffix` crate. That keeps the WebAssembly package small: the `psl` crate compiles the
+//! list into code four times larger. Parsing all 10 000 rules took longer than linting a
+//! template (a slow first lint in an edge function), so `build.rs` groups the rules by
+//! top-level label and a group is parsed the first time a host under it is looked up. Hosts
+//! are converted to ASCII with the punycode of RFC 3492 ([`punycode`]) after lower-casing; the
+//! rest of UTS #46 (NFC and the mapping tables) is left out for the same reason, which only
+//! matters for hosts written with unusual compatibility characters.
 
 pub mod confusables;
 mod punycode;
 
 use publicsuffix::{List, Psl};
-use std::sync::OnceLock;
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
 
-fn list() -> Option<&'static List> {
-    static LIST: OnceLock<Option<List>> = OnceLock::new();
-    LIST.get_or_init(|| include_str!("public_suffix_list.dat").parse().ok())
-        .as_ref()
+/// The rules, one per line, those of one top-level label together (see `build.rs`).
+const RULES: &str = include_str!(concat!(env!("OUT_DIR"), "/public_suffixes.txt"));
+
+/// The top-level label of a rule or host (`co.uk` → `uk`, `*.ck` → `ck`).
+fn top_label(name: &str) -> &str {
+    name.rsplit('.').next().unwrap_or(name)
+}
+
+/// The rules of each top-level label, sorted by label.
+fn groups() -> &'static [(&'static str, &'static str)] {
+    static GROUPS: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::new();
+    GROUPS.get_or_init(|| {
+        // One pass over the bytes (a few hundred microseconds less than splitting lines and
+        // labels as strings): a line's label starts after its last dot.
+        let bytes = RULES.as_bytes();
+        let mut groups: Vec<(&str, &str)> = Vec::new();
+        let (mut group_start, mut line_start, mut label_start) = (0, 0, 0);
+        for (i, &b) in bytes.iter().enumerate() {
+            match b {
+                b'.' => label_start = i + 1,
+                b'\n' => {
+                    let label = &RULES[label_start..i];
+                    match groups.last_mut() {
+                        Some((last, rules)) if *last == label => {
+                            *rules = &RULES[group_start..=i];
+                        }
+                        _ => {
+                            group_start = line_start;
+                            groups.push((label, &RULES[line_start..=i]));
+                        }
+                    }
+                    line_start = i + 1;
+                    label_start = i + 1;
+                }
+                _ => {}
+            }
+        }
+        groups
+    })
+}
+
+/// The part of the list that can match hosts under `tld`, parsed on first use. Each group is
+/// parsed once and kept for the life of the program (there are about 1 500).
+fn list(tld: &str) -> Option<&'static List> {
+    static PARSED: OnceLock<Mutex<HashMap<&'static str, &'static List>>> = OnceLock::new();
+    let groups = groups();
+    let (label, rules) = groups[groups.binary_search_by(|(l, _)| (*l).cmp(tld)).ok()?];
+    let mut parsed = PARSED
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some(list) = parsed.get(label) {
+        return Some(list);
+    }
+    // The crate reads rules only after a section marker. Which section a rule is from
+    // (ICANN or private) is not used here: both kinds of suffix end a registrable domain.
+    let text = format!("// ===BEGIN ICANN DOMAINS===\n{rules}");
+    let list: &'static List = Box::leak(Box::new(text.parse().ok()?));
+    parsed.insert(label, list);
+    Some(list)
 }
 
 /// Full stops that IDNA treats as label separators.
@@ -80,16 +139,18 @@ pub fn to_unicode(host: &str) -> String {
 /// Whether `label` (a top-level label such as `ru`, `ly`, `рф`) is a suffix on the Public
 /// Suffix List, as opposed to one the list only matches through its `*` default rule.
 pub fn is_known_suffix(label: &str) -> bool {
-    match (to_ascii(label), list()) {
-        (Some(ascii), Some(list)) => list.suffix(ascii.as_bytes()).is_some_and(|s| s.is_known()),
-        _ => false,
-    }
+    let Some(ascii) = to_ascii(label) else {
+        return false;
+    };
+    list(top_label(&ascii))
+        .and_then(|list| list.suffix(ascii.as_bytes()))
+        .is_some_and(|s| s.is_known())
 }
 
 /// The registrable domain (eTLD+1) of a host: `www.shop.example.co.uk` → `example.co.uk`.
 pub fn registrable(host: &str) -> Option<String> {
     let ascii = to_ascii(host)?;
-    let domain = list()?.domain(ascii.as_bytes())?;
+    let domain = list(top_label(&ascii))?.domain(ascii.as_bytes())?;
     if !domain.suffix().is_known() {
         return None;
     }
@@ -109,8 +170,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_list_loads() {
-        assert!(list().is_some());
+    fn every_group_of_the_list_parses() {
+        let groups = groups();
+        assert!(groups.len() > 1000, "{} groups", groups.len());
+        assert!(groups.windows(2).all(|w| w[0].0 < w[1].0), "sorted, one group per label");
+        let rules: usize = groups.iter().map(|(_, r)| r.lines().count()).sum();
+        assert_eq!(rules, RULES.lines().count());
+        for (label, _) in groups {
+            assert!(list(label).is_some(), "{label}");
+        }
+        // Wildcards and exceptions live in their label's group.
+        assert_eq!(registrable("www.ck").as_deref(), Some("www.ck"));
+        assert_eq!(registrable("shop.foo.ck").as_deref(), Some("shop.foo.ck"));
+        assert_eq!(registrable("city.kobe.jp").as_deref(), Some("city.kobe.jp"));
+        assert_eq!(registrable("a.b.kobe.jp").as_deref(), Some("a.b.kobe.jp"));
     }
 
     #[test]
