@@ -1,14 +1,35 @@
 //! Prepares data files for `include_str!`:
 //! * the lexicons without their comment lines: the comments (sources and reasons, a third of
 //!   the files) are for people, and the WebAssembly package has a size budget;
+//! * the matching keys of every lexicon phrase (`src/lexicon/keys.rs`, compiled here with the
+//!   word splitter it uses): stemming them at run time took most of the first lint's time;
 //! * the Public Suffix List without comments, its rules grouped by top-level label, so that
 //!   `src/domain` parses only the groups of the hosts it meets (parsing the whole list took
 //!   longer than linting a template).
 
 use std::path::Path;
 
+// The library's own code for splitting words and stemming them, so that the keys computed
+// here are exactly those the library computes for the words of a text.
+#[allow(dead_code)]
+#[path = "src/text/class.rs"]
+pub mod class;
+#[allow(dead_code)]
+#[path = "src/lexicon/keys.rs"]
+mod keys;
+#[allow(dead_code)]
+#[path = "src/words.rs"]
+mod words;
+/// `words.rs` refers to `crate::text::class`.
+mod text {
+    pub use super::class;
+}
+
 fn main() {
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    for file in ["src/text/class.rs", "src/lexicon/keys.rs", "src/words.rs"] {
+        println!("cargo:rerun-if-changed={file}");
+    }
     for lang in ["ru", "en", "es", "pt"] {
         let src = format!("src/lexicon/{lang}.txt");
         println!("cargo:rerun-if-changed={src}");
@@ -22,7 +43,21 @@ fn main() {
             })
             .map(|l| format!("{l}\n"))
             .collect();
+        let latin = keys::Latin::of_list(lang);
+        let keys: String = entries
+            .lines()
+            .map(
+                |line| match keys::phrase_of(line).and_then(|p| keys::phrase_keys(p, latin)) {
+                    Some((keys, open_end)) => {
+                        format!("{}\t{}\n", if open_end { "*" } else { "" }, keys.join(" "))
+                    }
+                    None => "\n".to_string(),
+                },
+            )
+            .collect();
         std::fs::write(Path::new(&out).join(format!("{lang}.txt")), entries)
+            .expect("OUT_DIR is writable");
+        std::fs::write(Path::new(&out).join(format!("{lang}.keys")), keys)
             .expect("OUT_DIR is writable");
     }
     public_suffixes(Path::new(&out));

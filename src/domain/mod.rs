@@ -173,7 +173,10 @@ mod tests {
     fn every_group_of_the_list_parses() {
         let groups = groups();
         assert!(groups.len() > 1000, "{} groups", groups.len());
-        assert!(groups.windows(2).all(|w| w[0].0 < w[1].0), "sorted, one group per label");
+        assert!(
+            groups.windows(2).all(|w| w[0].0 < w[1].0),
+            "sorted, one group per label"
+        );
         let rules: usize = groups.iter().map(|(_, r)| r.lines().count()).sum();
         assert_eq!(rules, RULES.lines().count());
         for (label, _) in groups {

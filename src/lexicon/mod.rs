@@ -6,22 +6,40 @@
 //! folded. Phrases are indexed by the key of their first word, so matching a text is one hash
 //! lookup per word, and matches are whole words by construction.
 
-use crate::words::{self, fold_repeats, Script, Word};
-use std::borrow::Cow;
+mod keys;
+
+use crate::words::{fold_repeats, Script, Word};
+pub use keys::Latin;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::sync::OnceLock;
-// The Snowball stemmers, one feature per language: only the four used are linked.
-use tantivy_stemmers::algorithms;
 
-/// The lists, without their comment lines (see `build.rs`).
-const SOURCES: [(&str, &str); 4] = [
-    ("ru", include_str!(concat!(env!("OUT_DIR"), "/ru.txt"))),
-    ("en", include_str!(concat!(env!("OUT_DIR"), "/en.txt"))),
-    ("es", include_str!(concat!(env!("OUT_DIR"), "/es.txt"))),
-    ("pt", include_str!(concat!(env!("OUT_DIR"), "/pt.txt"))),
+/// The lists without their comment lines, and the keys of each line's phrase, computed by
+/// `build.rs` with [`keys::phrase_keys`]: one line per list line, `*` if the phrase ends in
+/// `*`, a tab, the keys separated by spaces (an empty line for a line without a phrase).
+const SOURCES: [(&str, &str, &str); 4] = [
+    (
+        "ru",
+        include_str!(concat!(env!("OUT_DIR"), "/ru.txt")),
+        include_str!(concat!(env!("OUT_DIR"), "/ru.keys")),
+    ),
+    (
+        "en",
+        include_str!(concat!(env!("OUT_DIR"), "/en.txt")),
+        include_str!(concat!(env!("OUT_DIR"), "/en.keys")),
+    ),
+    (
+        "es",
+        include_str!(concat!(env!("OUT_DIR"), "/es.txt")),
+        include_str!(concat!(env!("OUT_DIR"), "/es.keys")),
+    ),
+    (
+        "pt",
+        include_str!(concat!(env!("OUT_DIR"), "/pt.txt")),
+        include_str!(concat!(env!("OUT_DIR"), "/pt.keys")),
+    ),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
@@ -108,43 +126,6 @@ pub struct Entry {
     pub lang: &'static str,
 }
 
-/// The language whose list applies besides Russian and English: the template's, when it is
-/// Spanish or Portuguese. Also names the stemmer that reads Latin-script words of a list set;
-/// Cyrillic words always use the Russian stemmer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Latin {
-    En,
-    Es,
-    Pt,
-}
-
-impl Latin {
-    /// From a template language code (`es_MX`, `pt_BR`, `ru`, ...).
-    pub fn from_code(code: Option<&str>) -> Latin {
-        match code
-            .map(|c| c.get(..2).unwrap_or(c).to_ascii_lowercase())
-            .as_deref()
-        {
-            Some("es") => Latin::Es,
-            Some("pt") => Latin::Pt,
-            _ => Latin::En,
-        }
-    }
-
-    fn index(self) -> usize {
-        self as usize
-    }
-
-    /// The Snowball stemmer for Latin-script words of this language.
-    fn stem(self, word: &str) -> Cow<'_, str> {
-        match self {
-            Latin::En => algorithms::english_porter_2(word),
-            Latin::Es => algorithms::spanish(word),
-            Latin::Pt => algorithms::portuguese(word),
-        }
-    }
-}
-
 /// The matching key of a normalised word: its Snowball stem (Russian for Cyrillic words, the
 /// set's language for Latin ones), repeated letters folded.
 pub fn key(word: &Word, latin: Latin) -> String {
@@ -153,13 +134,7 @@ pub fn key(word: &Word, latin: Latin) -> String {
         Script::Latin => 1 + latin.index(),
         Script::Other => return fold_repeats(&word.normalized),
     };
-    let compute = || {
-        let stem = match word.script {
-            Script::Cyrillic => algorithms::russian(&word.normalized),
-            _ => latin.stem(&word.normalized),
-        };
-        fold_repeats(&stem)
-    };
+    let compute = || keys::stem_key(word, latin);
     if word.normalized.len() > CACHED_WORD_BYTES {
         return compute();
     }
@@ -227,7 +202,7 @@ pub struct Match {
 
 /// One phrase, as the keys of its words; the last one is a prefix when the phrase ends in `*`.
 struct Pattern {
-    keys: Vec<String>,
+    keys: Vec<&'static str>,
     open_end: bool,
     entry: &'static Entry,
 }
@@ -236,23 +211,45 @@ struct Pattern {
 struct Compiled {
     patterns: Vec<Pattern>,
     /// First key → patterns starting with that word.
-    by_first: HashMap<String, Vec<usize>, BuildHasherDefault<Fnv>>,
+    by_first: HashMap<&'static str, Vec<usize>, BuildHasherDefault<Fnv>>,
     /// One-word phrases ending in `*`: their key is a prefix, checked against every word.
     prefixes: Vec<usize>,
 }
 
+/// The entries of every list, and beside each the keys `build.rs` computed for its phrase.
+struct Lists {
+    entries: Vec<Entry>,
+    keys: Vec<Option<(Vec<&'static str>, bool)>>,
+}
+
+fn lists() -> &'static Lists {
+    static LISTS: OnceLock<Lists> = OnceLock::new();
+    LISTS.get_or_init(|| {
+        let mut lists = Lists {
+            entries: Vec::new(),
+            keys: Vec::new(),
+        };
+        for (lang, text, keys) in SOURCES {
+            for (line, keys) in text.lines().zip(keys.lines()) {
+                if let Ok(Some(entry)) = parse_line(lang, line) {
+                    lists.entries.push(entry);
+                    lists.keys.push(read_keys(keys));
+                }
+            }
+        }
+        lists
+    })
+}
+
+/// A line of a `.keys` file (see [`SOURCES`]).
+fn read_keys(line: &'static str) -> Option<(Vec<&'static str>, bool)> {
+    let (open, keys) = line.split_once('\t')?;
+    Some((keys.split(' ').collect(), open == "*"))
+}
+
 /// Every entry of every list. Lines that do not parse are skipped here and reported by a test.
 pub fn entries() -> &'static [Entry] {
-    static ENTRIES: OnceLock<Vec<Entry>> = OnceLock::new();
-    ENTRIES.get_or_init(|| {
-        SOURCES
-            .iter()
-            .flat_map(|(lang, text)| {
-                text.lines()
-                    .filter_map(move |line| parse_line(lang, line).ok().flatten())
-            })
-            .collect()
-    })
+    &lists().entries
 }
 
 /// `Ok(None)` for blank and comment lines, `Err` for lines that do not follow the format.
@@ -267,13 +264,7 @@ fn parse_line(lang: &'static str, line: &'static str) -> Result<Option<Entry>, S
         .and_then(|w| w.parse::<i32>().ok())
         .ok_or("the weight is not a number")?;
     let group = parts.next().and_then(Group::parse).ok_or("unknown group")?;
-    let phrase = parts
-        .next()
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .ok_or("no phrase")?;
-    // A comment may follow the phrase.
-    let phrase = phrase.split(" #").next().unwrap_or(phrase).trim_end();
+    let phrase = keys::phrase_of(line).ok_or("no phrase")?;
     Ok(Some(Entry {
         weight,
         group,
@@ -282,56 +273,34 @@ fn parse_line(lang: &'static str, line: &'static str) -> Result<Option<Entry>, S
     }))
 }
 
-/// The pattern of a phrase: the keys of its words; a final `*` makes the last one a prefix of
-/// any ending (not stemmed).
-fn pattern(phrase: &'static str, latin: Latin, entry: &'static Entry) -> Option<Pattern> {
-    let (phrase, open_end) = match phrase.strip_suffix('*') {
-        Some(p) => (p, true),
-        None => (phrase, false),
-    };
-    let words = words::split(phrase, &[]);
-    let last = words.len().checked_sub(1)?;
-    let keys = words
-        .iter()
-        .enumerate()
-        .map(|(i, w)| {
-            if i == last && open_end {
-                fold_repeats(&w.normalized)
-            } else {
-                key(w, latin)
-            }
-        })
-        .collect();
-    Some(Pattern {
-        keys,
-        open_end,
-        entry,
-    })
-}
-
 /// The phrases of one list set: Russian and English together (English words are common in
 /// Russian marketing, and both are always on), Spanish, Portuguese. Each set's Latin words are
 /// stemmed with its own language's stemmer, so "sale" is never read as Spanish «sal».
 fn compiled(set: Latin) -> &'static Compiled {
     static COMPILED: [OnceLock<Compiled>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
     COMPILED[set.index()].get_or_init(|| {
-        let wanted = |lang: &str| match set {
-            Latin::En => matches!(lang, "ru" | "en"),
-            Latin::Es => lang == "es",
-            Latin::Pt => lang == "pt",
-        };
-        let patterns: Vec<Pattern> = entries()
+        let lists = lists();
+        let patterns: Vec<Pattern> = lists
+            .entries
             .iter()
-            .filter(|e| wanted(e.lang))
-            .filter_map(|e| pattern(e.phrase, set, e))
+            .zip(&lists.keys)
+            .filter(|(e, _)| Latin::of_list(e.lang) == set)
+            .filter_map(|(entry, keys)| {
+                let (keys, open_end) = keys.clone()?;
+                Some(Pattern {
+                    keys,
+                    open_end,
+                    entry,
+                })
+            })
             .collect();
-        let mut by_first: HashMap<String, Vec<usize>, BuildHasherDefault<Fnv>> = HashMap::default();
+        let mut by_first: HashMap<&str, Vec<usize>, BuildHasherDefault<Fnv>> = HashMap::default();
         let mut prefixes = Vec::new();
         for (i, p) in patterns.iter().enumerate() {
             if p.keys.len() == 1 && p.open_end {
                 prefixes.push(i);
             } else {
-                by_first.entry(p.keys[0].clone()).or_default().push(i);
+                by_first.entry(p.keys[0]).or_default().push(i);
             }
         }
         Compiled {
@@ -450,11 +419,14 @@ fn find_in(words: &[Word], set: Latin) -> Vec<Match> {
     let keys: Vec<String> = words.iter().map(|w| key(w, set)).collect();
     let mut found = Vec::new();
     for (start, first) in keys.iter().enumerate() {
-        let exact = compiled.by_first.get(first).map_or(&[][..], Vec::as_slice);
+        let exact = compiled
+            .by_first
+            .get(first.as_str())
+            .map_or(&[][..], Vec::as_slice);
         let prefixed = compiled
             .prefixes
             .iter()
-            .filter(|&&i| first.starts_with(compiled.patterns[i].keys[0].as_str()));
+            .filter(|&&i| first.starts_with(compiled.patterns[i].keys[0]));
         // Pattern order, as one sorted list (both parts are sorted already); most words match
         // no prefix, and then the exact list is used as it is.
         let prefixed: Vec<usize> = prefixed.copied().collect();
@@ -477,9 +449,9 @@ fn find_in(words: &[Word], set: Latin) -> Vec<Match> {
             let fits = p.keys.iter().enumerate().skip(1).all(|(j, k)| {
                 let word = &keys[start + j];
                 if j == last && p.open_end {
-                    word.starts_with(k.as_str())
+                    word.starts_with(*k)
                 } else {
-                    word == k
+                    word.as_str() == *k
                 }
             });
             if fits {
@@ -497,6 +469,7 @@ fn find_in(words: &[Word], set: Latin) -> Vec<Match> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::words;
 
     fn phrases(text: &str) -> Vec<(&'static str, &str)> {
         let words = words::split(text, &[]);
@@ -529,6 +502,22 @@ mod tests {
     }
 
     #[test]
+    fn the_keys_built_are_the_keys_the_library_computes() {
+        let lists = lists();
+        assert_eq!(lists.entries.len(), lists.keys.len());
+        for (e, built) in lists.entries.iter().zip(&lists.keys) {
+            let computed = keys::phrase_keys(e.phrase, Latin::of_list(e.lang));
+            let built = built
+                .as_ref()
+                .map(|(k, open)| (k.iter().map(|k| k.to_string()).collect::<Vec<_>>(), *open));
+            assert_eq!(built, computed, "{}.txt: {}", e.lang, e.phrase);
+        }
+        // And the same key as a word of a text gets.
+        let words = crate::words::split("Скидки", &[]);
+        assert_eq!(key(&words[0], Latin::En), "скидк");
+    }
+
+    #[test]
     fn every_entry_becomes_a_pattern() {
         let total: usize = [Latin::En, Latin::Es, Latin::Pt]
             .iter()
@@ -541,11 +530,7 @@ mod tests {
     fn no_entry_is_listed_twice() {
         let mut seen = std::collections::HashSet::new();
         for e in entries() {
-            let key = (
-                e.lang,
-                e.group,
-                pattern(e.phrase, Latin::En, e).map(|p| (p.keys, p.open_end)),
-            );
+            let key = (e.lang, e.group, keys::phrase_keys(e.phrase, Latin::En));
             assert!(
                 seen.insert(key),
                 "{}.txt lists `{}` twice in {:?}",

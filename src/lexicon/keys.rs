@@ -1,0 +1,98 @@
+//! How a word and a lexicon phrase become matching keys: normalised (see [`crate::words`]),
+//! stemmed with the Snowball stemmer of the word's alphabet, repeated letters folded.
+//!
+//! `build.rs` compiles this file too: it computes the keys of every lexicon phrase at build
+//! time (stemming 1 300 phrases took most of the first lint's time), and the library computes
+//! the keys of text words at run time with the same code.
+
+use crate::words::{self, fold_repeats, Script, Word};
+use std::borrow::Cow;
+// The Snowball stemmers, one feature per language: only the four used are linked.
+use tantivy_stemmers::algorithms;
+
+/// The language whose list applies besides Russian and English: the template's, when it is
+/// Spanish or Portuguese. Also names the stemmer that reads Latin-script words of a list set;
+/// Cyrillic words always use the Russian stemmer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Latin {
+    En,
+    Es,
+    Pt,
+}
+
+impl Latin {
+    /// From a template language code (`es_MX`, `pt_BR`, `ru`, ...).
+    pub fn from_code(code: Option<&str>) -> Latin {
+        match code
+            .map(|c| c.get(..2).unwrap_or(c).to_ascii_lowercase())
+            .as_deref()
+        {
+            Some("es") => Latin::Es,
+            Some("pt") => Latin::Pt,
+            _ => Latin::En,
+        }
+    }
+
+    /// The set a list belongs to: Russian and English together (English words are common in
+    /// Russian marketing, and both are always on), Spanish, Portuguese.
+    pub fn of_list(lang: &str) -> Latin {
+        Latin::from_code(Some(lang))
+    }
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The Snowball stemmer for Latin-script words of this language.
+    fn stem(self, word: &str) -> Cow<'_, str> {
+        match self {
+            Latin::En => algorithms::english_porter_2(word),
+            Latin::Es => algorithms::spanish(word),
+            Latin::Pt => algorithms::portuguese(word),
+        }
+    }
+}
+
+/// The key of a normalised word: its Snowball stem (Russian for Cyrillic words, the set's
+/// language for Latin ones), repeated letters folded.
+pub fn stem_key(word: &Word, latin: Latin) -> String {
+    let stem = match word.script {
+        Script::Cyrillic => algorithms::russian(&word.normalized),
+        Script::Latin => latin.stem(&word.normalized),
+        Script::Other => Cow::Borrowed(word.normalized.as_str()),
+    };
+    fold_repeats(&stem)
+}
+
+/// The phrase of a lexicon line (`weight group phrase  # comment`), if it has one.
+pub fn phrase_of(line: &str) -> Option<&str> {
+    let phrase = line.trim().splitn(3, ' ').nth(2)?.trim();
+    // A comment may follow the phrase.
+    let phrase = phrase.split(" #").next().unwrap_or(phrase).trim_end();
+    (!phrase.is_empty()).then_some(phrase)
+}
+
+/// The keys of a phrase's words, and whether it ends in `*`, which makes its last key a
+/// prefix of any ending (that word is not stemmed). `None` for a phrase without words.
+// Called by build.rs, and by the library's tests, which check the built keys against it.
+#[cfg_attr(not(test), allow(dead_code))]
+pub fn phrase_keys(phrase: &str, latin: Latin) -> Option<(Vec<String>, bool)> {
+    let (phrase, open_end) = match phrase.strip_suffix('*') {
+        Some(p) => (p, true),
+        None => (phrase, false),
+    };
+    let words = words::split(phrase, &[]);
+    let last = words.len().checked_sub(1)?;
+    let keys = words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            if i == last && open_end {
+                fold_repeats(&w.normalized)
+            } else {
+                stem_key(w, latin)
+            }
+        })
+        .collect();
+    Some((keys, open_end))
+}
