@@ -47,11 +47,11 @@ fn main() {
         let keys: String = entries
             .lines()
             .map(
-                |line| match keys::phrase_of(line).and_then(|p| keys::phrase_keys(p, latin)) {
-                    Some((keys, open_end)) => {
-                        format!("{}\t{}\n", if open_end { "*" } else { "" }, keys.join(" "))
+                |line| match keys::phrase_of(line).map(|p| (p, keys::phrase_keys(p, latin))) {
+                    Some((phrase, Some((keys, open_end)))) => {
+                        format!("{}\n", keys::encode(phrase, &keys, open_end))
                     }
-                    None => "\n".to_string(),
+                    _ => "\n".to_string(),
                 },
             )
             .collect();

@@ -96,3 +96,64 @@ pub fn phrase_keys(phrase: &str, latin: Latin) -> Option<(Vec<String>, bool)> {
         .collect();
     Some((keys, open_end))
 }
+
+/// A phrase's word as written, lower-cased with `ё` read as `е`: most keys are a prefix of it
+/// (the stem without its ending), and are stored as that prefix's length.
+fn written_lower(word: &str) -> String {
+    word.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == 'ё' { 'е' } else { c })
+        .collect()
+}
+
+/// The words of a phrase as written (split at spaces, a final `*` dropped).
+fn written_words(phrase: &str) -> Vec<String> {
+    phrase
+        .strip_suffix('*')
+        .unwrap_or(phrase)
+        .split(' ')
+        .map(written_lower)
+        .collect()
+}
+
+/// The line of a `.keys` file for a phrase (see `build.rs`): `*` if it ends in `*`, a tab,
+/// then one token per key: the number of characters the key drops from the end of the
+/// phrase's word when it is a prefix of it (`скидка` → `скидк`: `1`), else `=` and the key.
+/// Storing most keys as a number keeps the WebAssembly package within its size budget.
+#[allow(dead_code)] // build.rs writes the files
+pub fn encode(phrase: &str, keys: &[String], open_end: bool) -> String {
+    let written = written_words(phrase);
+    let tokens: Vec<String> = keys
+        .iter()
+        .enumerate()
+        .map(|(i, key)| {
+            let word = written.get(i).filter(|_| written.len() == keys.len());
+            match word {
+                Some(w) if w.starts_with(key.as_str()) => {
+                    (w.chars().count() - key.chars().count()).to_string()
+                }
+                _ => format!("={key}"),
+            }
+        })
+        .collect();
+    format!("{}\t{}", if open_end { "*" } else { "" }, tokens.join(" "))
+}
+
+/// The keys of a phrase from its line of a `.keys` file ([`encode`]).
+pub fn decode(phrase: &str, line: &str) -> Option<(Vec<String>, bool)> {
+    let (open, tokens) = line.split_once('\t')?;
+    let written = written_words(phrase);
+    let keys = tokens
+        .split(' ')
+        .enumerate()
+        .map(|(i, token)| match token.strip_prefix('=') {
+            Some(key) => Some(key.to_string()),
+            None => {
+                let word = written.get(i)?;
+                let keep = word.chars().count().checked_sub(token.parse().ok()?)?;
+                Some(word.chars().take(keep).collect())
+            }
+        })
+        .collect::<Option<Vec<String>>>()?;
+    Some((keys, open == "*"))
+}

@@ -17,8 +17,8 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 /// The lists without their comment lines, and the keys of each line's phrase, computed by
-/// `build.rs` with [`keys::phrase_keys`]: one line per list line, `*` if the phrase ends in
-/// `*`, a tab, the keys separated by spaces (an empty line for a line without a phrase).
+/// `build.rs` with [`keys::phrase_keys`]: one line per list line, written by [`keys::encode`]
+/// (an empty line for a line without a phrase).
 const SOURCES: [(&str, &str, &str); 4] = [
     (
         "ru",
@@ -202,7 +202,7 @@ pub struct Match {
 
 /// One phrase, as the keys of its words; the last one is a prefix when the phrase ends in `*`.
 struct Pattern {
-    keys: Vec<&'static str>,
+    keys: Vec<String>,
     open_end: bool,
     entry: &'static Entry,
 }
@@ -211,7 +211,7 @@ struct Pattern {
 struct Compiled {
     patterns: Vec<Pattern>,
     /// First key → patterns starting with that word.
-    by_first: HashMap<&'static str, Vec<usize>, BuildHasherDefault<Fnv>>,
+    by_first: HashMap<String, Vec<usize>, BuildHasherDefault<Fnv>>,
     /// One-word phrases ending in `*`: their key is a prefix, checked against every word.
     prefixes: Vec<usize>,
 }
@@ -219,7 +219,7 @@ struct Compiled {
 /// The entries of every list, and beside each the keys `build.rs` computed for its phrase.
 struct Lists {
     entries: Vec<Entry>,
-    keys: Vec<Option<(Vec<&'static str>, bool)>>,
+    keys: Vec<Option<(Vec<String>, bool)>>,
 }
 
 fn lists() -> &'static Lists {
@@ -232,19 +232,13 @@ fn lists() -> &'static Lists {
         for (lang, text, keys) in SOURCES {
             for (line, keys) in text.lines().zip(keys.lines()) {
                 if let Ok(Some(entry)) = parse_line(lang, line) {
+                    lists.keys.push(keys::decode(entry.phrase, keys));
                     lists.entries.push(entry);
-                    lists.keys.push(read_keys(keys));
                 }
             }
         }
         lists
     })
-}
-
-/// A line of a `.keys` file (see [`SOURCES`]).
-fn read_keys(line: &'static str) -> Option<(Vec<&'static str>, bool)> {
-    let (open, keys) = line.split_once('\t')?;
-    Some((keys.split(' ').collect(), open == "*"))
 }
 
 /// Every entry of every list. Lines that do not parse are skipped here and reported by a test.
@@ -294,13 +288,13 @@ fn compiled(set: Latin) -> &'static Compiled {
                 })
             })
             .collect();
-        let mut by_first: HashMap<&str, Vec<usize>, BuildHasherDefault<Fnv>> = HashMap::default();
+        let mut by_first: HashMap<String, Vec<usize>, BuildHasherDefault<Fnv>> = HashMap::default();
         let mut prefixes = Vec::new();
         for (i, p) in patterns.iter().enumerate() {
             if p.keys.len() == 1 && p.open_end {
                 prefixes.push(i);
             } else {
-                by_first.entry(p.keys[0]).or_default().push(i);
+                by_first.entry(p.keys[0].clone()).or_default().push(i);
             }
         }
         Compiled {
@@ -426,7 +420,7 @@ fn find_in(words: &[Word], set: Latin) -> Vec<Match> {
         let prefixed = compiled
             .prefixes
             .iter()
-            .filter(|&&i| first.starts_with(compiled.patterns[i].keys[0]));
+            .filter(|&&i| first.starts_with(compiled.patterns[i].keys[0].as_str()));
         // Pattern order, as one sorted list (both parts are sorted already); most words match
         // no prefix, and then the exact list is used as it is.
         let prefixed: Vec<usize> = prefixed.copied().collect();
@@ -449,9 +443,9 @@ fn find_in(words: &[Word], set: Latin) -> Vec<Match> {
             let fits = p.keys.iter().enumerate().skip(1).all(|(j, k)| {
                 let word = &keys[start + j];
                 if j == last && p.open_end {
-                    word.starts_with(*k)
+                    word.starts_with(k.as_str())
                 } else {
-                    word.as_str() == *k
+                    word == k
                 }
             });
             if fits {
