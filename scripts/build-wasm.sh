@@ -5,15 +5,21 @@
 #   pkg/node/  CommonJS for Node (loads the .wasm itself; `import` and `require` both work)
 # plus package.json (with `exports` and `types`) and README.md from npm/.
 #
-# Prints the raw and gzipped size of the .wasm. Exit codes: 0 OK; 3 the package was built but
-# the gzipped .wasm is over the budget (WASM_GZIP_BUDGET bytes, 250 kB); anything else: the
-# build failed.
+# The two builds are of the same code, compiled for what matters where they run: pkg/web's
+# .wasm is downloaded by pages, so it is built for size (profile wasm-release, opt-level z);
+# pkg/node's is read from disk, so it is built for speed (profile wasm-fast, opt-level 3:
+# about twice as fast, 25 % larger).
+#
+# Prints the raw and gzipped sizes. Exit codes: 0 OK; 3 the package was built but pkg/web's
+# gzipped .wasm is over the budget (WASM_GZIP_BUDGET bytes, 250 kB); anything else: the build
+# failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 BUDGET=${WASM_GZIP_BUDGET:-250000}
 OUT=pkg
-WASM=target/wasm32-unknown-unknown/wasm-release/walint.wasm
+SMALL=target/wasm32-unknown-unknown/wasm-release/walint.wasm
+FAST=target/wasm32-unknown-unknown/wasm-fast/walint.wasm
 
 need_bindgen=$(sed -n '/^name = "wasm-bindgen"$/{n;s/^version = "\(.*\)"$/\1/p;}' Cargo.lock)
 have_bindgen=$(wasm-bindgen --version 2>/dev/null || true)
@@ -22,15 +28,17 @@ if [ "$have_bindgen" != "wasm-bindgen $need_bindgen" ]; then
   exit 1
 fi
 
-echo "== cargo build (wasm32, profile wasm-release)"
-cargo build --locked --profile wasm-release --target wasm32-unknown-unknown \
-  --no-default-features --features wasm --lib
+for profile in wasm-release wasm-fast; do
+  echo "== cargo build (wasm32, profile $profile)"
+  cargo build --locked --profile "$profile" --target wasm32-unknown-unknown \
+    --no-default-features --features wasm --lib
+done
 
 echo "== wasm-bindgen"
 rm -rf "$OUT"
 flags=(--remove-name-section --remove-producers-section)
-wasm-bindgen --target web "${flags[@]}" --out-dir "$OUT/web" "$WASM"
-wasm-bindgen --target nodejs "${flags[@]}" --out-dir "$OUT/node" "$WASM"
+wasm-bindgen --target web "${flags[@]}" --out-dir "$OUT/web" "$SMALL"
+wasm-bindgen --target nodejs "${flags[@]}" --out-dir "$OUT/node" "$FAST"
 # The nodejs output is CommonJS; say so, whatever "type" the package around it declares.
 echo '{"type":"commonjs"}' > "$OUT/node/package.json"
 # wasm-bindgen types the raw exports' JS-value parameters as `any`: the public API is precise,
@@ -50,6 +58,7 @@ cp npm/README.md "$OUT/README.md"
 raw=$(wc -c < "$OUT/web/walint_bg.wasm")
 gz=$(gzip -9 -c "$OUT/web/walint_bg.wasm" | wc -c)
 echo "== walint $version: $OUT/web/walint_bg.wasm is $raw bytes, $gz bytes gzipped (gzip -9; budget $BUDGET)"
+echo "   $OUT/node/walint_bg.wasm (built for speed) is $(wc -c < "$OUT/node/walint_bg.wasm") bytes, $(gzip -9 -c "$OUT/node/walint_bg.wasm" | wc -c) bytes gzipped"
 if [ "$gz" -gt "$BUDGET" ]; then
   echo "build-wasm: the gzipped .wasm is $gz bytes, over the $BUDGET-byte budget" >&2
   exit 3
