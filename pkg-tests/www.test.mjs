@@ -369,6 +369,28 @@ test('one-click fixes: a replace edit changes the text (and Ctrl+Z undoes it); a
   await body(page).fill('Big spring sale: 30% off all shoes this week only!');
   await idle(page);
   const optOut = (await expected(page, { lang: 'en' })).report.diagnostics.find((d) => d.rule === 'missing-opt-out');
+  // It is about a place, not characters (an empty range): a bar there, taking no room.
+  assert.equal(optOut.range.start_utf16, optOut.range.end_utf16);
+  const caret = await marked(page, 'missing-opt-out');
+  assert.deepEqual([caret.start, caret.text], [optOut.range.start_utf16, '']);
+  const bar = await page.locator('mark.hl-caret[data-rules~="missing-opt-out"]').boundingBox();
+  assert.ok(bar && bar.width >= 1 && bar.width <= 3 && bar.height > 0, JSON.stringify(bar));
+  const aligned = await page.evaluate(() => {
+    const c = document.querySelector('[data-field="body.text"]');
+    const b = c.previousElementSibling;
+    const range = document.createRange();
+    range.selectNodeContents(b);
+    const text = [...b.childNodes].find((n) => n.nodeType === Node.TEXT_NODE);
+    const letters = document.createRange();
+    letters.setStart(text, 0);
+    letters.setEnd(text, 3);
+    // The first letters sit where the control draws them (its padding box's left edge).
+    const style = getComputedStyle(c);
+    const left = c.getBoundingClientRect().left + parseFloat(style.borderLeftWidth) + parseFloat(style.paddingLeft);
+    return { same: b.textContent === c.value, offset: letters.getBoundingClientRect().left - left };
+  });
+  assert.ok(aligned.same && Math.abs(aligned.offset) <= 0.5, JSON.stringify(aligned));
+  await page.screenshot({ path: join(SHOTS, 'opt-out-caret.png') });
   const footer = optOut.fix.edits[0].component.text;
   await page.locator('#problems li[data-rule="missing-opt-out"] .btn-fix').click();
   await idle(page);

@@ -30,19 +30,43 @@ export function segments(length, marks) {
   return out;
 }
 
-/** Fills the backdrop with the text and its marks. */
+/**
+ * The empty marks (a finding about a place rather than characters, such as a missing opt-out
+ * reported at the start of the body), by offset: [[offset, marks]], in order.
+ */
+export function points(length, marks) {
+  const at = new Map();
+  for (const m of marks) {
+    if (m.end !== m.start || m.start < 0 || m.start > length) continue;
+    if (!at.has(m.start)) at.set(m.start, []);
+    at.get(m.start).push(m);
+  }
+  return [...at].sort((a, b) => a[0] - b[0]);
+}
+
+function markFor(marks, className, piece) {
+  return h('mark', {
+    class: `hl ${className} hl-${worst(marks)}`,
+    dataset: {
+      ids: marks.map((m) => m.id).join(' '),
+      rules: [...new Set(marks.map((m) => m.rule))].join(' '),
+    },
+  }, ...(piece ? [piece] : []));
+}
+
+/** Fills the backdrop with the text and its marks; an empty mark is a caret between letters. */
 export function renderBackdrop(backdrop, text, marks) {
-  const nodes = segments(text.length, marks).map((seg) => {
+  const carets = points(text.length, marks);
+  const nodes = [];
+  const caretsBefore = (offset) => {
+    while (carets.length > 0 && carets[0][0] <= offset) nodes.push(markFor(carets.shift()[1], 'hl-caret'));
+  };
+  for (const seg of segments(text.length, marks)) {
+    caretsBefore(seg.start);
     const piece = text.slice(seg.start, seg.end);
-    if (seg.marks.length === 0) return piece;
-    return h('mark', {
-      class: `hl hl-${worst(seg.marks)}`,
-      dataset: {
-        ids: seg.marks.map((m) => m.id).join(' '),
-        rules: [...new Set(seg.marks.map((m) => m.rule))].join(' '),
-      },
-    }, piece);
-  });
+    nodes.push(seg.marks.length === 0 ? piece : markFor(seg.marks, 'hl-span', piece));
+  }
+  caretsBefore(text.length);
   // A textarea shows an empty last line after a final line break; a block does not.
   if (text.endsWith('\n')) nodes.push('\u200b');
   replaceChildren(backdrop, nodes);
