@@ -34,7 +34,7 @@ export function segments(length, marks) {
  * The empty marks (a finding about a place rather than characters, such as a missing opt-out
  * reported at the start of the body), by offset: [[offset, marks]], in order.
  */
-export function points(length, marks) {
+function points(length, marks) {
   const at = new Map();
   for (const m of marks) {
     if (m.end !== m.start || m.start < 0 || m.start > length) continue;

@@ -16,31 +16,21 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::sync::OnceLock;
 
+/// One list as `build.rs` wrote it: its language, its lines, their keys.
+macro_rules! list {
+    ($lang:literal) => {
+        (
+            $lang,
+            include_str!(concat!(env!("OUT_DIR"), "/", $lang, ".txt")),
+            include_str!(concat!(env!("OUT_DIR"), "/", $lang, ".keys")),
+        )
+    };
+}
+
 /// The lists without their comment lines, and the keys of each line's phrase, computed by
 /// `build.rs` with [`keys::phrase_keys`]: one line per list line, written by [`keys::encode`]
 /// (an empty line for a line without a phrase).
-const SOURCES: [(&str, &str, &str); 4] = [
-    (
-        "ru",
-        include_str!(concat!(env!("OUT_DIR"), "/ru.txt")),
-        include_str!(concat!(env!("OUT_DIR"), "/ru.keys")),
-    ),
-    (
-        "en",
-        include_str!(concat!(env!("OUT_DIR"), "/en.txt")),
-        include_str!(concat!(env!("OUT_DIR"), "/en.keys")),
-    ),
-    (
-        "es",
-        include_str!(concat!(env!("OUT_DIR"), "/es.txt")),
-        include_str!(concat!(env!("OUT_DIR"), "/es.keys")),
-    ),
-    (
-        "pt",
-        include_str!(concat!(env!("OUT_DIR"), "/pt.txt")),
-        include_str!(concat!(env!("OUT_DIR"), "/pt.keys")),
-    ),
-];
+const SOURCES: [(&str, &str, &str); 4] = [list!("ru"), list!("en"), list!("es"), list!("pt")];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -202,7 +192,7 @@ pub struct Match {
 
 /// One phrase, as the keys of its words; the last one is a prefix when the phrase ends in `*`.
 struct Pattern {
-    keys: Vec<String>,
+    keys: &'static [String],
     open_end: bool,
     entry: &'static Entry,
 }
@@ -211,7 +201,7 @@ struct Pattern {
 struct Compiled {
     patterns: Vec<Pattern>,
     /// First key → patterns starting with that word.
-    by_first: HashMap<String, Vec<usize>, BuildHasherDefault<Fnv>>,
+    by_first: HashMap<&'static str, Vec<usize>, BuildHasherDefault<Fnv>>,
     /// One-word phrases ending in `*`: their key is a prefix, checked against every word.
     prefixes: Vec<usize>,
 }
@@ -280,21 +270,21 @@ fn compiled(set: Latin) -> &'static Compiled {
             .zip(&lists.keys)
             .filter(|(e, _)| Latin::of_list(e.lang) == set)
             .filter_map(|(entry, keys)| {
-                let (keys, open_end) = keys.clone()?;
+                let (keys, open_end) = keys.as_ref()?;
                 Some(Pattern {
                     keys,
-                    open_end,
+                    open_end: *open_end,
                     entry,
                 })
             })
             .collect();
-        let mut by_first: HashMap<String, Vec<usize>, BuildHasherDefault<Fnv>> = HashMap::default();
+        let mut by_first: HashMap<&str, Vec<usize>, BuildHasherDefault<Fnv>> = HashMap::default();
         let mut prefixes = Vec::new();
         for (i, p) in patterns.iter().enumerate() {
             if p.keys.len() == 1 && p.open_end {
                 prefixes.push(i);
             } else {
-                by_first.entry(p.keys[0].clone()).or_default().push(i);
+                by_first.entry(p.keys[0].as_str()).or_default().push(i);
             }
         }
         Compiled {
@@ -501,10 +491,7 @@ mod tests {
         assert_eq!(lists.entries.len(), lists.keys.len());
         for (e, built) in lists.entries.iter().zip(&lists.keys) {
             let computed = keys::phrase_keys(e.phrase, Latin::of_list(e.lang));
-            let built = built
-                .as_ref()
-                .map(|(k, open)| (k.iter().map(|k| k.to_string()).collect::<Vec<_>>(), *open));
-            assert_eq!(built, computed, "{}.txt: {}", e.lang, e.phrase);
+            assert_eq!(built, &computed, "{}.txt: {}", e.lang, e.phrase);
         }
         // And the same key as a word of a text gets.
         let words = crate::words::split("Скидки", &[]);

@@ -296,12 +296,12 @@ fn collect_fields<'a>(
     }
 }
 
-/// Collects one rule's reports.
 /// Findings one rule may list for one template. Past it, the rest are counted in one closing
 /// finding: a 1 MiB text of `{{}}` would otherwise give 262 144 findings, more than anyone
 /// reads and most of the cost of linting it (every finding is located and formatted).
 pub const MAX_FINDINGS_PER_RULE: usize = 100;
 
+/// Collects one rule's reports.
 pub struct Reporter<'a> {
     rule: &'static Rule,
     level: Option<Severity>,
