@@ -15,18 +15,22 @@ pub static RULE: Rule = Rule {
         r#"# header-content
 
 ## What it checks
-A `TEXT` header must be a single line of plain text: no line breaks, no emoji, and no
-WhatsApp formatting markers (`*`, `_`, `~`, `` ` ``). Fixes remove the offending characters.
+A `TEXT` header must be a single line of plain text: no line breaks, no emoji, no asterisks and
+no WhatsApp formatting markers (`_`, `~`, `` ` ``). An underscore, tilde or backtick between two
+letters or digits (`my_number`) formats nothing and is left alone. Fixes remove the offending
+characters.
 
 ## Why
 Meta's components reference: "Do not use Markdown special characters" in headers. WhatsApp
 Manager blocks `NEWLINE`, `EMOJI`, `FORMATTING_STYLE` and `ASTERISK_CHARACTERS` in headers, and
 Twilio (error 63040) lists "text header with emoji, asterisk, markup or newline" among the
-reasons Meta rejects templates.
+reasons Meta rejects templates. Any asterisk is blocked (`ASTERISK_CHARACTERS`), but the other
+markers only as formatting (`FORMATTING_STYLE`): Meta approved a header reading `my_number`
+(`tests/corpus/en/gh-sateri-my-number.json`).
 
 ## Examples
 Fails: `🔥 Распродажа`; `*Заказ* готов`; `Заказ\nготов`.
-Passes: `Ваш заказ готов`.
+Passes: `Ваш заказ готов`; `Заказ order_42`.
 "#
     ),
     check,
@@ -42,6 +46,12 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
                     .replace_with(Msg::new(fix.0, fix.1), with)
             };
         for (i, c) in text.char_indices() {
+            let inside_word = || {
+                let before = text[..i].chars().next_back();
+                let after = text[i + c.len_utf8()..].chars().next();
+                before.is_some_and(char::is_alphanumeric)
+                    && after.is_some_and(char::is_alphanumeric)
+            };
             match c {
                 '\n' | '\r' => out.report(report(
                     i..i + 1,
@@ -50,6 +60,7 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
                     ("replace with a space", "заменить пробелом"),
                     " ",
                 )),
+                '_' | '~' | '`' if inside_word() => {}
                 '*' | '_' | '~' | '`' => out.report(report(
                     i..i + 1,
                     "a text header cannot use formatting markers (* _ ~ `)",
@@ -93,6 +104,8 @@ mod tests {
             &[
                 &header("Ваш заказ {{1}} готов"),
                 &header("Скидка 20% — до 31.08"),
+                &header("my_number"),
+                &header("Заказ order_42 и a~b"),
             ],
         );
     }
@@ -104,6 +117,8 @@ mod tests {
             &[
                 (&header("🔥 Распродажа"), &["🔥"]),
                 (&header("*Заказ* готов"), &["*", "*"]),
+                (&header("_Заказ_ готов"), &["_", "_"]),
+                (&header("Заказ 2*3 и ~скидка~"), &["*", "~", "~"]),
                 (&header("Заказ\nготов"), &["\\n"]),
             ],
         );
