@@ -278,11 +278,12 @@ pub fn predict(cx: &Context<'_>, diagnostics: &[Diagnostic]) -> Prediction {
     let promotional = promotion.score >= 3;
     let mut outcome = Outcome::Approved;
     // One-time-password wording where it does not belong: in a UTILITY or MARKETING template
-    // (only AUTHENTICATION may send codes), or mixed with an offer.
+    // (only AUTHENTICATION may send codes), or mixed with an offer. A draft declares no
+    // category yet: a plain code there is simply an AUTHENTICATION template.
     let misplaced_code = auth_content
         && features.code_words
         && declared != Some(Category::Authentication)
-        && (content_class == Category::Authentication || promotional);
+        && (declared.is_some() && content_class == Category::Authentication || promotional);
     let predicted = match declared {
         Some(Category::Authentication) => {
             if promotional || content_class != Category::Authentication && !auth_content {
@@ -653,6 +654,20 @@ mod tests {
             p.reasons[0].message.starts_with("будет отклонён"),
             "{}",
             p.reasons[0].message
+        );
+    }
+
+    #[test]
+    fn a_draft_with_a_one_time_code_is_an_authentication_template() {
+        let p = predict("Ваш код подтверждения: 4821. Никому его не сообщайте.");
+        assert_eq!(p.category.predicted, Category::Authentication);
+        assert_ne!(p.outcome, Outcome::Rejected, "{:?}", p.reasons);
+        let with_offer =
+            predict("Ваш код подтверждения: 4821. А ещё скидка 20% на первый заказ по промокоду!");
+        assert_eq!(with_offer.outcome, Outcome::Rejected);
+        assert_eq!(
+            with_offer.rejection_reason,
+            Some(RejectionReason::IncorrectCategory)
         );
     }
 
