@@ -672,6 +672,18 @@ mod tests {
     }
 
     #[test]
+    fn schedule_changes_and_payment_reminders_read_as_utility() {
+        for text in [
+            "Здравствуйте! Занятие по английскому переносится на четверг, 18:00. Приносим извинения за неудобства.",
+            "Напоминаем, что до 15 марта нужно внести оплату за абонемент в размере 3 000 руб.",
+            "Hello! Your lesson has been moved to Thursday at 6 pm. We apologize for the inconvenience.",
+        ] {
+            let p = predict(text);
+            assert_eq!(p.category.predicted, Category::Utility, "{text}");
+        }
+    }
+
+    #[test]
     fn drafts_are_categorised_from_their_content() {
         let p = predict("Здравствуйте! Оплата по счёту №15 получена, чек отправлен на почту.");
         assert_eq!(p.category.declared, None);
