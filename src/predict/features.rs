@@ -23,6 +23,35 @@ pub const NAMES: [&str; 13] = [
     "relationship",
 ];
 
+/// What each feature means to a reader, in the order of [`NAMES`], for the reasons.
+pub const LABELS: [(&str, &str); NAMES.len()] = [
+    ("promotional wording", "рекламные слова"),
+    ("several kinds of promotion", "несколько видов рекламы"),
+    (
+        "order, payment or appointment wording",
+        "слова о заказе, оплате или записи",
+    ),
+    ("one-time code wording", "слова об одноразовом коде"),
+    ("a link button", "кнопка-ссылка"),
+    ("quick-reply buttons", "кнопки быстрого ответа"),
+    ("a coupon-code button", "кнопка с промокодом"),
+    ("an image or video header", "картинка или видео в заголовке"),
+    ("a long text", "длинный текст"),
+    (
+        "too little text to tell its purpose",
+        "слишком мало текста, чтобы понять цель",
+    ),
+    ("emoji", "эмодзи"),
+    (
+        "words about the reader's own order or account",
+        "обращение к заказу или аккаунту читателя",
+    ),
+    (
+        "thanks, greetings or congratulations",
+        "благодарности, приветствия или поздравления",
+    ),
+];
+
 /// Second-person possessives: a message about the reader's own order, account or visit (the
 /// "specific to the user" side of Meta's utility definition).
 const POSSESSIVES: [&str; 16] = [

@@ -323,11 +323,12 @@ pub fn predict(cx: &Context<'_>, diagnostics: &[Diagnostic]) -> Prediction {
         }
         Some(Category::Utility) if content_class == Category::Marketing => {
             outcome = Outcome::Recategorized;
+            let (en, ru) = drivers_text(&features.values, Category::Marketing, Category::Utility);
             reasons.push(Reason {
                 factor: "marketing-content",
                 message: Msg::new(
-                    format!("the content reads as marketing ({} %), so Meta approves it as MARKETING, about 4x the price of UTILITY", percent(content_p)),
-                    format!("содержание выглядит как маркетинг ({} %), поэтому Meta одобрит шаблон как MARKETING — это примерно вчетверо дороже UTILITY", percent(content_p)),
+                    format!("the content reads as marketing ({} %{en}), so Meta approves it as MARKETING, about 4x the price of UTILITY", percent(content_p)),
+                    format!("содержание выглядит как маркетинг ({} %{ru}), поэтому Meta одобрит шаблон как MARKETING — это примерно вчетверо дороже UTILITY", percent(content_p)),
                 )
                 .get(lang)
                 .to_string(),
@@ -394,6 +395,33 @@ pub fn predict(cx: &Context<'_>, diagnostics: &[Diagnostic]) -> Prediction {
         approval_probability: approval,
         reasons,
     }
+}
+
+/// The model's strongest reasons for reading the content as `towards` rather than `away`, as
+/// `"; because of …"` in English and Russian (empty when no single feature stands out).
+fn drivers_text(
+    x: &[f64; FEATURE_NAMES.len()],
+    towards: Category,
+    away: Category,
+) -> (String, String) {
+    let found: Vec<usize> = model::drivers(x, towards, away)
+        .into_iter()
+        .take(3)
+        .collect();
+    if found.is_empty() {
+        return (String::new(), String::new());
+    }
+    let join = |pick: fn(&(&'static str, &'static str)) -> &'static str| {
+        found
+            .iter()
+            .map(|&j| pick(&features::LABELS[j]))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    (
+        format!("; because of {}", join(|l| l.0)),
+        format!("; признаки: {}", join(|l| l.1)),
+    )
 }
 
 /// The probability that Meta assigns `predicted`, given the declared category: Meta never moves a

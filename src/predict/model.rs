@@ -90,6 +90,22 @@ pub fn category_probabilities(x: &[f64; NAMES.len()]) -> [f64; 3] {
     [exp[0] / sum, exp[1] / sum, exp[2] / sum]
 }
 
+/// The features that pushed the content from `away` towards `towards`, the strongest first:
+/// each one's share of the log-odds between the two classes (weight difference times value),
+/// when it is large enough to matter.
+pub fn drivers(x: &[f64; NAMES.len()], towards: Category, away: Category) -> Vec<usize> {
+    const MATTERS: f64 = 0.1;
+    let w = weights();
+    let row = |c: Category| CLASSES.iter().position(|k| *k == c).unwrap_or(0);
+    let (t, a) = (row(towards), row(away));
+    let mut pushes: Vec<(usize, f64)> = (0..NAMES.len())
+        .map(|j| (j, (w.weights[t][j] - w.weights[a][j]) * x[j]))
+        .filter(|&(_, v)| v > MATTERS)
+        .collect();
+    pushes.sort_by(|a, b| b.1.total_cmp(&a.1));
+    pushes.into_iter().map(|(j, _)| j).collect()
+}
+
 pub fn argmax(p: &[f64; 3]) -> (Category, f64) {
     let (i, v) = p
         .iter()
@@ -116,6 +132,24 @@ mod tests {
     fn the_weights_file_matches_the_features() {
         let w = parse(include_str!("weights.json")).expect("weights.json parses");
         assert_eq!(w.features, NAMES);
+    }
+
+    #[test]
+    fn drivers_are_the_features_that_push_towards_a_class() {
+        let mut x = [0.0; NAMES.len()];
+        let promotion = NAMES.iter().position(|n| *n == "promotion").unwrap();
+        let transactional = NAMES.iter().position(|n| *n == "transactional").unwrap();
+        x[promotion] = 2.0;
+        x[transactional] = 2.0;
+        assert_eq!(
+            drivers(&x, Category::Marketing, Category::Utility),
+            [promotion]
+        );
+        assert_eq!(
+            drivers(&x, Category::Utility, Category::Marketing),
+            [transactional]
+        );
+        assert!(drivers(&[0.0; NAMES.len()], Category::Marketing, Category::Utility).is_empty());
     }
 
     #[test]
