@@ -115,11 +115,33 @@ const AUTH_STEMS: [&str; 13] = [
 /// message, which UTILITY may carry).
 const CODE_STEMS: [&str; 6] = ["verif", "otp", "одноразов", "подтвержден", "2fa", "код"];
 
+/// Password words: a template that hands one over (`Temporary Password: {{4}}`) sends a
+/// credential, which Meta has routed to AUTHENTICATION and rejected (two teams report it:
+/// `tests/corpus/en/gh3-smartark-*-credentials1-rejected.json`, and a role invite that "mentioned
+/// password/activate and got rejected INCORRECT_CATEGORY", `gh3-wisesoc-*`) and has also
+/// approved (`gh-technfest-user-password.json`).
+const PASSWORD_STEMS: [&str; 4] = ["password", "парол", "contraseñ", "senha"];
+
+/// Whether the password word ending at `end` is followed by its value: a placeholder after an
+/// optional colon, dash or "is" (`Password: {{4}}`, «пароль — {{2}}», "your password is {{1}}").
+fn hands_over_value(text: &str, end: usize) -> bool {
+    let rest = text[end..].trim_start_matches([' ', '*', '_', ':', '-', '—', '–']);
+    let rest = rest
+        .strip_prefix("is ")
+        .or_else(|| rest.strip_prefix("es "))
+        .or_else(|| rest.strip_prefix("é "))
+        .unwrap_or(rest)
+        .trim_start_matches([' ', '*', '_']);
+    rest.starts_with("{{")
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Features {
     pub values: [f64; NAMES.len()],
     /// Words of a one-time code (`code`, `OTP`, «код подтверждения») were found.
     pub code_words: bool,
+    /// A password is handed over (`Temporary Password: {{4}}`).
+    pub sends_password: bool,
     /// Promotional words and phrases found, for the explanation.
     pub promo_words: Vec<String>,
     pub transactional_words: Vec<String>,
@@ -143,6 +165,7 @@ fn compute(cx: &Context<'_>) -> Features {
     let mut transactional_words = Vec::new();
     let mut auth_words = Vec::new();
     let mut code_words = false;
+    let mut sends_password = false;
     let mut body_words = 0usize;
     let mut personal = 0usize;
     let mut relationship = 0usize;
@@ -168,6 +191,8 @@ fn compute(cx: &Context<'_>) -> Features {
                 auth_words.push(field.text.value[w.range.clone()].to_string());
             }
             code_words |= code;
+            sends_password |= PASSWORD_STEMS.iter().any(|s| w.normalized.starts_with(s))
+                && hands_over_value(&field.text.value, w.range.end);
         }
         if field.role == Role::Body && field.card.is_none() {
             body_words = analysis
@@ -224,6 +249,7 @@ fn compute(cx: &Context<'_>) -> Features {
     Features {
         values,
         code_words: code_words || otp_button || auth_body,
+        sends_password,
         promo_words,
         transactional_words,
         auth_words,

@@ -123,6 +123,9 @@ const BASE_LOGIT: f64 = 2.5;
 /// Log-odds added by the first finding that rejects, and by each further one.
 const REJECT_LOGIT: f64 = -5.0;
 const FURTHER_REJECT_LOGIT: f64 = -0.5;
+/// Log-odds a password handed over in a UTILITY or MARKETING template costs: with the base, an
+/// approval probability of about 73 %, so manual review (PENDING) rather than a rejection.
+const PASSWORD_LOGIT: f64 = -1.5;
 /// Below this approval probability manual review is likely (status PENDING).
 const PENDING_BELOW: f64 = 0.8;
 
@@ -356,6 +359,27 @@ pub fn predict(cx: &Context<'_>, diagnostics: &[Diagnostic]) -> Prediction {
         });
     }
 
+    // A password handed over outside AUTHENTICATION: Meta has rejected such templates as
+    // authentication content and approved others, so it makes manual review likely.
+    let password_risk = features.sends_password
+        && matches!(declared, Some(Category::Utility | Category::Marketing))
+        && !misplaced_code;
+    if password_risk {
+        logit += PASSWORD_LOGIT;
+        reasons.push(Reason {
+            factor: "password-in-message",
+            message: Msg::new(
+                "it hands over a password: Meta may treat it as authentication content, which only AUTHENTICATION templates may carry, and reject it; send a sign-in link instead",
+                "в нём передаётся пароль: Meta может счесть это содержимым для AUTHENTICATION и отклонить шаблон; лучше отправить ссылку для входа",
+            )
+            .get(lang)
+            .to_string(),
+            weight: PASSWORD_LOGIT,
+            rules: Vec::new(),
+            words: features.auth_words.clone(),
+        });
+    }
+
     let approval = round3(sigmoid(logit));
     let rejected = reject.is_some() || approval < 0.5;
     if rejected {
@@ -364,6 +388,8 @@ pub fn predict(cx: &Context<'_>, diagnostics: &[Diagnostic]) -> Prediction {
             // Rejected on accumulated risks: the biggest one names the reason.
             reject = Some(if promotion.overt() {
                 RejectionReason::Promotional
+            } else if password_risk {
+                RejectionReason::IncorrectCategory
             } else {
                 RejectionReason::InvalidFormat
             });
@@ -649,6 +675,53 @@ mod tests {
         ));
         assert_eq!(p.outcome, Outcome::Rejected);
         assert_eq!(p.rejection_reason, Some(RejectionReason::IncorrectCategory));
+    }
+
+    #[test]
+    fn a_password_handed_over_outside_authentication_makes_review_likely() {
+        // With sample values, so that no format error comes first.
+        let template = |body: &str, samples: &str, lang: &str| {
+            with_body("UTILITY", body, "")
+                .replace("en_US", lang)
+                .replace(
+                    r#""text": "#,
+                    &format!(r#""example": {{"body_text": [[{samples}]]}}, "text": "#),
+                )
+        };
+        for (body, samples, lang) in [
+            (
+                "Your staff account has been created. Login: {{1}}\nTemporary Password: {{2}}\nPlease change it after the first login.",
+                r#""ann@example.com", "x7Kp2q""#,
+                "en_US",
+            ),
+            (
+                "Ваш аккаунт создан. Пароль: {{1}}. Смените его после первого входа.",
+                r#""x7Kp2q""#,
+                "ru",
+            ),
+        ] {
+            let p = predict(&template(body, samples, lang));
+            assert_eq!(
+                (p.outcome, p.status),
+                (Outcome::Approved, Status::Pending),
+                "{body}"
+            );
+            assert!(
+                p.reasons.iter().any(|r| r.factor == "password-in-message"),
+                "{body}: {:?}",
+                p.reasons
+            );
+        }
+        // Telling the reader about their password hands nothing over.
+        let notice = predict(&template(
+            "Your password was changed on {{1}} at 10:40. If it wasn't you, contact support.",
+            r#""May 3""#,
+            "en_US",
+        ));
+        assert!(!notice
+            .reasons
+            .iter()
+            .any(|r| r.factor == "password-in-message"));
     }
 
     #[test]
