@@ -65,59 +65,34 @@ fn has(c: char, flag: u8, slow: fn(char) -> bool) -> bool {
     }
 }
 
-/// [`char::is_alphabetic`].
-#[inline]
-pub fn is_alphabetic(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphabetic();
-    }
-    has(c, ALPHABETIC, char::is_alphabetic)
+/// `char::$name`, with ASCII answered by `$ascii` and the common scripts from the table.
+macro_rules! class {
+    ($name:ident, $ascii:expr, $flag:expr) => {
+        #[doc = concat!("[`char::", stringify!($name), "`].")]
+        #[inline]
+        pub fn $name(c: char) -> bool {
+            if c.is_ascii() {
+                return $ascii(c);
+            }
+            has(c, $flag, char::$name)
+        }
+    };
 }
 
-/// [`char::is_alphanumeric`].
-#[inline]
-pub fn is_alphanumeric(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphanumeric();
-    }
-    has(c, ALPHABETIC | NUMERIC, char::is_alphanumeric)
-}
-
-/// [`char::is_numeric`].
-#[inline]
-pub fn is_numeric(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_digit();
-    }
-    has(c, NUMERIC, char::is_numeric)
-}
-
-/// [`char::is_lowercase`].
-#[inline]
-pub fn is_lowercase(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_lowercase();
-    }
-    has(c, LOWERCASE, char::is_lowercase)
-}
-
-/// [`char::is_uppercase`].
-#[inline]
-pub fn is_uppercase(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_uppercase();
-    }
-    has(c, UPPERCASE, char::is_uppercase)
-}
-
-/// [`char::is_whitespace`].
-#[inline]
-pub fn is_whitespace(c: char) -> bool {
-    if c.is_ascii() {
-        return matches!(c, ' ' | '\t' | '\n' | '\u{0B}' | '\u{0C}' | '\r');
-    }
-    has(c, WHITESPACE, char::is_whitespace)
-}
+class!(is_alphabetic, |c: char| c.is_ascii_alphabetic(), ALPHABETIC);
+class!(
+    is_alphanumeric,
+    |c: char| c.is_ascii_alphanumeric(),
+    ALPHABETIC | NUMERIC
+);
+class!(is_numeric, |c: char| c.is_ascii_digit(), NUMERIC);
+class!(is_lowercase, |c: char| c.is_ascii_lowercase(), LOWERCASE);
+class!(is_uppercase, |c: char| c.is_ascii_uppercase(), UPPERCASE);
+class!(
+    is_whitespace,
+    |c: char| matches!(c, ' ' | '\t' | '\n' | '\u{0B}' | '\u{0C}' | '\r'),
+    WHITESPACE
+);
 
 /// Appends the lower case of `c` ([`char::to_lowercase`]) to `out`, with the common cases
 /// (ASCII, the basic Cyrillic alphabet) done without Unicode tables.
