@@ -773,8 +773,10 @@ mod tests {
     }
 
     #[test]
-    fn schedule_changes_and_payment_reminders_read_as_utility() {
+    fn service_notices_read_as_utility() {
         for text in [
+            "Уважаемые клиенты! 12 мая с 9:00 до 13:00 из-за ремонтных работ не будет работать онлайн-банк. Приносим извинения.",
+            "Your electricity service will be interrupted on May 3 from 9:00 to 12:00 due to maintenance.",
             "Здравствуйте! Занятие по английскому переносится на четверг, 18:00. Приносим извинения за неудобства.",
             "Напоминаем, что до 15 марта нужно внести оплату за абонемент в размере 3 000 руб.",
             "Hello! Your lesson has been moved to Thursday at 6 pm. We apologize for the inconvenience.",
