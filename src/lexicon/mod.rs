@@ -562,6 +562,30 @@ mod tests {
     }
 
     #[test]
+    fn opt_out_instructions_are_not_transactional() {
+        // They close marketing messages; only a confirmation of the change is a notice.
+        let transactional = |text: &str| {
+            let words = words::split(text, &[]);
+            find(&words, Latin::En)
+                .into_iter()
+                .filter(|m| m.entry.group == Group::Transactional)
+                .map(|m| m.entry.phrase)
+                .collect::<Vec<_>>()
+        };
+        for text in [
+            "Reply STOP to opt out of further follow-ups.",
+            "Subscribe to our newsletter! Unsubscribe at any time.",
+        ] {
+            assert!(
+                transactional(text).is_empty(),
+                "{text}: {:?}",
+                transactional(text)
+            );
+        }
+        assert!(!transactional("You have been unsubscribed from promotions.").is_empty());
+    }
+
+    #[test]
     fn disguised_words_match_on_the_original_span() {
         let text = "Cкидкa, ск1дка, с к и д к а, скииидка";
         let found: Vec<&str> = phrases(text)

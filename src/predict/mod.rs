@@ -775,6 +775,15 @@ mod tests {
     #[test]
     fn service_notices_read_as_utility() {
         for text in [
+            // Meta's essential utility: recalls, warranty, legal notices, fraud alerts, opt-in
+            // confirmations.
+            "Important: the car seat model you bought (batch 2231) is being recalled. Stop using it and visit our site for a free replacement.",
+            "Внимание! Модель автокресла, которую вы купили (партия 2231), отзывается. Прекратите использование и обратитесь в магазин для бесплатной замены.",
+            "Гарантия на стиральную машину заканчивается 1 июня. Если нужен ремонт, свяжитесь с нами.",
+            "We have updated our terms of service. The changes take effect on July 1.",
+            "Мы обновили пользовательское соглашение. Изменения вступают в силу 1 июля.",
+            "Мы заметили подозрительную операцию на 25 000 руб. по вашей карте *4412. Ответьте ДА, если это были вы.",
+            "You are now subscribed to order updates on WhatsApp. Reply STOP at any time to unsubscribe.",
             "Уважаемые клиенты! 12 мая с 9:00 до 13:00 из-за ремонтных работ не будет работать онлайн-банк. Приносим извинения.",
             "Your electricity service will be interrupted on May 3 from 9:00 to 12:00 due to maintenance.",
             "Здравствуйте! Занятие по английскому переносится на четверг, 18:00. Приносим извинения за неудобства.",
