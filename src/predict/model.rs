@@ -98,12 +98,20 @@ pub fn drivers(x: &[f64; NAMES.len()], towards: Category, away: Category) -> Vec
     let w = weights();
     let row = |c: Category| CLASSES.iter().position(|k| *k == c).unwrap_or(0);
     let (t, a) = (row(towards), row(away));
-    let mut pushes: Vec<(usize, f64)> = (0..NAMES.len())
-        .map(|j| (j, (w.weights[t][j] - w.weights[a][j]) * x[j]))
-        .filter(|&(_, v)| v > MATTERS)
+    let mut pushes: Vec<f64> = (0..NAMES.len())
+        .map(|j| (w.weights[t][j] - w.weights[a][j]) * x[j])
         .collect();
-    pushes.sort_by(|a, b| b.1.total_cmp(&a.1));
-    pushes.into_iter().map(|(j, _)| j).collect()
+    // Strongest first by repeated selection: a dozen values, and no sort to compile into the
+    // wasm package (a new sort instantiation costs kilobytes there).
+    let mut found = Vec::new();
+    while let Some((j, &v)) = pushes.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1)) {
+        if v <= MATTERS {
+            break;
+        }
+        found.push(j);
+        pushes[j] = f64::NEG_INFINITY;
+    }
+    found
 }
 
 pub fn argmax(p: &[f64; 3]) -> (Category, f64) {
