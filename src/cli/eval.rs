@@ -188,26 +188,27 @@ pub fn report(title: &str, cases: &[&Case]) -> String {
     } else {
         ("rejected", submitted.len() - recorded_approved)
     };
-    let (majority_category, majority_category_n) = [
+    let categories = [
         Category::Marketing,
         Category::Utility,
         Category::Authentication,
-    ]
-    .into_iter()
-    .map(|k| {
-        let n = with_category
-            .iter()
-            .filter(|c| c.category == Some(k))
-            .count();
-        (k, n)
-    })
-    .fold((Category::Marketing, 0), |best, x| {
-        if x.1 > best.1 {
-            x
-        } else {
-            best
-        }
-    });
+    ];
+    let (majority_category, majority_category_n) = categories
+        .into_iter()
+        .map(|k| {
+            let n = with_category
+                .iter()
+                .filter(|c| c.category == Some(k))
+                .count();
+            (k, n)
+        })
+        .fold((Category::Marketing, 0), |best, x| {
+            if x.1 > best.1 {
+                x
+            } else {
+                best
+            }
+        });
     let _ = writeln!(s, "== {title}: {} templates", cases.len());
     let _ = writeln!(
         s,
@@ -281,11 +282,6 @@ pub fn report(title: &str, cases: &[&Case]) -> String {
             row[2]
         );
     }
-    let categories = [
-        Category::Marketing,
-        Category::Utility,
-        Category::Authentication,
-    ];
     let _ = writeln!(s, "category confusion (rows: recorded, columns: predicted)");
     let _ = writeln!(
         s,

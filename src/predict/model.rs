@@ -96,8 +96,7 @@ pub fn category_probabilities(x: &[f64; NAMES.len()]) -> [f64; 3] {
 pub fn drivers(x: &[f64; NAMES.len()], towards: Category, away: Category) -> Vec<usize> {
     const MATTERS: f64 = 0.1;
     let w = weights();
-    let row = |c: Category| CLASSES.iter().position(|k| *k == c).unwrap_or(0);
-    let (t, a) = (row(towards), row(away));
+    let (t, a) = (index(towards), index(away));
     let mut pushes: Vec<f64> = (0..NAMES.len())
         .map(|j| (w.weights[t][j] - w.weights[a][j]) * x[j])
         .collect();
@@ -129,7 +128,12 @@ pub fn argmax(p: &[f64; 3]) -> (Category, f64) {
 }
 
 pub fn probability_of(p: &[f64; 3], c: Category) -> f64 {
-    p[CLASSES.iter().position(|x| *x == c).unwrap_or(0)]
+    p[index(c)]
+}
+
+/// The row of `c` in the weights and the column in the probabilities.
+fn index(c: Category) -> usize {
+    CLASSES.iter().position(|x| *x == c).unwrap_or(0)
 }
 
 #[cfg(test)]
