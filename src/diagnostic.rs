@@ -2,6 +2,7 @@
 
 use crate::json::Span;
 use crate::l10n::{Lang, Msg};
+use crate::moderation::{Effect, ErrorEffect};
 use crate::template::ComponentKind;
 use crate::text::{Cursor, DocRange, Position, Text, TextRange};
 use serde::{Deserialize, Serialize};
@@ -44,6 +45,9 @@ impl Severity {
 pub struct Diagnostic {
     pub rule: &'static str,
     pub severity: Severity,
+    /// What the finding does to Meta's review (from its rule's declaration).
+    #[serde(skip)]
+    pub effect: Effect,
     pub message: String,
     /// The component the finding is in (`BODY`, `HEADER`, `FOOTER`, `BUTTONS`, ...), or `null`
     /// for template-level findings (name, language, category).
@@ -92,6 +96,8 @@ pub struct NewComponent {
 /// What a rule hands to the context; positions are resolved later, all at once.
 pub struct Report<'a> {
     pub(crate) severity: Option<Severity>,
+    /// What this error does to the review, when it differs from the rule's declaration.
+    pub(crate) error_effect: Option<ErrorEffect>,
     pub(crate) message: Msg,
     pub(crate) component: Option<ComponentKind>,
     pub(crate) target: Target<'a>,
@@ -128,6 +134,7 @@ impl<'a> Report<'a> {
     pub fn text(text: &'a Text, range: Range<usize>, message: Msg) -> Self {
         Report {
             severity: None,
+            error_effect: None,
             message,
             component: None,
             target: Target::Text { text, range },
@@ -140,6 +147,7 @@ impl<'a> Report<'a> {
     pub fn node(path: impl Into<String>, span: Option<Span>, message: Msg) -> Self {
         Report {
             severity: None,
+            error_effect: None,
             message,
             component: None,
             target: Target::Node {
@@ -154,6 +162,13 @@ impl<'a> Report<'a> {
     /// Overrides the rule's default severity for this finding.
     pub fn severity(mut self, severity: Severity) -> Self {
         self.severity = Some(severity);
+        self
+    }
+
+    /// What this finding, when it is an error, does to the review, when that differs from the
+    /// rule's declaration (one rule can find both format errors and a language mismatch).
+    pub fn error_effect(mut self, effect: ErrorEffect) -> Self {
+        self.error_effect = Some(effect);
         self
     }
 
@@ -241,7 +256,7 @@ fn bounded(message: &str) -> String {
 /// Turns reports into diagnostics: picks the language, and computes UTF-16 offsets and
 /// line/column in the field and in the document with one forward pass per text.
 pub(crate) fn resolve(
-    reports: Vec<(&'static str, Severity, Report<'_>)>,
+    reports: Vec<crate::rules::Reported<'_>>,
     lang: Lang,
     source: Option<&str>,
 ) -> Vec<Diagnostic> {
@@ -262,7 +277,7 @@ pub(crate) fn resolve(
         located.offsets.push(range.end.max(range.start));
     }
     let mut texts: HashMap<*const Text, Located<'_>> = HashMap::new();
-    for (_, _, report) in &reports {
+    for crate::rules::Reported { report, .. } in &reports {
         if let Target::Text { text, range } = &report.target {
             ask(&mut texts, text, range);
         }
@@ -286,7 +301,13 @@ pub(crate) fn resolve(
     // (diagnostic index, start, end) in document bytes
     let mut doc_ranges: Vec<(usize, usize, usize)> = Vec::new();
 
-    for (rule, severity, report) in reports {
+    for crate::rules::Reported {
+        rule,
+        severity,
+        effect,
+        report,
+    } in reports
+    {
         let (path, range, doc_span) = match &report.target {
             Target::Text { text, range } => {
                 let r = texts[&(*text as *const Text)].range(range.start, range.end);
@@ -325,8 +346,9 @@ pub(crate) fn resolve(
             doc_ranges.push((out.len(), span.start, span.end));
         }
         out.push(Diagnostic {
-            rule,
+            rule: rule.id,
             severity,
+            effect,
             message: bounded(report.message.get(lang)),
             component: report.component.map(ComponentKind::as_str),
             path,

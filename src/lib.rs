@@ -14,6 +14,7 @@ pub mod json;
 pub mod l10n;
 pub mod lexicon;
 pub mod links;
+pub mod moderation;
 pub mod options;
 pub mod placeholder;
 pub mod predict;
