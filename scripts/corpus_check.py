@@ -53,6 +53,8 @@ SYNTHETIC_ONLY = {"synthetic", "mirrors"}
 DATE_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$")
 LANGUAGE_RE = re.compile(r"^[a-z]{2}$")
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+# The seed articles the project started from (spec/seeds/ in the steering repository).
+SEED_RE = re.compile(r"^seed:\d{3}_[0-9a-f]{16}\.txt:\d+(-\d+)?$")
 GITHUB_GROUP_RE = re.compile(r"^github\.com/[A-Za-z0-9~][A-Za-z0-9._-]*/[A-Za-z0-9._-]+$")
 NEAR_IDENTICAL = 0.9
 
@@ -126,8 +128,12 @@ def check_record(rec):
     for key in ("source_url", "source_quote", "retrieved"):
         if key not in missing and (not isinstance(d[key], str) or not d[key].strip()):
             errs.append(f"{key} must be a non-empty string")
-    if isinstance(d["source_url"], str) and not d["source_url"].startswith("https://"):
-        errs.append("source_url must be an https:// URL")
+    url = d["source_url"]
+    if isinstance(url, str) and not url.startswith("https://"):
+        if not rec.synthetic:
+            errs.append("source_url must be an https:// URL")
+        elif not SEED_RE.match(url):
+            errs.append("a synthetic source_url is an https:// URL or seed:<file>:<line>")
     if "source_group" not in missing:
         errs += check_group(d["source_group"])
     language = d["language"]
