@@ -3,7 +3,7 @@
 `walint eval --features FILE` writes, on the corpus templates outside the held-out part.
 
 Usage:
-    scripts/fit_predictor.py                 # runs walint eval, refits, rewrites src/predict/weights.json
+    scripts/fit_predictor.py                 # runs walint eval, refits, rewrites src/signals/weights.json
     scripts/fit_predictor.py --check         # refits and fails if the committed weights differ
     scripts/fit_predictor.py --cv            # 5-fold cross-validated accuracy on the fitting part
 
@@ -21,7 +21,7 @@ import sys
 import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-WEIGHTS = os.path.join(ROOT, "src", "predict", "weights.json")
+WEIGHTS = os.path.join(ROOT, "src", "signals", "weights.json")
 CLASSES = ["MARKETING", "UTILITY", "AUTHENTICATION"]
 STEP = 0.3
 ITERATIONS = 4000
@@ -133,7 +133,7 @@ def main():
     if check:
         with open(WEIGHTS, encoding="utf-8") as f:
             if f.read() != text:
-                sys.exit("src/predict/weights.json differs from a fresh fit: run scripts/fit_predictor.py")
+                sys.exit("src/signals/weights.json differs from a fresh fit: run scripts/fit_predictor.py")
         print("weights.json matches a fresh fit")
         return
     with open(WEIGHTS, "w", encoding="utf-8") as f:

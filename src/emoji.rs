@@ -51,56 +51,67 @@ pub fn find(text: &str) -> Vec<Range<usize>> {
     if !may_contain_emoji(text) {
         return out;
     }
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
-        let keycap_base = c.is_ascii_digit() || c == '#' || c == '*';
-        if keycap_base {
-            // `1️⃣`: a digit, an optional VS16 and the combining keycap.
-            let mut look = chars.clone();
-            if look.peek().is_some_and(|&(_, n)| n == '\u{FE0F}') {
-                look.next();
+    let mut i = 0;
+    while let Some(c) = text[i..].chars().next() {
+        match sequence_at(text, i, c) {
+            Some(end) => {
+                out.push(i..end);
+                i = end;
             }
-            if look.peek().is_some_and(|&(_, n)| n == '\u{20E3}') {
-                look.next();
-                let end = look.peek().map_or(text.len(), |&(i, _)| i);
-                chars = look;
-                out.push(start..end);
-            }
-            continue;
+            None => i += c.len_utf8(),
         }
-        if is_regional_indicator(c) {
-            if chars.peek().is_some_and(|&(_, n)| is_regional_indicator(n)) {
-                chars.next();
-            }
-            out.push(start..chars.peek().map_or(text.len(), |&(i, _)| i));
-            continue;
-        }
-        // Letters of the alphabets templates are written in, checked before the long match.
-        if (c as u32) < 0xA9 || !is_pictographic(c) {
-            continue;
-        }
-        // Text-presentation symbols (©, ™, ↔) count only when followed by VS16.
-        let needs_vs16 = (c as u32) < 0x2190 || matches!(c as u32, 0x2194..=0x21AA);
-        if needs_vs16 && chars.peek().is_none_or(|&(_, n)| n != '\u{FE0F}') {
-            continue;
-        }
-        loop {
-            match chars.peek() {
-                Some(&(_, n)) if is_modifier(n) => {
-                    chars.next();
-                }
-                Some(&(_, '\u{200D}')) => {
-                    chars.next();
-                    if chars.peek().is_some_and(|&(_, n)| is_pictographic(n)) {
-                        chars.next();
-                    }
-                }
-                _ => break,
-            }
-        }
-        out.push(start..chars.peek().map_or(text.len(), |&(i, _)| i));
     }
     out
+}
+
+/// Where the emoji that starts with `c` at byte `start` of `text` ends, if one starts there
+/// (a whole sequence: skin tone, ZWJ family, flag, keycap).
+pub fn sequence_at(text: &str, start: usize, c: char) -> Option<usize> {
+    let after = start + c.len_utf8();
+    let mut rest = text[after..].chars();
+    let next = |rest: &std::str::Chars<'_>| rest.clone().next();
+    let end_of = |rest: &std::str::Chars<'_>| text.len() - rest.as_str().len();
+    if c.is_ascii_digit() || c == '#' || c == '*' {
+        // `1️⃣`: a digit, an optional VS16 and the combining keycap.
+        if next(&rest) == Some('\u{FE0F}') {
+            rest.next();
+        }
+        if next(&rest) != Some('\u{20E3}') {
+            return None;
+        }
+        rest.next();
+        return Some(end_of(&rest));
+    }
+    if is_regional_indicator(c) {
+        if next(&rest).is_some_and(is_regional_indicator) {
+            rest.next();
+        }
+        return Some(end_of(&rest));
+    }
+    // Letters of the alphabets templates are written in, checked before the long match.
+    if (c as u32) < 0xA9 || !is_pictographic(c) {
+        return None;
+    }
+    // Text-presentation symbols (©, ™, ↔) count only when followed by VS16.
+    let needs_vs16 = (c as u32) < 0x2190 || matches!(c as u32, 0x2194..=0x21AA);
+    if needs_vs16 && next(&rest) != Some('\u{FE0F}') {
+        return None;
+    }
+    loop {
+        match next(&rest) {
+            Some(n) if is_modifier(n) => {
+                rest.next();
+            }
+            Some('\u{200D}') => {
+                rest.next();
+                if next(&rest).is_some_and(is_pictographic) {
+                    rest.next();
+                }
+            }
+            _ => break,
+        }
+    }
+    Some(end_of(&rest))
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 //! ranges are given in bytes, UTF-16 units and line/column, inside the field and inside the
 //! input document.
 
-pub mod content;
+pub mod analysis;
 pub mod diagnostic;
 pub mod domain;
 pub mod emoji;
@@ -19,6 +19,7 @@ pub mod options;
 pub mod placeholder;
 pub mod predict;
 pub mod rules;
+pub mod signals;
 pub mod template;
 pub mod text;
 #[cfg(feature = "wasm")]
@@ -32,7 +33,7 @@ pub use template::{
     load_auto, load_json, load_plain_text, Document, DocumentKind, LoadError, Template,
 };
 
-use rules::{Context, Reporter, Rule};
+use rules::{Context, Reporter, Role, Rule};
 use serde::Serialize;
 
 /// The findings for one template of a document.
@@ -65,34 +66,30 @@ pub struct Stats {
 
 impl Stats {
     fn of(context: &Context<'_>) -> Stats {
-        use template::ComponentKind;
-        let template = context.template;
-        let len = |kind| {
-            template
-                .component(kind)
-                .and_then(|c| c.text.as_ref())
-                .map_or(0, |t| text::utf16_len(&t.value))
-        };
+        let mut stats = Stats::default();
         let mut distinct = std::collections::BTreeSet::new();
-        let mut links = 0;
         for f in &context.fields {
-            if matches!(f.role, rules::Role::Body | rules::Role::HeaderText) && f.card.is_none() {
+            let top_level = f.card.is_none();
+            match f.role {
+                Role::Body if top_level => {
+                    stats.body_length = f.facts.utf16_len;
+                    stats.emoji = f.facts.emoji.len();
+                }
+                Role::HeaderText if top_level => stats.header_length = f.facts.utf16_len,
+                Role::Footer if top_level => stats.footer_length = f.facts.utf16_len,
+                _ => {}
+            }
+            if matches!(f.role, Role::Body | Role::HeaderText) && top_level {
                 distinct.extend(
                     f.placeholders
                         .iter()
-                        .filter_map(|p| p.key().map(|k| (f.role == rules::Role::Body, k))),
+                        .filter_map(|p| p.key().map(|k| (f.role == Role::Body, k))),
                 );
             }
-            links += context.links(f).len();
+            stats.links += f.facts.links.len();
         }
-        Stats {
-            body_length: len(ComponentKind::Body),
-            header_length: len(ComponentKind::Header),
-            footer_length: len(ComponentKind::Footer),
-            placeholders: distinct.len(),
-            links,
-            emoji: template.body().map_or(0, |b| emoji::find(&b.value).len()),
-        }
+        stats.placeholders = distinct.len();
+        stats
     }
 }
 
@@ -106,69 +103,114 @@ pub enum InputKind {
     PlainText,
 }
 
-/// Reads and lints one input: the entry point for bindings that receive text.
+/// Lints templates with one set of options. What the options imply (the owned-domain set) is
+/// built once here, not once per template or link: build one `Linter` and lint many inputs.
+#[derive(Debug, Clone)]
+pub struct Linter {
+    options: LintOptions,
+    owned: domain::OwnedDomains,
+}
+
+impl Linter {
+    pub fn new(options: LintOptions) -> Linter {
+        Linter {
+            owned: domain::OwnedDomains::new(&options.owned_domains),
+            options,
+        }
+    }
+
+    pub fn options(&self) -> &LintOptions {
+        &self.options
+    }
+
+    pub fn owned_domains(&self) -> &domain::OwnedDomains {
+        &self.owned
+    }
+
+    /// Reads and lints one input: the entry point for bindings that receive text.
+    pub fn lint_source(
+        &self,
+        source: &str,
+        kind: InputKind,
+    ) -> Result<Vec<TemplateReport>, LoadError> {
+        let doc = match kind {
+            InputKind::Auto => load_auto(source)?,
+            InputKind::Json => load_json(source)?,
+            InputKind::PlainText => load_plain_text(source),
+        };
+        Ok(self.lint_document(&doc))
+    }
+
+    /// Lints every template of a document.
+    pub fn lint_document(&self, doc: &Document) -> Vec<TemplateReport> {
+        let mut positions = diagnostic::DocPositions::default();
+        let mut reports: Vec<TemplateReport> = doc
+            .templates
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let context = Context::new(t, self);
+                let diagnostics = run_rules(&context, rules::ALL, &mut positions, i);
+                TemplateReport {
+                    name: t.name.as_ref().map(|n| n.value.clone()),
+                    path: t.path.clone(),
+                    prediction: Some(predict::predict(&context, &diagnostics)),
+                    diagnostics,
+                    stats: Stats::of(&context),
+                }
+            })
+            .collect();
+        for (t, i, location) in positions.locate(&doc.source) {
+            reports[t].diagnostics[i].location = Some(location);
+        }
+        reports
+    }
+
+    /// Lints one template with every rule the options leave on. `source` is the document the
+    /// template was read from; with it, diagnostics carry document line/column locations.
+    pub fn lint_template(&self, template: &Template, source: Option<&str>) -> Vec<Diagnostic> {
+        self.lint_template_with(template, source, rules::ALL)
+    }
+
+    pub(crate) fn lint_template_with(
+        &self,
+        template: &Template,
+        source: Option<&str>,
+        rules: &[&'static Rule],
+    ) -> Vec<Diagnostic> {
+        let mut positions = diagnostic::DocPositions::default();
+        let context = Context::new(template, self);
+        let mut diagnostics = run_rules(&context, rules, &mut positions, 0);
+        if let Some(source) = source {
+            for (_, i, location) in positions.locate(source) {
+                diagnostics[i].location = Some(location);
+            }
+        }
+        diagnostics
+    }
+}
+
+/// Reads and lints one input with `options` (a [`Linter`] built for this one call).
 pub fn lint_source(
     source: &str,
     kind: InputKind,
     options: &LintOptions,
 ) -> Result<Vec<TemplateReport>, LoadError> {
-    let doc = match kind {
-        InputKind::Auto => load_auto(source)?,
-        InputKind::Json => load_json(source)?,
-        InputKind::PlainText => load_plain_text(source),
-    };
-    Ok(lint_document(&doc, options))
+    Linter::new(options.clone()).lint_source(source, kind)
 }
 
-/// Lints every template of a document.
+/// Lints every template of a document with `options`.
 pub fn lint_document(doc: &Document, options: &LintOptions) -> Vec<TemplateReport> {
-    let mut positions = diagnostic::DocPositions::default();
-    let mut reports: Vec<TemplateReport> = doc
-        .templates
-        .iter()
-        .enumerate()
-        .map(|(i, t)| {
-            let context = Context::new(t, options);
-            let diagnostics = run_rules(&context, rules::ALL, &mut positions, i);
-            TemplateReport {
-                name: t.name.as_ref().map(|n| n.value.clone()),
-                path: t.path.clone(),
-                prediction: Some(predict::predict(&context, &diagnostics)),
-                diagnostics,
-                stats: Stats::of(&context),
-            }
-        })
-        .collect();
-    for (t, i, location) in positions.locate(&doc.source) {
-        reports[t].diagnostics[i].location = Some(location);
-    }
-    reports
+    Linter::new(options.clone()).lint_document(doc)
 }
 
-/// Lints one template with every rule the options leave on. `source` is the document the
-/// template was read from; with it, diagnostics carry document line/column locations.
+/// Lints one template with `options`.
 pub fn lint_template(
     template: &Template,
     options: &LintOptions,
     source: Option<&str>,
 ) -> Vec<Diagnostic> {
-    lint_template_with(template, options, source, rules::ALL)
-}
-
-pub(crate) fn lint_template_with(
-    template: &Template,
-    options: &LintOptions,
-    source: Option<&str>,
-    rules: &[&'static Rule],
-) -> Vec<Diagnostic> {
-    let mut positions = diagnostic::DocPositions::default();
-    let mut diagnostics = run_rules(&Context::new(template, options), rules, &mut positions, 0);
-    if let Some(source) = source {
-        for (_, i, location) in positions.locate(source) {
-            diagnostics[i].location = Some(location);
-        }
-    }
-    diagnostics
+    Linter::new(options.clone()).lint_template(template, source)
 }
 
 fn run_rules(

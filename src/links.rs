@@ -63,7 +63,7 @@ pub fn find(text: &str) -> Vec<Link> {
 }
 
 /// Reads the word `text[start..end]` as a link, if it is one.
-fn link_in(text: &str, mut start: usize, mut end: usize) -> Option<Link> {
+pub(crate) fn link_in(text: &str, mut start: usize, mut end: usize) -> Option<Link> {
     let word = &text[start..end];
     // Byte searches first: most words have neither, and a substring search costs more.
     let has_scheme = word.contains(':') && word.contains("://");

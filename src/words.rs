@@ -146,7 +146,7 @@ fn leet(c: char, script: Script) -> Option<char> {
     }
 }
 
-fn script_of(c: char) -> Script {
+pub(crate) fn script_of(c: char) -> Script {
     match c {
         'a'..='z' | 'A'..='Z' | 'À'..='ɏ' => Script::Latin,
         '\u{0400}'..='\u{04FF}' | '\u{0500}'..='\u{052F}' => Script::Cyrillic,
@@ -155,7 +155,7 @@ fn script_of(c: char) -> Script {
 }
 
 /// Part of a word as written: letters, digits, and the symbols used for letters.
-fn is_word_char(c: char) -> bool {
+pub(crate) fn is_word_char(c: char) -> bool {
     class::is_alphanumeric(c)
         || c == '@'
         || c == '$'
@@ -165,12 +165,25 @@ fn is_word_char(c: char) -> bool {
 
 /// Splits `text` into words, skipping the byte ranges in `skip` (placeholders, links).
 pub fn split(text: &str, skip: &[Range<usize>]) -> Vec<Word> {
-    let raw = raw_tokens(text, skip);
-    let merged = merge_spaced(text, raw);
-    merged
-        .into_iter()
-        .filter_map(|(range, spaced)| normalize(text, range, spaced))
-        .collect()
+    from_raw(text, raw_tokens(text, skip)).0
+}
+
+/// The words of `text` from the byte ranges of its runs of word characters (in order, as a
+/// tokenizer found them): letters spelled out one by one are joined, and each word is
+/// normalised. Also gives, for each raw range, the index of the word it is part of
+/// (`u32::MAX` when it makes no word).
+pub fn from_raw(text: &str, raw: Vec<Range<usize>>) -> (Vec<Word>, Vec<u32>) {
+    let mut words = Vec::with_capacity(raw.len());
+    let mut of_raw = vec![u32::MAX; raw.len()];
+    for (span, spaced) in merge_spaced(text, &raw) {
+        let range = raw[span.start].start..raw[span.end - 1].end;
+        if let Some(word) = normalize(text, range, spaced) {
+            let index = words.len() as u32;
+            of_raw[span].fill(index);
+            words.push(word);
+        }
+    }
+    (words, of_raw)
 }
 
 fn raw_tokens(text: &str, skip: &[Range<usize>]) -> Vec<Range<usize>> {
@@ -202,8 +215,8 @@ fn raw_tokens(text: &str, skip: &[Range<usize>]) -> Vec<Range<usize>> {
 
 /// Joins runs of at least four one-letter tokens of one alphabet, separated by the same space,
 /// dot, dash, underscore or asterisk («с к и д к а», "F.R.E.E"): nobody writes four one-letter
-/// words in a row.
-fn merge_spaced(text: &str, tokens: Vec<Range<usize>>) -> Vec<(Range<usize>, bool)> {
+/// words in a row. Returns spans of token indices, each with whether it was joined.
+fn merge_spaced(text: &str, tokens: &[Range<usize>]) -> Vec<(Range<usize>, bool)> {
     let letter = |r: &Range<usize>| {
         let mut letters = text[r.clone()]
             .chars()
@@ -221,23 +234,23 @@ fn merge_spaced(text: &str, tokens: Vec<Range<usize>>) -> Vec<(Range<usize>, boo
     let mut i = 0;
     while i < tokens.len() {
         let mut j = i;
-        let (script, sep) = (
-            letter(&tokens[i]),
-            tokens.get(i + 1).and_then(|n| gap(&tokens[i], n)),
-        );
+        let script = letter(&tokens[i]);
+        let sep = script
+            .and_then(|_| tokens.get(i + 1))
+            .and_then(|n| gap(&tokens[i], n));
         while j + 1 < tokens.len()
             && script.is_some()
-            && letter(&tokens[j + 1]) == script
             && sep.is_some()
+            && letter(&tokens[j + 1]) == script
             && gap(&tokens[j], &tokens[j + 1]) == sep
         {
             j += 1;
         }
         if j - i + 1 >= 4 {
-            out.push((tokens[i].start..tokens[j].end, true));
+            out.push((i..j + 1, true));
             i = j + 1;
         } else {
-            out.push((tokens[i].clone(), false));
+            out.push((i..i + 1, false));
             i += 1;
         }
     }

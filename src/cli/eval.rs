@@ -105,7 +105,9 @@ pub fn run(dir: &Path) -> Result<Vec<Case>, String> {
                 .insert("template-name".to_string(), RuleLevel::Off);
         }
         let source = serde_json::to_string(t).map_err(|e| e.to_string())?;
-        let reports = walint::lint_source(&source, InputKind::Json, &options)
+        let linter = walint::Linter::new(options);
+        let reports = linter
+            .lint_source(&source, InputKind::Json)
             .map_err(|e| format!("{}: {e}", file.display()))?;
         let report = reports
             .into_iter()
@@ -119,7 +121,7 @@ pub fn run(dir: &Path) -> Result<Vec<Case>, String> {
                 ))
         });
         let doc = walint::load_json(&source).map_err(|e| e.to_string())?;
-        let context = walint::rules::Context::new(&doc.templates[0], &options);
+        let context = walint::rules::Context::new(&doc.templates[0], &linter);
         cases.push(Case {
             holdout: is_holdout(&entry.id),
             illustrative: entry.illustrative,
@@ -129,7 +131,7 @@ pub fn run(dir: &Path) -> Result<Vec<Case>, String> {
             predicted_outcome: prediction.outcome,
             predicted_category: prediction.category.predicted,
             format_error,
-            features: walint::predict::feature_values(&context).to_vec(),
+            features: context.features().values.to_vec(),
             why: prediction
                 .reasons
                 .first()

@@ -11,7 +11,11 @@
 //! matters for hosts written with unusual compatibility characters.
 
 pub mod confusables;
+pub mod hosts;
+pub mod owned;
 mod punycode;
+
+pub use owned::OwnedDomains;
 
 use publicsuffix::{List, Psl};
 use std::collections::HashMap;

@@ -13,12 +13,10 @@
 //! Every factor that moved the outcome is returned as a [`Reason`], with the rules and words
 //! behind it, in the chosen language.
 
-pub(crate) mod features;
-mod model;
 
-pub use features::{Features, NAMES as FEATURE_NAMES};
+pub use crate::signals::{Features, FEATURE_NAMES};
 
-use crate::content;
+use crate::signals::{self, category, FEATURE_LABELS};
 use crate::diagnostic::Diagnostic;
 use crate::l10n::{percent, Lang, Msg};
 use crate::moderation::{Effect, ErrorEffect, Risk as FindingRisk};
@@ -145,19 +143,6 @@ const PENDING_BELOW: f64 = 0.8;
 /// The most accumulated risks can take off the log-odds of approval.
 const MAX_RISK_LOGIT: f64 = -4.0;
 
-/// The category model's inputs for a template, in the order of [`FEATURE_NAMES`].
-pub fn feature_values(cx: &Context<'_>) -> [f64; FEATURE_NAMES.len()] {
-    features::extract(cx).values
-}
-
-/// The category the content reads as, and the model's probability for it (the declared
-/// category aside).
-pub fn content_category(cx: &Context<'_>) -> (Category, f64) {
-    model::argmax(&model::category_probabilities(
-        &features::extract(cx).values,
-    ))
-}
-
 fn sigmoid(x: f64) -> f64 {
     1.0 / (1.0 + (-x).exp())
 }
@@ -169,10 +154,10 @@ fn round3(x: f64) -> f64 {
 /// Predicts the review of the template behind `cx`, given its diagnostics.
 pub fn predict(cx: &Context<'_>, diagnostics: &[Diagnostic]) -> Prediction {
     let lang = cx.options.lang;
-    let features = features::extract(cx);
-    let probs = model::category_probabilities(&features.values);
+    let features = cx.features();
+    let probs = category::probabilities(&features.values);
     let declared = cx.category();
-    let promotion = content::promotion(cx);
+    let promotion = cx.promotion();
     let mut reasons = Vec::new();
     let mut logit = BASE_LOGIT;
     let mut reject: Option<RejectionReason> = None;
@@ -246,7 +231,7 @@ pub fn predict(cx: &Context<'_>, diagnostics: &[Diagnostic]) -> Prediction {
         .collect();
 
     // 2. Category.
-    let (content_class, content_p) = model::argmax(&probs);
+    let (content_class, content_p) = category::argmax(&probs);
     let auth_content = features.values[3] >= 1.0;
     let promotional = promotion.score >= 3;
     let mut outcome = Outcome::Approved;
@@ -404,7 +389,7 @@ fn drivers_text(
     towards: Category,
     away: Category,
 ) -> (String, String) {
-    let found: Vec<usize> = model::drivers(x, towards, away)
+    let found: Vec<usize> = category::drivers(x, towards, away)
         .into_iter()
         .take(3)
         .collect();
@@ -414,7 +399,7 @@ fn drivers_text(
     let join = |pick: fn(&(&'static str, &'static str)) -> &'static str| {
         found
             .iter()
-            .map(|&j| pick(&features::LABELS[j]))
+            .map(|&j| pick(&FEATURE_LABELS[j]))
             .collect::<Vec<_>>()
             .join(", ")
     };
@@ -428,14 +413,14 @@ fn drivers_text(
 /// MARKETING template down to UTILITY, and moves a UTILITY one up when its content reads as
 /// marketing; only a draft is categorised from its content alone.
 fn category_probability(probs: &[f64; 3], declared: Option<Category>, predicted: Category) -> f64 {
-    let marketing = model::probability_of(probs, Category::Marketing);
-    let authentication = model::probability_of(probs, Category::Authentication);
+    let marketing = category::probability_of(probs, Category::Marketing);
+    let authentication = category::probability_of(probs, Category::Authentication);
     match (declared, predicted) {
         (Some(Category::Marketing), Category::Marketing) => 1.0 - authentication,
         (Some(Category::Utility), Category::Marketing) => marketing,
         (Some(Category::Utility), Category::Utility)
         | (Some(Category::Authentication), Category::Authentication) => 1.0 - marketing,
-        _ => model::probability_of(probs, predicted),
+        _ => category::probability_of(probs, predicted),
     }
 }
 
@@ -462,7 +447,7 @@ fn reason_for(
 fn flag_risk(
     cx: &Context<'_>,
     diagnostics: &[Diagnostic],
-    promotion: &content::Promotion,
+    promotion: &signals::Promotion,
     category: Category,
     reasons: &mut Vec<Reason>,
     lang: Lang,

@@ -1,4 +1,5 @@
 use super::{Context, Reporter, Role, Rule};
+use crate::analysis::{Kind, Token};
 use crate::diagnostic::{Report, Severity};
 use crate::l10n::Msg;
 use crate::moderation::RejectionReason::InvalidFormat;
@@ -52,35 +53,68 @@ fn is_space_or_punct(c: Option<char>) -> bool {
     })
 }
 
+/// The three inline markers, in the order their state is kept.
+const MARKERS: [char; 3] = ['*', '_', '~'];
+
 fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
     for field in cx.fields(Role::Body) {
         let text = &field.text.value;
-        let mut skip: Vec<Range<usize>> =
-            field.placeholders.iter().map(|p| p.range.clone()).collect();
-        skip.extend(cx.links(field).iter().map(|l| l.range.clone()));
-        let skipped = |i: usize| skip.iter().any(|r| r.contains(&i));
+        let tokens = &field.facts.tokens;
         let report = |range: Range<usize>, en: String, ru: String| {
             Report::text(field.text, range, Msg::new(en, ru)).component(field.component)
         };
-
-        let mut line_start = 0;
-        for line in text.split('\n') {
-            for marker in ['*', '_', '~'] {
-                if !line.contains(marker) {
-                    continue;
-                }
-                for (at, en, ru) in unbalanced(line, marker, |i| skipped(line_start + i)) {
-                    out.report(report(line_start + at..line_start + at + 1, en, ru));
+        // Inline markers pair up within a line; the one still open at its end is reported.
+        let mut open: [Option<usize>; 3] = [None; 3];
+        let close_line = |open: &mut [Option<usize>; 3], out: &mut Reporter<'a>| {
+            for (m, at) in open.iter_mut().enumerate() {
+                if let Some(i) = at.take() {
+                    let marker = MARKERS[m];
+                    out.report(report(
+                        i..i + 1,
+                        format!("`{marker}` opens formatting that is never closed on this line; the reader will see the `{marker}`"),
+                        format!("`{marker}` открывает разметку, которая не закрыта в этой строке; получатель увидит символ `{marker}`"),
+                    ));
                 }
             }
-            line_start += line.len() + 1;
+        };
+        let mut fences = Vec::new();
+        for (k, t) in tokens.iter().enumerate() {
+            match t.kind {
+                Kind::LineBreak => close_line(&mut open, out),
+                Kind::Marker if t.end - t.start == 3 => fences.push(t.start),
+                Kind::Marker => {
+                    let marker = char::from(text.as_bytes()[t.start]);
+                    let m = MARKERS.iter().position(|&c| c == marker).unwrap_or(0);
+                    let same_line = |t: &&Token| t.kind != Kind::LineBreak;
+                    let before = k
+                        .checked_sub(1)
+                        .map(|p| &tokens[p])
+                        .filter(same_line)
+                        .and_then(|p| text[p.range()].chars().next_back());
+                    let after = tokens
+                        .get(k + 1)
+                        .filter(same_line)
+                        .and_then(|n| text[n.range()].chars().next());
+                    let opens = is_space_or_punct(before)
+                        && after.is_some_and(|c| !c.is_whitespace() && c != marker);
+                    let closes = before.is_some_and(|c| !c.is_whitespace() && c != marker)
+                        && is_space_or_punct(after);
+                    match (open[m], opens, closes) {
+                        (Some(_), _, true) => open[m] = None,
+                        (None, true, _) => open[m] = Some(t.start),
+                        (None, false, true) => out.report(report(
+                            t.range(),
+                            format!("`{marker}` closes formatting that was never opened on this line"),
+                            format!("`{marker}` закрывает разметку, которая не была открыта в этой строке"),
+                        )),
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
         }
+        close_line(&mut open, out);
 
-        let fences: Vec<usize> = text
-            .match_indices("```")
-            .map(|(i, _)| i)
-            .filter(|&i| !skipped(i))
-            .collect();
         if fences.len() % 2 == 1 {
             let at = fences[fences.len() - 1];
             out.report(report(
@@ -90,21 +124,19 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
             ));
         }
 
-        let bytes = text.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            if bytes[i] != b'\n' {
-                i += 1;
+        // Runs of line breaks, allowing spaces on the blank lines between them.
+        let mut k = 0;
+        while k < tokens.len() {
+            if tokens[k].kind != Kind::LineBreak {
+                k += 1;
                 continue;
             }
-            // A run of line breaks, allowing spaces and \r on the blank lines between them.
-            let mut end = i;
-            let mut breaks = 0;
-            let mut j = i;
-            while j < bytes.len() && matches!(bytes[j], b'\n' | b'\r' | b' ' | b'\t') {
-                if bytes[j] == b'\n' {
+            let (start, mut end, mut breaks) = (tokens[k].start, tokens[k].end, 0);
+            let mut j = k;
+            while j < tokens.len() && matches!(tokens[j].kind, Kind::LineBreak | Kind::Space) {
+                if tokens[j].kind == Kind::LineBreak {
                     breaks += 1;
-                    end = j + 1;
+                    end = tokens[j].end;
                 }
                 j += 1;
             }
@@ -116,7 +148,7 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
                 };
                 out.report(
                     report(
-                        i..end,
+                        start..end,
                         format!("{breaks} line breaks in a row; WhatsApp templates allow at most one blank line"),
                         format!("{breaks} переноса строки подряд; в шаблонах WhatsApp допускается не больше одной пустой строки"),
                     )
@@ -124,49 +156,9 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
                     .replace_with(Msg::new("keep one blank line", "оставить одну пустую строку"), "\n\n"),
                 );
             }
-            i = end.max(i + 1);
+            k = j;
         }
     }
-}
-
-/// Positions of `marker` in `line` that open without closing or close without opening.
-fn unbalanced(
-    line: &str,
-    marker: char,
-    skipped: impl Fn(usize) -> bool,
-) -> Vec<(usize, String, String)> {
-    let mut out = Vec::new();
-    let mut open: Option<usize> = None;
-    let chars: Vec<(usize, char)> = line.char_indices().collect();
-    for (k, &(i, c)) in chars.iter().enumerate() {
-        if c != marker || skipped(i) {
-            continue;
-        }
-        let before = k.checked_sub(1).map(|p| chars[p].1);
-        let after = chars.get(k + 1).map(|&(_, c)| c);
-        let opens =
-            is_space_or_punct(before) && after.is_some_and(|c| !c.is_whitespace() && c != marker);
-        let closes =
-            before.is_some_and(|c| !c.is_whitespace() && c != marker) && is_space_or_punct(after);
-        match (open, opens, closes) {
-            (Some(_), _, true) => open = None,
-            (None, true, _) => open = Some(i),
-            (None, false, true) => out.push((
-                i,
-                format!("`{marker}` closes formatting that was never opened on this line"),
-                format!("`{marker}` закрывает разметку, которая не была открыта в этой строке"),
-            )),
-            _ => {}
-        }
-    }
-    if let Some(i) = open {
-        out.push((
-            i,
-            format!("`{marker}` opens formatting that is never closed on this line; the reader will see the `{marker}`"),
-            format!("`{marker}` открывает разметку, которая не закрыта в этой строке; получатель увидит символ `{marker}`"),
-        ));
-    }
-    out
 }
 
 #[cfg(test)]

@@ -39,9 +39,8 @@ Passes: `https://romashka-shop.ru/track`.
 
 fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
     for field in &cx.fields {
-        for link in cx.links(field) {
-            let text = &field.text.value;
-            let host = &text[link.host.clone()];
+        for link in &field.facts.links {
+            let host = &field.text.value[link.host.clone()];
             if domain::is_ip(host) {
                 out.report(
                     Report::text(

@@ -1,7 +1,6 @@
 use super::{Context, Reporter, Rule};
 use crate::diagnostic::{Report, Severity};
-use crate::domain;
-use crate::domain::confusables;
+use crate::domain::owned;
 use crate::l10n::Msg;
 use crate::moderation::RejectionReason::Scam;
 use crate::moderation::{ErrorEffect, FixKind, Risk};
@@ -41,46 +40,18 @@ Passes: `https://romashka-shop.ru/`, `https://help.romashka-shop.ru/`.
     check,
 };
 
-/// A label mixing alphabets, if any (`rоmashka`): the spoofing form that needs no owned list.
-fn mixed_label(host: &str) -> Option<String> {
-    domain::to_unicode(host)
-        .split('.')
-        .find(|l| confusables::is_mixed_script(l))
-        .map(str::to_string)
-}
-
-/// Whether `host` imitates one of the `owned` registrable domains (ASCII) without being it.
-pub fn imitates(host: &str, owned: &[String]) -> bool {
-    imitated(host, owned).is_some() || mixed_label(host).is_some()
-}
-
-fn imitated<'o>(host: &str, owned: &'o [String]) -> Option<&'o String> {
-    let registrable = domain::registrable(host)?;
-    let ascii = domain::to_ascii(host)?;
-    owned.iter().find(|o| {
-        if **o == registrable {
-            return false;
-        }
-        let embedded = ascii.starts_with(&format!("{o}.")) || ascii.contains(&format!(".{o}."));
-        embedded
-            || confusables::skeleton(&domain::to_unicode(&registrable))
-                == confusables::skeleton(&domain::to_unicode(o))
-    })
-}
-
 fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
-    let owned = super::unowned_domain::owned_set(cx);
     for field in &cx.fields {
-        for link in cx.links(field) {
-            let host = link.host_lower(&field.text.value);
-            let message = if let Some(o) = imitated(&host, &owned) {
+        for link in &field.facts.links {
+            let host = &link.hostname;
+            let message = if let Some(o) = cx.owned.imitated(host) {
                 Msg::new(
                     format!("{host} imitates your domain {o} but belongs to someone else"),
                     format!(
                         "{host} выдаёт себя за ваш домен {o}, но принадлежит другому владельцу"
                     ),
                 )
-            } else if let Some(label) = mixed_label(&host) {
+            } else if let Some(label) = owned::mixed_label(host) {
                 Msg::new(
                     format!("the host {host} mixes alphabets in \"{label}\": a spoofing technique"),
                     format!("в адресе {host} смешаны алфавиты («{label}»): так подделывают адреса"),
@@ -88,9 +59,7 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
             } else {
                 continue;
             };
-            out.report(
-                Report::text(field.text, link.range.clone(), message).component(field.component),
-            );
+            out.report(Report::text(field.text, link.range(), message).component(field.component));
         }
     }
 }

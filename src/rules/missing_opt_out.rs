@@ -1,5 +1,4 @@
 use super::{Context, Reporter, Role, Rule};
-use crate::content;
 use crate::diagnostic::{EditSpec, Report, Severity};
 use crate::l10n::Msg;
 use crate::lexicon::Group;
@@ -61,8 +60,7 @@ fn footer_text(language: Option<&str>) -> &'static str {
 
 fn has_opt_out(cx: &Context<'_>) -> bool {
     cx.fields.iter().filter(|f| f.card.is_none()).any(|field| {
-        let analysis = cx.analysis(field);
-        analysis.in_group(Group::Optout).any(|m| match field.role {
+        field.facts.in_group(Group::Optout).any(|m| match field.role {
             // A quick reply, or a link to an unsubscribe page.
             Role::Footer | Role::ButtonText => true,
             Role::Body => {
@@ -89,8 +87,7 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
         Some(Category::Marketing) => true,
         Some(Category::Authentication) => false,
         Some(Category::Utility) | None => {
-            crate::predict::content_category(cx).0 == Category::Marketing
-                || content::promotion(cx).overt()
+            cx.content_category().0 == Category::Marketing || cx.promotion().overt()
         }
     };
     if !marketing || has_opt_out(cx) {

@@ -1,17 +1,16 @@
 //! The rules. Each lives in its own file with its documentation and its passing and failing
 //! cases; this module holds what they share and the registry.
 
-use crate::content::{Analysis, Promotion};
+pub use crate::analysis::{Field, Role};
+use crate::analysis::Analysis;
+use crate::signals::{self, Features, Promotion};
 use crate::diagnostic::{Report, Severity};
 use crate::l10n::{plural_en, plural_ru, Msg};
-use crate::lexicon::Latin;
-use crate::links::Link;
 use crate::moderation::{Effect, ErrorEffect, FixKind, Risk};
+use crate::domain::OwnedDomains;
 use crate::options::{LintOptions, Profile};
-use crate::placeholder::{self, Placeholder};
-use crate::predict::features::Features;
-use crate::template::{ButtonKind, Category, ComponentKind, Template};
-use crate::text::Text;
+use crate::Linter;
+use crate::template::{Category, Template};
 use std::cell::OnceCell;
 
 /// A rule's documentation: compiled into the command-line tool (`walint explain`), left out of
@@ -135,79 +134,26 @@ pub fn find(id: &str) -> Option<&'static Rule> {
     ALL.iter().copied().find(|r| r.id == id)
 }
 
-/// What a text field is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Role {
-    HeaderText,
-    Body,
-    Footer,
-    ButtonText,
-    ButtonUrl,
-    ButtonPhone,
-    OfferText,
-    /// A sample value (`example.*`, a button's `example`).
-    Example,
-}
-
-/// One text of the template with the facts several rules need, computed once.
-pub struct Field<'a> {
-    pub text: &'a Text,
-    pub role: Role,
-    pub component: ComponentKind,
-    /// Index of the carousel card the field is in.
-    pub card: Option<usize>,
-    /// Index and kind of the button the field belongs to.
-    pub button: Option<usize>,
-    pub button_kind: Option<ButtonKind>,
-    pub placeholders: Vec<Placeholder>,
-    /// Words and lexicon matches, computed the first time a rule asks.
-    analysis: OnceCell<Analysis>,
-    links: OnceCell<Vec<Link>>,
-}
-
-/// Read-only view of a template shared by all rules.
+/// Read-only view of a template shared by all rules: the analysis of its texts, the options,
+/// and the template-level signals, each computed the first time a rule asks for it.
 pub struct Context<'a> {
-    pub template: &'a Template,
+    pub analysis: Analysis<'a>,
     pub options: &'a LintOptions,
-    pub fields: Vec<Field<'a>>,
-    /// The stemmer for Latin-script words, from the template's language.
-    pub latin: Latin,
-    /// The promotional score and the predictor's features, each computed the first time it is
-    /// asked for ([`crate::content::promotion`], [`crate::predict::features::extract`]).
-    pub(crate) promotion: OnceCell<Promotion>,
-    pub(crate) features: OnceCell<Features>,
+    /// The owned domains, built once per [`Linter`].
+    pub owned: &'a OwnedDomains,
+    promotion: OnceCell<Promotion>,
+    features: OnceCell<Features>,
 }
 
 impl<'a> Context<'a> {
-    pub fn new(template: &'a Template, options: &'a LintOptions) -> Self {
-        let mut fields = Vec::new();
-        collect_fields(&template.components, None, &mut fields);
+    pub fn new(template: &'a Template, linter: &'a Linter) -> Self {
         Context {
-            template,
-            options,
-            fields,
-            latin: Latin::from_code(template.language.as_ref().map(|l| l.value.as_str())),
+            analysis: Analysis::new(template),
+            options: linter.options(),
+            owned: linter.owned_domains(),
             promotion: OnceCell::new(),
             features: OnceCell::new(),
         }
-    }
-
-    /// The links in a field.
-    pub fn links<'f>(&self, field: &'f Field<'a>) -> &'f [Link] {
-        field
-            .links
-            .get_or_init(|| crate::links::find(&field.text.value))
-    }
-
-    /// The words of a field and the lexicon phrases in them (placeholders and links skipped).
-    pub fn analysis<'f>(&self, field: &'f Field<'a>) -> &'f Analysis {
-        field.analysis.get_or_init(|| {
-            let text = &field.text.value;
-            let mut skip: Vec<_> = field.placeholders.iter().map(|p| p.range.clone()).collect();
-            skip.extend(self.links(field).iter().map(|l| l.range.clone()));
-            skip.sort_by_key(|r| r.start);
-            Analysis::of(text, &skip, self.latin)
-        })
     }
 
     pub fn category(&self) -> Option<Category> {
@@ -218,90 +164,30 @@ impl<'a> Context<'a> {
         self.options.profile
     }
 
-    /// Fields of one role, in document order.
-    pub fn fields(&self, role: Role) -> impl Iterator<Item = &Field<'a>> {
-        self.fields.iter().filter(move |f| f.role == role)
+    /// The promotional reading of the message texts ([`signals::promotion`]).
+    pub fn promotion(&self) -> &Promotion {
+        self.promotion
+            .get_or_init(|| signals::promotion(&self.analysis))
     }
 
-    /// The top-level body field (not a carousel card's).
-    pub fn body(&self) -> Option<&Field<'a>> {
-        self.fields(Role::Body).find(|f| f.card.is_none())
+    /// What the category model reads ([`signals::features`]).
+    pub fn features(&self) -> &Features {
+        self.features
+            .get_or_init(|| signals::features(&self.analysis, self.promotion()))
     }
 
-    /// Texts that end up in front of the recipient or are followed by them (links, examples).
-    pub fn content_fields(&self) -> impl Iterator<Item = &Field<'a>> {
-        self.fields.iter()
+    /// The category the content reads as, and the model's probability for it (the declared
+    /// category aside).
+    pub fn content_category(&self) -> (Category, f64) {
+        signals::category::argmax(&signals::category::probabilities(&self.features().values))
     }
 }
 
-fn collect_fields<'a>(
-    components: &'a [crate::template::Component],
-    card: Option<usize>,
-    out: &mut Vec<Field<'a>>,
-) {
-    let field = |text: &'a Text, role, component, button: Option<(usize, ButtonKind)>| Field {
-        text,
-        role,
-        component,
-        card,
-        button: button.map(|b| b.0),
-        button_kind: button.map(|b| b.1),
-        placeholders: if role == Role::Example || role == Role::ButtonPhone {
-            Vec::new()
-        } else {
-            placeholder::scan(&text.value)
-        },
-        analysis: OnceCell::new(),
-        links: OnceCell::new(),
-    };
-    for c in components {
-        let role = match c.kind {
-            ComponentKind::Header => Some(Role::HeaderText),
-            ComponentKind::Body => Some(Role::Body),
-            ComponentKind::Footer => Some(Role::Footer),
-            _ => None,
-        };
-        if let (Some(role), Some(text)) = (role, &c.text) {
-            out.push(field(text, role, c.kind, None));
-        }
-        if let Some(text) = &c.offer_text {
-            out.push(field(text, Role::OfferText, c.kind, None));
-        }
-        if let Some(e) = &c.example {
-            let named = e
-                .header_text_named_params
-                .iter()
-                .chain(&e.body_text_named_params);
-            for t in e
-                .header_text
-                .iter()
-                .chain(e.body_text.iter().flatten())
-                .chain(named.filter_map(|n| n.example.as_ref()))
-            {
-                out.push(field(t, Role::Example, c.kind, None));
-            }
-        }
-        for (i, b) in c.buttons.iter().enumerate() {
-            let button = Some((i, b.kind));
-            if let Some(t) = &b.text {
-                out.push(field(t, Role::ButtonText, c.kind, button));
-            }
-            if let Some(t) = &b.url {
-                out.push(field(t, Role::ButtonUrl, c.kind, button));
-            }
-            if let Some(t) = &b.phone_number {
-                out.push(field(t, Role::ButtonPhone, c.kind, button));
-            }
-            // A COPY_CODE example is a code, not content; URL examples are links.
-            if b.kind != ButtonKind::CopyCode {
-                for t in &b.example {
-                    out.push(field(t, Role::Example, c.kind, button));
-                }
-            }
-        }
-        for (i, card) in c.cards.iter().enumerate() {
-            collect_fields(&card.components, Some(i), out);
-        }
+impl<'a> std::ops::Deref for Context<'a> {
+    type Target = Analysis<'a>;
+
+    fn deref(&self) -> &Analysis<'a> {
+        &self.analysis
     }
 }
 
@@ -435,9 +321,8 @@ pub(crate) mod testing {
             load_auto(input).unwrap_or_else(|e| panic!("test input does not load: {e}\n{input}"));
         let mut out = Vec::new();
         for t in &doc.templates {
-            out.extend(crate::lint_template_with(
+            out.extend(crate::Linter::new(options.clone()).lint_template_with(
                 t,
-                options,
                 Some(&doc.source),
                 &[rule],
             ));

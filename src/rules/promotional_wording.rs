@@ -1,5 +1,5 @@
 use super::{Context, Reporter, Rule};
-use crate::content::{self, SignalKind};
+use crate::signals::SignalKind;
 use crate::diagnostic::{Report, Severity};
 use crate::l10n::Msg;
 use crate::lexicon::Group;
@@ -103,13 +103,15 @@ fn describe(kind: SignalKind) -> (String, String) {
 }
 
 fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
-    let promotion = content::promotion(cx);
+    let promotion = cx.promotion();
     let overt = promotion.overt();
     let category = cx.category();
     let restricted = matches!(category, Some(Category::Utility | Category::Authentication));
     // In an order, payment or appointment notice a lone moderate word («бонусы начислены»,
     // "your reward") describes the transaction; only strong phrases count there.
-    let transactional = content::transactional_words(cx) > 0;
+    let transactional = cx
+        .message_fields()
+        .any(|(_, f)| f.facts.in_group(Group::Transactional).next().is_some());
     for s in &promotion.signals {
         let base_weight = s.weight - if s.disguised { 2 } else { 0 };
         let reported =

@@ -1,5 +1,4 @@
 use super::{Context, Reporter, Rule};
-use crate::content::is_message_text;
 use crate::diagnostic::{Report, Severity};
 use crate::l10n::Msg;
 use crate::lexicon::Group;
@@ -47,8 +46,8 @@ Passes: `Никому не сообщайте код из СМС.`; `Оплат�
 };
 
 fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
-    for field in cx.fields.iter().filter(|f| is_message_text(f.role)) {
-        let analysis = cx.analysis(field);
+    for (_, field) in cx.message_fields() {
+        let analysis = &field.facts;
         for noun in analysis.in_group(Group::Sensitive) {
             let window = noun.words.start.saturating_sub(BEFORE)..noun.words.end + AFTER;
             let request = analysis

@@ -1,5 +1,4 @@
 use super::{Context, Reporter, Rule};
-use crate::content::is_message_text;
 use crate::diagnostic::{Report, Severity};
 use crate::l10n::Msg;
 use crate::lexicon::Group;
@@ -41,8 +40,8 @@ Passes: `Напоминаем: счёт {{1}} нужно оплатить до {
 };
 
 fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
-    for field in cx.fields.iter().filter(|f| is_message_text(f.role)) {
-        for m in cx.analysis(field).in_group(Group::Threat) {
+    for (_, field) in cx.message_fields() {
+        for m in field.facts.in_group(Group::Threat) {
             out.report(
                 Report::text(
                     field.text,

@@ -1,6 +1,6 @@
 use super::{Context, Reporter, Rule};
 use crate::diagnostic::{Report, Severity};
-use crate::domain;
+use crate::domain::{self, hosts, owned};
 use crate::l10n::Msg;
 use crate::moderation::RejectionReason::InvalidFormat;
 use crate::moderation::{ErrorEffect, FixKind, Risk};
@@ -44,43 +44,27 @@ Passes: `https://romashka-shop.ru/sale`, `https://m.romashka-shop.ru/`.
     check,
 };
 
-/// The registrable domains the business owns, in ASCII. Accepts what people type: `shop.ru`,
-/// `https://www.shop.ru/`, `Пример.РФ`.
-pub fn owned_set(cx: &Context<'_>) -> Vec<String> {
-    cx.options
-        .owned_domains
-        .iter()
-        .filter_map(|d| {
-            let d = d.trim();
-            let d = d.split_once("://").map_or(d, |(_, rest)| rest);
-            let host = d.split(['/', '?', '#']).next().unwrap_or(d);
-            domain::registrable(host).or_else(|| domain::to_ascii(host))
-        })
-        .collect()
-}
-
-pub(crate) fn skip_host(host: &str) -> bool {
-    super::url_shortener::is_shortener(host)
-        || super::whatsapp_link::is_whatsapp_host(host)
-        || domain::is_ip(host)
+/// Links the other link rules report instead.
+fn left_to_other_rules(host: &str) -> bool {
+    hosts::is_shortener(host) || hosts::is_whatsapp(host) || domain::is_ip(host)
 }
 
 fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
-    let owned = owned_set(cx);
+    let owned = cx.owned;
     for field in &cx.fields {
-        for link in cx.links(field) {
-            let host = link.host_lower(&field.text.value);
-            if skip_host(&host) {
+        for link in &field.facts.links {
+            let host = &link.hostname;
+            if left_to_other_rules(host) {
                 continue;
             }
-            let Some(registrable) = domain::registrable(&host) else {
+            let Some(registrable) = link.registrable() else {
                 continue;
             };
             if owned.is_empty() {
                 out.report(
                     Report::text(
                         field.text,
-                        link.range.clone(),
+                        link.range(),
                         Msg::new(
                             "links cannot be checked against your domains: none is configured (--owned-domain)",
                             "ссылки не с чем сверить: не указаны домены компании (--owned-domain)",
@@ -91,16 +75,20 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
                 );
                 return; // once per template
             }
-            if owned.contains(&registrable) || super::lookalike_domain::imitates(&host, &owned) {
-                continue;
+            if owned.contains(registrable)
+                || owned.imitated(host).is_some()
+                || owned::mixed_label(host).is_some()
+            {
+                continue; // lookalike-domain reports it
             }
+            let list = owned.as_slice().join(", ");
             out.report(
                 Report::text(
                     field.text,
-                    link.range.clone(),
+                    link.range(),
                     Msg::new(
-                        format!("{registrable} is not one of your domains ({}); links should lead to the business's own site", owned.join(", ")),
-                        format!("{registrable} не входит в домены компании ({}); ссылки должны вести на собственный сайт", owned.join(", ")),
+                        format!("{registrable} is not one of your domains ({list}); links should lead to the business's own site"),
+                        format!("{registrable} не входит в домены компании ({list}); ссылки должны вести на собственный сайт"),
                     ),
                 )
                 .component(field.component),

@@ -1,5 +1,6 @@
 use super::{Context, Reporter, Role, Rule};
 use crate::diagnostic::{Report, Severity};
+use crate::domain::hosts;
 use crate::l10n::Msg;
 use crate::moderation::RejectionReason::InvalidFormat;
 use crate::moderation::{ErrorEffect, FixKind, Risk};
@@ -38,12 +39,6 @@ Passes: `https://shop.ru/contacts`.
     check,
 };
 
-pub(crate) fn is_whatsapp_host(host: &str) -> bool {
-    ["wa.me", "whatsapp.com", "whatsapp.net"]
-        .iter()
-        .any(|d| host == *d || host.strip_suffix(d).is_some_and(|rest| rest.ends_with('.')))
-}
-
 fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
     // An OTP button as a GET response shows it (`https://www.whatsapp.com/otp/code/…`) is Meta's own.
     for field in cx
@@ -51,14 +46,14 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
         .iter()
         .filter(|f| f.button_kind != Some(crate::template::ButtonKind::Otp))
     {
-        for link in cx.links(field) {
-            if !is_whatsapp_host(&link.host_lower(&field.text.value)) {
+        for link in &field.facts.links {
+            if !hosts::is_whatsapp(&link.hostname) {
                 continue;
             }
             let in_button = field.role == Role::ButtonUrl;
             let report = Report::text(
                 field.text,
-                link.range.clone(),
+                link.range(),
                 if in_button {
                     Msg::new(
                         "buttons cannot link to WhatsApp itself; link to your own site",

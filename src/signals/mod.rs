@@ -1,10 +1,15 @@
-//! What the words of a template say: lexicon matches per field, and the promotional score
-//! that both `promotional-wording` and the predictor use.
+//! What a template says as a whole, read from the analysis of its texts: the promotional
+//! score (read by `promotional-wording`, `missing-opt-out` and the prediction) and the
+//! features of the category model. They sit below both the rules and the prediction.
 
-use crate::lexicon::{self, Group, Latin, Match};
-use crate::rules::{Context, Field, Role};
+pub mod category;
+mod features;
+
+pub use features::{features, Features, LABELS as FEATURE_LABELS, NAMES as FEATURE_NAMES};
+
+use crate::analysis::{Analysis, Field, Kind, TextFacts};
+use crate::lexicon::{Group, Match};
 use crate::text::class;
-use crate::words::{self, Word};
 use std::collections::BTreeMap;
 use std::ops::Range;
 
@@ -16,37 +21,10 @@ pub const OVERT: i32 = 5;
 /// itself a spam signal.
 const DISGUISE_BONUS: i32 = 2;
 
-/// The words of one field and the lexicon phrases found in them.
-#[derive(Debug, Default)]
-pub struct Analysis {
-    pub words: Vec<Word>,
-    pub matches: Vec<Match>,
-}
-
-impl Analysis {
-    pub fn of(text: &str, skip: &[Range<usize>], latin: Latin) -> Analysis {
-        let words = words::split(text, skip);
-        let matches = lexicon::find(&words, latin);
-        Analysis { words, matches }
-    }
-
-    pub fn in_group(&self, group: Group) -> impl Iterator<Item = &Match> {
-        self.matches.iter().filter(move |m| m.entry.group == group)
-    }
-}
-
-/// Roles whose text the recipient reads as the message.
-pub fn is_message_text(role: Role) -> bool {
-    matches!(
-        role,
-        Role::Body | Role::HeaderText | Role::Footer | Role::ButtonText | Role::OfferText
-    )
-}
-
 /// One promotional signal: a lexicon phrase, or a typographic one (capitals, `!!!`, `50%`).
 #[derive(Clone)]
 pub struct Signal {
-    /// Index of the field in [`Context::fields`].
+    /// Index of the field in [`Analysis::fields`].
     pub field: usize,
     pub range: Range<usize>,
     pub kind: SignalKind,
@@ -89,37 +67,18 @@ impl Promotion {
     }
 }
 
-/// How many transactional phrases (order, payment, delivery, appointment) the message texts use.
-pub fn transactional_words(cx: &Context<'_>) -> usize {
-    cx.fields
-        .iter()
-        .filter(|f| is_message_text(f.role))
-        .map(|f| cx.analysis(f).in_group(Group::Transactional).count())
-        .sum()
-}
-
-/// The promotional score of the message texts of a template, computed once per template (a
-/// rule, the opt-out check and the predictor all read it).
-pub fn promotion<'c>(cx: &'c Context<'_>) -> &'c Promotion {
-    cx.promotion.get_or_init(|| score(cx))
-}
-
-fn score(cx: &Context<'_>) -> Promotion {
+/// The promotional reading of the message texts of a template.
+pub fn promotion(analysis: &Analysis<'_>) -> Promotion {
     let mut p = Promotion::default();
-    for (index, field) in cx
-        .fields
-        .iter()
-        .enumerate()
-        .filter(|(_, f)| is_message_text(f.role))
-    {
-        let analysis = cx.analysis(field);
-        let optout: Vec<&Match> = analysis.in_group(Group::Optout).collect();
-        for m in analysis
+    for (index, field) in analysis.message_fields() {
+        let facts = &field.facts;
+        let optout: Vec<&Match> = facts.in_group(Group::Optout).collect();
+        for m in facts
             .matches
             .iter()
             .filter(|m| m.entry.group.is_promotional())
         {
-            let disguised = analysis.words[m.words.clone()]
+            let disguised = facts.words[m.words.clone()]
                 .iter()
                 .any(|w| w.evasion.any());
             p.signals.push(Signal {
@@ -130,7 +89,7 @@ fn score(cx: &Context<'_>) -> Promotion {
                 disguised,
             });
         }
-        typographic(index, field, analysis, &optout, &mut p.signals);
+        typographic(index, field, facts, &optout, &mut p.signals);
     }
     for s in &p.signals {
         p.score += s.weight;
@@ -143,7 +102,7 @@ fn score(cx: &Context<'_>) -> Promotion {
 fn typographic(
     index: usize,
     field: &Field<'_>,
-    analysis: &Analysis,
+    analysis: &TextFacts,
     optout: &[&Match],
     out: &mut Vec<Signal>,
 ) {
@@ -170,20 +129,34 @@ fn typographic(
         }
     }
     // `!!`, `!!!`, `?!!`: one signal per run.
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'!' {
-            let end = i + bytes[i..]
-                .iter()
-                .take_while(|&&b| b == b'!' || b == b'?')
-                .count();
-            if bytes[i..end].iter().filter(|&&b| b == b'!').count() >= 2 {
-                out.push(signal(i..end, SignalKind::Exclamations, 1));
+    let mut run: Option<(usize, usize, usize)> = None; // start, end, count of `!`
+    for t in analysis.tokens.iter().chain([&crate::analysis::Token {
+        kind: Kind::Space,
+        start: text.len(),
+        end: text.len(),
+        word: u32::MAX,
+    }]) {
+        let mark = t.kind == Kind::Punct && matches!(&text[t.range()], "!" | "?");
+        match (&mut run, mark) {
+            (Some((_, end, bangs)), true) if *end == t.start => {
+                *end = t.end;
+                *bangs += usize::from(&text[t.range()] == "!");
             }
-            i = end;
-        } else {
-            i += 1;
+            (_, true) if &text[t.range()] == "!" => {
+                if let Some((start, end, bangs)) = run.take() {
+                    if bangs >= 2 {
+                        out.push(signal(start..end, SignalKind::Exclamations, 1));
+                    }
+                }
+                run = Some((t.start, t.end, 1));
+            }
+            _ => {
+                if let Some((start, end, bangs)) = run.take() {
+                    if bangs >= 2 {
+                        out.push(signal(start..end, SignalKind::Exclamations, 1));
+                    }
+                }
+            }
         }
     }
     // Numbers with % (`-50%`, `до 70 %`) and with a currency (`990 ₽`, `$5`, `100 руб.`).
@@ -218,14 +191,11 @@ fn typographic(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::options::LintOptions;
     use crate::template::load_auto;
 
     fn score(text: &str) -> (i32, Vec<String>) {
         let doc = load_auto(text).unwrap();
-        let options = LintOptions::default();
-        let cx = Context::new(&doc.templates[0], &options);
-        let p = promotion(&cx);
+        let p = promotion(&Analysis::new(&doc.templates[0]));
         let signals = p
             .signals
             .iter()

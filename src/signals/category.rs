@@ -1,7 +1,7 @@
 //! The category model: multinomial logistic regression with weights fitted by
 //! `scripts/fit_predictor.py` (`weights.json`).
 
-use super::features::NAMES;
+use crate::signals::FEATURE_NAMES as NAMES;
 use crate::json::{self, Value};
 use crate::template::Category;
 use std::sync::OnceLock;
@@ -79,7 +79,7 @@ fn weights() -> &'static Weights {
 }
 
 /// P(MARKETING), P(UTILITY), P(AUTHENTICATION) for a feature vector.
-pub fn category_probabilities(x: &[f64; NAMES.len()]) -> [f64; 3] {
+pub fn probabilities(x: &[f64; NAMES.len()]) -> [f64; 3] {
     let w = weights();
     let scores: Vec<f64> = (0..3)
         .map(|k| w.bias[k] + w.weights[k].iter().zip(x).map(|(a, b)| a * b).sum::<f64>())
@@ -166,7 +166,7 @@ mod tests {
 
     #[test]
     fn probabilities_sum_to_one() {
-        let p = category_probabilities(&[0.5; NAMES.len()]);
+        let p = probabilities(&[0.5; NAMES.len()]);
         assert!((p.iter().sum::<f64>() - 1.0).abs() < 1e-9);
     }
 }

@@ -1,10 +1,9 @@
 //! The numbers the category model reads, each one a thing a reviewer would notice.
 
-use crate::content::{self, is_message_text};
+use super::Promotion;
+use crate::analysis::{Analysis, Role};
 use crate::lexicon::Group;
-use crate::rules::{Context, Role};
 use crate::template::{ButtonKind, ComponentKind};
-use crate::text::class;
 
 /// Names of the features, in the order of [`Features::values`] (and of the weights file).
 pub const NAMES: [&str; 13] = [
@@ -148,18 +147,12 @@ pub struct Features {
     pub auth_words: Vec<String>,
 }
 
-/// The features of the template behind `cx`, computed once per template (the opt-out rule and
-/// the predictor both read them).
-pub fn extract<'c>(cx: &'c Context<'_>) -> &'c Features {
-    cx.features.get_or_init(|| compute(cx))
-}
-
-fn compute(cx: &Context<'_>) -> Features {
-    let promotion = content::promotion(cx);
+/// The features of a template, given its promotional reading.
+pub fn features(analysis: &Analysis<'_>, promotion: &Promotion) -> Features {
     let mut promo_words: Vec<String> = promotion
         .signals
         .iter()
-        .map(|s| cx.fields[s.field].text.value[s.range.clone()].to_string())
+        .map(|s| analysis.fields[s.field].text.value[s.range.clone()].to_string())
         .collect();
     promo_words.dedup();
     let mut transactional_words = Vec::new();
@@ -169,12 +162,12 @@ fn compute(cx: &Context<'_>) -> Features {
     let mut body_words = 0usize;
     let mut personal = 0usize;
     let mut relationship = 0usize;
-    for field in cx.fields.iter().filter(|f| is_message_text(f.role)) {
-        let analysis = cx.analysis(field);
-        for m in analysis.in_group(Group::Transactional) {
+    for (_, field) in analysis.message_fields() {
+        let facts = &field.facts;
+        for m in facts.in_group(Group::Transactional) {
             transactional_words.push(field.text.value[m.range.clone()].to_string());
         }
-        for w in &analysis.words {
+        for w in &facts.words {
             if POSSESSIVES.contains(&w.normalized.as_str()) {
                 personal += 1;
             }
@@ -195,21 +188,17 @@ fn compute(cx: &Context<'_>) -> Features {
                 && hands_over_value(&field.text.value, w.range.end);
         }
         if field.role == Role::Body && field.card.is_none() {
-            body_words = analysis
-                .words
-                .iter()
-                .filter(|w| w.normalized.chars().any(class::is_alphabetic))
-                .count();
+            body_words = facts.lettered_words();
         }
     }
-    let buttons = cx.template.buttons();
+    let buttons = analysis.template.buttons();
     let has = |kind: ButtonKind| buttons.iter().any(|b| b.kind == kind);
     let otp_button = has(ButtonKind::Otp);
-    let auth_body = cx
+    let auth_body = analysis
         .template
         .component(ComponentKind::Body)
         .is_some_and(|b| b.add_security_recommendation.is_some());
-    let media_header = cx
+    let media_header = analysis
         .template
         .component(ComponentKind::Header)
         .and_then(|h| h.format.as_ref())
@@ -219,12 +208,12 @@ fn compute(cx: &Context<'_>) -> Features {
                 "IMAGE" | "VIDEO" | "GIF"
             )
         });
-    let body = cx.body();
-    let length = body.map_or(0, |b| crate::text::utf16_len(&b.text.value));
+    let body = analysis.body();
+    let length = body.map_or(0, |b| b.facts.utf16_len);
     let placeholders = body.map_or(0, |b| {
         b.placeholders.iter().filter(|p| p.is_valid()).count()
     });
-    let emoji = body.map_or(0, |b| crate::emoji::find(&b.text.value).len());
+    let emoji = body.map_or(0, |b| b.facts.emoji.len());
     // Only placeholders and a word or two ("Congratulations!", "{{1}}"): Meta files content it
     // cannot place under MARKETING (template categorization).
     let unclear = body_words <= 3 || (placeholders > 0 && body_words <= placeholders * 2);

@@ -1,0 +1,303 @@
+//! The analysis every rule and the prediction share, computed once per template: each text
+//! field tokenized in one pass ([`tokens`]) into typed tokens, with the facts read from them
+//! (words and their lexicon matches, links with their hosts, emoji, invisible characters,
+//! UTF-16 length, letters per script, line starts). Rules read these facts; nothing scans a
+//! text again.
+
+pub mod tokens;
+
+use crate::lexicon::{self, Group, Latin, Match};
+use crate::links::Link;
+use crate::placeholder::{self, Placeholder};
+use crate::template::{ButtonKind, Component, ComponentKind, Template};
+use crate::text::Text;
+use crate::words::{self, Word};
+use std::cell::OnceCell;
+use std::ops::Range;
+pub use tokens::{Kind, Letters, Token};
+
+/// What a text field is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    HeaderText,
+    Body,
+    Footer,
+    ButtonText,
+    ButtonUrl,
+    ButtonPhone,
+    OfferText,
+    /// A sample value (`example.*`, a button's `example`).
+    Example,
+}
+
+impl Role {
+    /// Roles whose text the recipient reads as the message.
+    pub fn is_message_text(self) -> bool {
+        matches!(
+            self,
+            Role::Body | Role::HeaderText | Role::Footer | Role::ButtonText | Role::OfferText
+        )
+    }
+}
+
+/// A link found in a text, with its host in the form rules compare.
+#[derive(Debug)]
+pub struct LinkFacts {
+    pub link: Link,
+    /// The host in lower case, without a trailing dot.
+    pub hostname: String,
+    registrable: OnceCell<Option<String>>,
+}
+
+impl LinkFacts {
+    fn new(link: Link, text: &str) -> LinkFacts {
+        LinkFacts {
+            hostname: text[link.host.clone()]
+                .trim_end_matches('.')
+                .to_lowercase(),
+            link,
+            registrable: OnceCell::new(),
+        }
+    }
+
+    /// The registrable domain of the host (eTLD+1 by the Public Suffix List, in ASCII), looked
+    /// up the first time a rule asks.
+    pub fn registrable(&self) -> Option<&str> {
+        self.registrable
+            .get_or_init(|| crate::domain::registrable(&self.hostname))
+            .as_deref()
+    }
+
+    pub fn range(&self) -> Range<usize> {
+        self.link.range.clone()
+    }
+}
+
+impl std::ops::Deref for LinkFacts {
+    type Target = Link;
+
+    fn deref(&self) -> &Link {
+        &self.link
+    }
+}
+
+/// Everything the rules read of one text, from one pass over it.
+#[derive(Debug, Default)]
+pub struct TextFacts {
+    pub tokens: Vec<Token>,
+    pub links: Vec<LinkFacts>,
+    /// Words outside placeholders and links, normalised ([`crate::words`]).
+    pub words: Vec<Word>,
+    /// Lexicon phrases found in the words.
+    pub matches: Vec<Match>,
+    /// Emoji, each sequence once.
+    pub emoji: Vec<Range<usize>>,
+    /// Byte offsets of invisible characters, inside words or not.
+    pub invisible: Vec<usize>,
+    /// Byte offsets where lines start (`\n`, `\r\n` and a lone `\r` end a line).
+    pub line_starts: Vec<usize>,
+    /// Length in UTF-16 code units, the unit of Meta's limits.
+    pub utf16_len: usize,
+    /// Letters of the words (not of placeholders or links) by alphabet.
+    pub letters: Letters,
+}
+
+impl TextFacts {
+    fn of(text: &str, placeholders: &[Placeholder], find_links: bool, latin: Latin) -> TextFacts {
+        let found = tokens::tokenize(text, placeholders, find_links);
+        let (words, of_raw) = words::from_raw(text, found.raw_words);
+        let mut tokens = found.tokens;
+        for t in &mut tokens {
+            if t.word != u32::MAX {
+                t.word = of_raw[t.word as usize];
+            }
+        }
+        let matches = lexicon::find(&words, latin);
+        let mut letters = Letters::default();
+        for t in tokens.iter().filter(|t| t.kind == Kind::Word) {
+            tokens::count_letters(&text[t.range()], &mut letters);
+        }
+        TextFacts {
+            tokens,
+            links: found
+                .links
+                .into_iter()
+                .map(|l| LinkFacts::new(l, text))
+                .collect(),
+            words,
+            matches,
+            emoji: found.emoji,
+            invisible: found.invisible,
+            line_starts: found.line_starts,
+            utf16_len: found.utf16_len,
+            letters,
+        }
+    }
+
+    /// The lexicon matches of one group.
+    pub fn in_group(&self, group: Group) -> impl Iterator<Item = &Match> {
+        self.matches.iter().filter(move |m| m.entry.group == group)
+    }
+
+    /// Words of the text as Meta counts them for its variables-to-words ratio: words and
+    /// numbers, and a link as one word.
+    pub fn word_count(&self) -> usize {
+        self.words.len() + self.links.len()
+    }
+
+    /// Words with at least one letter (not numbers).
+    pub fn lettered_words(&self) -> usize {
+        self.tokens
+            .iter()
+            .filter(|t| t.kind == Kind::Word)
+            .map(|t| t.word)
+            .filter(|&w| w != u32::MAX)
+            .fold((0, u32::MAX), |(n, last), w| {
+                (n + usize::from(w != last), w)
+            })
+            .0
+    }
+
+    /// The 0-based line a byte offset is on.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.line_starts.partition_point(|&s| s <= offset) - 1
+    }
+}
+
+/// One text of the template, with its place in the template and its facts.
+pub struct Field<'a> {
+    pub text: &'a Text,
+    pub role: Role,
+    pub component: ComponentKind,
+    /// Index of the carousel card the field is in.
+    pub card: Option<usize>,
+    /// Index and kind of the button the field belongs to.
+    pub button: Option<usize>,
+    pub button_kind: Option<ButtonKind>,
+    /// Placeholders (none are looked for in sample values and phone numbers).
+    pub placeholders: Vec<Placeholder>,
+    pub facts: TextFacts,
+}
+
+impl Field<'_> {
+    pub fn value(&self) -> &str {
+        &self.text.value
+    }
+}
+
+/// A template and the facts of all its texts, in document order.
+pub struct Analysis<'a> {
+    pub template: &'a Template,
+    pub fields: Vec<Field<'a>>,
+    /// The stemmer for Latin-script words, from the template's language.
+    pub latin: Latin,
+}
+
+impl<'a> Analysis<'a> {
+    pub fn new(template: &'a Template) -> Analysis<'a> {
+        let latin = Latin::from_code(template.language.as_ref().map(|l| l.value.as_str()));
+        let mut fields = Vec::new();
+        collect_fields(&template.components, None, latin, &mut fields);
+        Analysis {
+            template,
+            fields,
+            latin,
+        }
+    }
+
+    /// Fields of one role, in document order.
+    pub fn fields(&self, role: Role) -> impl Iterator<Item = &Field<'a>> {
+        self.fields.iter().filter(move |f| f.role == role)
+    }
+
+    /// The top-level body field (not a carousel card's).
+    pub fn body(&self) -> Option<&Field<'a>> {
+        self.fields(Role::Body).find(|f| f.card.is_none())
+    }
+
+    /// The fields whose text the recipient reads as the message.
+    pub fn message_fields(&self) -> impl Iterator<Item = (usize, &Field<'a>)> {
+        self.fields
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.role.is_message_text())
+    }
+}
+
+fn collect_fields<'a>(
+    components: &'a [Component],
+    card: Option<usize>,
+    latin: Latin,
+    out: &mut Vec<Field<'a>>,
+) {
+    let field = |text: &'a Text, role, component, button: Option<(usize, ButtonKind)>| {
+        let placeholders = if role == Role::Example || role == Role::ButtonPhone {
+            Vec::new()
+        } else {
+            placeholder::scan(&text.value)
+        };
+        let facts = TextFacts::of(&text.value, &placeholders, role != Role::ButtonPhone, latin);
+        Field {
+            text,
+            role,
+            component,
+            card,
+            button: button.map(|b| b.0),
+            button_kind: button.map(|b| b.1),
+            placeholders,
+            facts,
+        }
+    };
+    for c in components {
+        let role = match c.kind {
+            ComponentKind::Header => Some(Role::HeaderText),
+            ComponentKind::Body => Some(Role::Body),
+            ComponentKind::Footer => Some(Role::Footer),
+            _ => None,
+        };
+        if let (Some(role), Some(text)) = (role, &c.text) {
+            out.push(field(text, role, c.kind, None));
+        }
+        if let Some(text) = &c.offer_text {
+            out.push(field(text, Role::OfferText, c.kind, None));
+        }
+        if let Some(e) = &c.example {
+            let named = e
+                .header_text_named_params
+                .iter()
+                .chain(&e.body_text_named_params);
+            for t in e
+                .header_text
+                .iter()
+                .chain(e.body_text.iter().flatten())
+                .chain(named.filter_map(|n| n.example.as_ref()))
+            {
+                out.push(field(t, Role::Example, c.kind, None));
+            }
+        }
+        for (i, b) in c.buttons.iter().enumerate() {
+            let button = Some((i, b.kind));
+            if let Some(t) = &b.text {
+                out.push(field(t, Role::ButtonText, c.kind, button));
+            }
+            if let Some(t) = &b.url {
+                out.push(field(t, Role::ButtonUrl, c.kind, button));
+            }
+            if let Some(t) = &b.phone_number {
+                out.push(field(t, Role::ButtonPhone, c.kind, button));
+            }
+            // A COPY_CODE example is a code, not content; URL examples are links.
+            if b.kind != ButtonKind::CopyCode {
+                for t in &b.example {
+                    out.push(field(t, Role::Example, c.kind, button));
+                }
+            }
+        }
+        for (i, card) in c.cards.iter().enumerate() {
+            collect_fields(&card.components, Some(i), latin, out);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

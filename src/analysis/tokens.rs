@@ -1,0 +1,362 @@
+//! The token stream of one text: one forward pass that finds words, numbers, links, emoji,
+//! invisible characters, formatting markers, line breaks, spaces and punctuation, and counts
+//! what the rules share (UTF-16 length, letters per script, line starts).
+//!
+//! Placeholders are found first (a byte scan for `{`, `}` and `<<`, [`crate::placeholder`]);
+//! the pass steps over them. Links are chunks between delimiters (whitespace, quotes,
+//! brackets) that contain a dot or `://`: when such a chunk ends it is read as a link
+//! ([`crate::links`]), and the tokens it covered are replaced by one link token.
+
+use crate::emoji;
+use crate::links::{self, Link};
+use crate::placeholder::Placeholder;
+use crate::text::class;
+use crate::words::{self, Script};
+use std::ops::Range;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Letters (and digits or look-alike symbols inside letters): `скидка`, `ск1дка`, `2024г`.
+    Word,
+    /// Digits only: `2024`, `50`.
+    Number,
+    /// A placeholder or an attempted one (`{{1}}`, `{{ 1 }`, `<<имя>>`).
+    Placeholder,
+    /// A link (`https://shop.ru/a`, `bit.ly/x`, `shop.ru`).
+    Link,
+    /// One emoji as the reader sees it (a sequence such as 👋🏽 or 🇷🇺 is one token).
+    Emoji,
+    /// A character that renders as nothing (outside words; inside a word it is part of it).
+    Invisible,
+    /// `*`, `_`, `~` or a run of three backticks: WhatsApp formatting.
+    Marker,
+    /// `\n`, `\r\n` or a lone `\r`.
+    LineBreak,
+    /// A run of other whitespace.
+    Space,
+    /// Any other character.
+    Punct,
+}
+
+/// One token: its kind and the bytes it covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub kind: Kind,
+    pub start: usize,
+    pub end: usize,
+    /// For words and numbers: the index of the word in [`Tokens::raw_words`] (several
+    /// tokens share one word when the word is spelled out letter by letter).
+    pub word: u32,
+}
+
+impl Token {
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+/// Letters of a text by alphabet.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Letters {
+    pub latin: usize,
+    pub cyrillic: usize,
+    pub other: usize,
+}
+
+/// Everything one pass over a text finds.
+#[derive(Debug, Default)]
+pub struct Tokens {
+    pub tokens: Vec<Token>,
+    pub links: Vec<Link>,
+    /// The byte ranges of words and numbers, before spelled-out letters are joined.
+    pub raw_words: Vec<Range<usize>>,
+    pub emoji: Vec<Range<usize>>,
+    /// Byte offsets of every invisible character, inside words or not.
+    pub invisible: Vec<usize>,
+    /// Byte offsets where lines start (the first is 0).
+    pub line_starts: Vec<usize>,
+    pub utf16_len: usize,
+}
+
+/// Characters that end a link chunk: whitespace and the quotes or brackets used around links.
+fn is_delimiter(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '"' | '<' | '>' | '«' | '»' | '“' | '”' | '„' | '`' | '|' | '\\' | '^'
+        )
+}
+
+struct Pass<'t> {
+    text: &'t str,
+    out: Tokens,
+    /// The open word: where it started.
+    word: Option<usize>,
+    /// The open link chunk, and whether it has a `.` or a `:` (without either it cannot be
+    /// a link).
+    chunk: Option<Chunk>,
+    chunk_maybe_link: bool,
+    find_links: bool,
+}
+
+impl<'t> Pass<'t> {
+    fn push(&mut self, kind: Kind, start: usize, end: usize) {
+        self.out.tokens.push(Token {
+            kind,
+            start,
+            end,
+            word: u32::MAX,
+        });
+    }
+
+    fn open_chunk(&mut self, at: usize) {
+        if self.chunk.is_none() {
+            self.chunk = Some(Chunk {
+                start: at,
+                first_token: self.out.tokens.len(),
+                first_word: self.out.raw_words.len(),
+            });
+        }
+    }
+
+    fn close_word(&mut self, end: usize) {
+        let Some(start) = self.word.take() else {
+            return;
+        };
+        let written = &self.text[start..end];
+        // `@` and `$` only stand for letters inside words; alone they are symbols.
+        if !written.bytes().any(|b| b.is_ascii_alphanumeric())
+            && !written.chars().any(class::is_alphanumeric)
+        {
+            for (i, c) in written.char_indices() {
+                let kind = if words::is_invisible(c) {
+                    Kind::Invisible
+                } else {
+                    Kind::Punct
+                };
+                self.push(kind, start + i, start + i + c.len_utf8());
+            }
+            return;
+        }
+        let kind = if written.bytes().all(|b| b.is_ascii_digit()) {
+            Kind::Number
+        } else {
+            Kind::Word
+        };
+        let index = self.out.raw_words.len() as u32;
+        self.out.raw_words.push(start..end);
+        self.out.tokens.push(Token {
+            kind,
+            start,
+            end,
+            word: index,
+        });
+    }
+
+    /// Ends the link chunk at `end`: if it reads as a link, its tokens become one.
+    fn close_chunk(&mut self, end: usize) {
+        let Some(chunk) = self.chunk.take() else {
+            return;
+        };
+        if !std::mem::take(&mut self.chunk_maybe_link) || !self.find_links {
+            return;
+        }
+        let Some(link) = links::link_in(self.text, chunk.start, end) else {
+            return;
+        };
+        let inside = |start: usize, end: usize| start < link.range.end && end > link.range.start;
+        // Words inside the link are not words of the text; the chunk's words were the last
+        // ones found, so only they are renumbered.
+        let words: Vec<Range<usize>> = self.out.raw_words.drain(chunk.first_word..).collect();
+        let mut renumbered = Vec::with_capacity(words.len());
+        for w in words {
+            if inside(w.start, w.end) {
+                renumbered.push(u32::MAX);
+            } else {
+                renumbered.push(self.out.raw_words.len() as u32);
+                self.out.raw_words.push(w);
+            }
+        }
+        // Its tokens become one; those before it (an opening bracket) and after it (closing
+        // punctuation) stay.
+        let tokens: Vec<Token> = self.out.tokens.drain(chunk.first_token..).collect();
+        let mut link_pushed = false;
+        for mut t in tokens {
+            if inside(t.start, t.end) || t.start >= link.range.end {
+                if !link_pushed {
+                    self.push(Kind::Link, link.range.start, link.range.end);
+                    link_pushed = true;
+                }
+                if inside(t.start, t.end) {
+                    continue;
+                }
+            }
+            if t.word != u32::MAX {
+                t.word = renumbered[t.word as usize - chunk.first_word];
+            }
+            self.out.tokens.push(t);
+        }
+        if !link_pushed {
+            self.push(Kind::Link, link.range.start, link.range.end);
+        }
+        // Invisible characters inside a link are part of the address (and of its own check).
+        let invisible = &mut self.out.invisible;
+        let from = invisible.partition_point(|&i| i < link.range.start);
+        let to = invisible.partition_point(|&i| i < link.range.end);
+        invisible.drain(from..to);
+        self.out.links.push(link);
+    }
+}
+
+/// A run of text between link delimiters, which may turn out to be a link.
+struct Chunk {
+    start: usize,
+    /// The first token and the first word found in it.
+    first_token: usize,
+    first_word: usize,
+}
+
+/// Tokenizes `text`, whose placeholders (sorted, not overlapping) are already known. Links
+/// are looked for only when `find_links` (not in phone numbers).
+pub fn tokenize(text: &str, placeholders: &[Placeholder], find_links: bool) -> Tokens {
+    let mut pass = Pass {
+        text,
+        out: Tokens {
+            line_starts: vec![0],
+            ..Tokens::default()
+        },
+        word: None,
+        chunk: None,
+        chunk_maybe_link: false,
+        find_links,
+    };
+    let bytes = text.as_bytes();
+    let mut next_placeholder = placeholders.iter().peekable();
+    let mut i = 0;
+    while i < bytes.len() {
+        if let Some(p) = next_placeholder.peek() {
+            if p.range.start == i {
+                // A placeholder ends a word but not a link chunk (`shop.ru/t/{{1}}`).
+                pass.close_word(i);
+                pass.open_chunk(i);
+                pass.out.utf16_len += crate::text::utf16_len(&text[p.range.clone()]);
+                pass.push(Kind::Placeholder, p.range.start, p.range.end);
+                i = p.range.end;
+                next_placeholder.next();
+                continue;
+            }
+        }
+        let b = bytes[i];
+        let (c, len) = if b < 0x80 {
+            (b as char, 1)
+        } else {
+            let c = text[i..].chars().next().expect("a character starts here");
+            (c, c.len_utf8())
+        };
+        pass.out.utf16_len += c.len_utf16();
+        if is_delimiter(c) {
+            pass.close_word(i);
+            pass.close_chunk(i);
+        } else {
+            pass.open_chunk(i);
+        }
+        if matches!(c, '.' | ':') {
+            pass.chunk_maybe_link = true;
+        }
+        // Emoji first: a keycap starts with a digit, a flag with a letter-like symbol.
+        let may_be_emoji = if b < 0x80 {
+            (b.is_ascii_digit() || b == b'#' || b == b'*') && keycap_follows(bytes, i)
+        } else {
+            c as u32 >= 0x203C || c == '\u{A9}' || c == '\u{AE}'
+        };
+        if may_be_emoji {
+            if let Some(end) = emoji::sequence_at(text, i, c) {
+                pass.close_word(i);
+                pass.out.utf16_len += crate::text::utf16_len(&text[i + len..end]);
+                pass.out.emoji.push(i..end);
+                pass.push(Kind::Emoji, i, end);
+                i = end;
+                continue;
+            }
+        }
+        if words::is_word_char(c) {
+            if pass.word.is_none() {
+                pass.word = Some(i);
+            }
+            if words::is_invisible(c) {
+                pass.out.invisible.push(i);
+            }
+            i += len;
+            continue;
+        }
+        pass.close_word(i);
+        match c {
+            '\n' | '\r' => {
+                let end = if bytes[i..].starts_with(b"\r\n") {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                if end == i + 2 {
+                    pass.out.utf16_len += 1;
+                }
+                pass.push(Kind::LineBreak, i, end);
+                pass.out.line_starts.push(end);
+                i = end;
+                continue;
+            }
+            '*' | '_' | '~' => pass.push(Kind::Marker, i, i + 1),
+            '`' if bytes[i..].starts_with(b"```") => {
+                pass.push(Kind::Marker, i, i + 3);
+                pass.out.utf16_len += 2;
+                i += 3;
+                continue;
+            }
+            c if c.is_whitespace() => {
+                let mut end = i + len;
+                while end < bytes.len() && matches!(bytes[end], b' ' | b'\t') {
+                    end += 1;
+                    pass.out.utf16_len += 1;
+                }
+                pass.push(Kind::Space, i, end);
+                i = end;
+                continue;
+            }
+            c => pass.push(
+                if words::is_invisible(c) {
+                    Kind::Invisible
+                } else {
+                    Kind::Punct
+                },
+                i,
+                i + len,
+            ),
+        }
+        i += len;
+    }
+    pass.close_word(text.len());
+    pass.close_chunk(text.len());
+    pass.out
+}
+
+/// Whether a keycap mark (U+20E3, possibly after VS16) follows the byte at `i`.
+fn keycap_follows(bytes: &[u8], i: usize) -> bool {
+    let rest = &bytes[i + 1..];
+    rest.starts_with("\u{20E3}".as_bytes()) || rest.starts_with("\u{FE0F}\u{20E3}".as_bytes())
+}
+
+/// Letters of `text` by alphabet.
+pub fn count_letters(text: &str, letters: &mut Letters) {
+    for c in text.chars() {
+        if c.is_ascii() {
+            letters.latin += usize::from(c.is_ascii_alphabetic());
+        } else if class::is_alphabetic(c) {
+            match words::script_of(c) {
+                Script::Latin => letters.latin += 1,
+                Script::Cyrillic => letters.cyrillic += 1,
+                Script::Other => letters.other += 1,
+            }
+        }
+    }
+}
