@@ -102,11 +102,11 @@ pub fn sequence_at(text: &str, start: usize, c: char) -> Option<usize> {
             Some(n) if is_modifier(n) => {
                 rest.next();
             }
-            Some('\u{200D}') => {
+            // A joiner belongs to the sequence only when a pictograph follows it (👨‍👩‍👧); a
+            // stray one after an emoji is an invisible character of its own.
+            Some('\u{200D}') if rest.clone().nth(1).is_some_and(is_pictographic) => {
                 rest.next();
-                if next(&rest).is_some_and(is_pictographic) {
-                    rest.next();
-                }
+                rest.next();
             }
             _ => break,
         }

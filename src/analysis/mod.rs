@@ -52,9 +52,7 @@ pub struct LinkFacts {
 impl LinkFacts {
     fn new(link: Link, text: &str) -> LinkFacts {
         LinkFacts {
-            hostname: text[link.host.clone()]
-                .trim_end_matches('.')
-                .to_lowercase(),
+            hostname: text[link.host.clone()].trim_end_matches('.').to_lowercase(),
             link,
             registrable: OnceCell::new(),
         }

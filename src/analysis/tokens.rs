@@ -72,7 +72,8 @@ pub struct Tokens {
     /// The byte ranges of words and numbers, before spelled-out letters are joined.
     pub raw_words: Vec<Range<usize>>,
     pub emoji: Vec<Range<usize>>,
-    /// Byte offsets of every invisible character, inside words or not.
+    /// Byte offsets of every invisible character (in words, links and placeholders too), but
+    /// those inside an emoji sequence (a ZWJ joining 👨‍👩‍👧).
     pub invisible: Vec<usize>,
     /// Byte offsets where lines start (the first is 0).
     pub line_starts: Vec<usize>,
@@ -200,11 +201,6 @@ impl<'t> Pass<'t> {
         if !link_pushed {
             self.push(Kind::Link, link.range.start, link.range.end);
         }
-        // Invisible characters inside a link are part of the address (and of its own check).
-        let invisible = &mut self.out.invisible;
-        let from = invisible.partition_point(|&i| i < link.range.start);
-        let to = invisible.partition_point(|&i| i < link.range.end);
-        invisible.drain(from..to);
         self.out.links.push(link);
     }
 }
@@ -240,7 +236,16 @@ pub fn tokenize(text: &str, placeholders: &[Placeholder], find_links: bool) -> T
                 // A placeholder ends a word but not a link chunk (`shop.ru/t/{{1}}`).
                 pass.close_word(i);
                 pass.open_chunk(i);
-                pass.out.utf16_len += crate::text::utf16_len(&text[p.range.clone()]);
+                let written = &text[p.range.clone()];
+                pass.out.utf16_len += crate::text::utf16_len(written);
+                if !written.is_ascii() {
+                    pass.out.invisible.extend(
+                        written
+                            .char_indices()
+                            .filter(|&(_, c)| words::is_invisible(c))
+                            .map(|(k, _)| p.range.start + k),
+                    );
+                }
                 pass.push(Kind::Placeholder, p.range.start, p.range.end);
                 i = p.range.end;
                 next_placeholder.next();
@@ -323,15 +328,11 @@ pub fn tokenize(text: &str, placeholders: &[Placeholder], find_links: bool) -> T
                 i = end;
                 continue;
             }
-            c => pass.push(
-                if words::is_invisible(c) {
-                    Kind::Invisible
-                } else {
-                    Kind::Punct
-                },
-                i,
-                i + len,
-            ),
+            c if words::is_invisible(c) => {
+                pass.out.invisible.push(i);
+                pass.push(Kind::Invisible, i, i + len);
+            }
+            _ => pass.push(Kind::Punct, i, i + len),
         }
         i += len;
     }

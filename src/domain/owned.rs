@@ -85,7 +85,10 @@ mod tests {
     #[test]
     fn imitations() {
         let owned = OwnedDomains::new(&["romashka-shop.ru".into()]);
-        assert_eq!(owned.imitated("romashka-shop.ru.evil.com"), Some("romashka-shop.ru"));
+        assert_eq!(
+            owned.imitated("romashka-shop.ru.evil.com"),
+            Some("romashka-shop.ru")
+        );
         assert_eq!(owned.imitated("rоmashka-shop.ru"), Some("romashka-shop.ru"));
         assert_eq!(owned.imitated("help.romashka-shop.ru"), None);
         assert_eq!(mixed_label("rоmashka.ru").as_deref(), Some("rоmashka"));

@@ -13,14 +13,13 @@
 //! Every factor that moved the outcome is returned as a [`Reason`], with the rules and words
 //! behind it, in the chosen language.
 
-
 pub use crate::signals::{Features, FEATURE_NAMES};
 
-use crate::signals::{self, category, FEATURE_LABELS};
 use crate::diagnostic::Diagnostic;
 use crate::l10n::{percent, Lang, Msg};
 use crate::moderation::{Effect, ErrorEffect, Risk as FindingRisk};
 use crate::rules::Context;
+use crate::signals::{self, category, FEATURE_LABELS};
 use crate::template::Category;
 use serde::Serialize;
 

@@ -59,7 +59,6 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
         .component(ComponentKind::LimitedTimeOffer)
         .is_some();
     for field in cx.fields(Role::Body) {
-        let text = &field.text.value;
         let (limit, warn_above, why_en, why_ru) = match (field.card, offer, cx.profile()) {
             (Some(_), _, _) => (
                 160,
@@ -81,7 +80,7 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
                 "лимит для рассылок из приложения WhatsApp Business",
             ),
         };
-        if let Some((len, range)) = excess(text, limit) {
+        if let Some((len, range)) = excess(field, limit) {
             let over = len - limit;
             out.report(
                 Report::text(
@@ -103,7 +102,7 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
                 .help(shorten(over)),
             );
         } else if let Some(warn) = warn_above {
-            if let Some((len, range)) = excess(text, warn) {
+            if let Some((len, range)) = excess(field, warn) {
                 out.report(
                     Report::text(
                         field.text,

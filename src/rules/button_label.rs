@@ -1,6 +1,5 @@
 use super::{Context, Reporter, Rule};
 use crate::diagnostic::{Report, Severity};
-use crate::emoji;
 use crate::l10n::Msg;
 use crate::moderation::RejectionReason::InvalidFormat;
 use crate::moderation::{ErrorEffect, FixKind, Risk};
@@ -111,7 +110,12 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
                     .component(ComponentKind::Buttons),
                 );
             }
-            for e in emoji::find(value) {
+            let emoji = cx
+                .fields
+                .iter()
+                .find(|f| std::ptr::eq(f.text, label))
+                .map_or(&[][..], |f| &f.facts.emoji[..]);
+            for e in emoji {
                 out.report(
                     Report::text(
                         label,

@@ -39,7 +39,7 @@ Passes: `{"type": "QUICK_REPLY", "text": "Отписаться"}`.
 
 fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
     for field in cx.fields(Role::ButtonText) {
-        if let Some((len, range)) = excess(&field.text.value, LIMIT) {
+        if let Some((len, range)) = excess(field, LIMIT) {
             out.report(
                 Report::text(
                     field.text,

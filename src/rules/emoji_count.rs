@@ -1,6 +1,6 @@
 use super::{Context, Reporter, Role, Rule};
 use crate::diagnostic::{Report, Severity};
-use crate::emoji;
+
 use crate::l10n::Msg;
 use crate::moderation::RejectionReason::InvalidFormat;
 use crate::moderation::{ErrorEffect, FixKind, Risk};
@@ -49,7 +49,7 @@ Passes: a marketing body with 10 emoji.
 fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
     let category = cx.category();
     for field in cx.fields(Role::Body) {
-        let found = emoji::find(&field.text.value);
+        let found = &field.facts.emoji;
         let (limit, severity, en, ru) = match category {
             Some(Category::Authentication) => (
                 0,

@@ -1,6 +1,6 @@
 use super::{Context, Reporter, Role, Rule};
+use crate::analysis::Kind;
 use crate::diagnostic::{Report, Severity};
-use crate::emoji;
 use crate::l10n::Msg;
 use crate::moderation::RejectionReason::InvalidFormat;
 use crate::moderation::{ErrorEffect, FixKind, Risk};
@@ -38,15 +38,16 @@ Passes: `Ответьте СТОП, чтобы отписаться`.
 
 fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
     for field in cx.fields(Role::Footer) {
-        let text = &field.text.value;
-        for (i, c) in text
-            .char_indices()
-            .filter(|(_, c)| matches!(c, '\n' | '\r'))
+        for line_break in field
+            .facts
+            .tokens
+            .iter()
+            .filter(|t| t.kind == Kind::LineBreak)
         {
             out.report(
                 Report::text(
                     field.text,
-                    i..i + c.len_utf8(),
+                    line_break.range(),
                     Msg::new(
                         "the footer cannot contain a line break",
                         "в подписи не может быть переноса строки",
@@ -56,7 +57,7 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
                 .replace_with(Msg::new("replace with a space", "заменить пробелом"), " "),
             );
         }
-        for e in emoji::find(text) {
+        for e in field.facts.emoji.iter().cloned() {
             out.report(
                 Report::text(
                     field.text,

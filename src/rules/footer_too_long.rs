@@ -38,7 +38,7 @@ Passes: `"text": "Ответьте СТОП, чтобы отписаться"`.
 
 fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
     for field in cx.fields(Role::Footer) {
-        if let Some((len, range)) = excess(&field.text.value, LIMIT) {
+        if let Some((len, range)) = excess(field, LIMIT) {
             out.report(
                 Report::text(field.text, range, too_long("footer", "подписи", len, LIMIT))
                     .component(ComponentKind::Footer)

@@ -1,6 +1,6 @@
 use super::{Context, Reporter, Role, Rule};
+use crate::analysis::{Kind, Token};
 use crate::diagnostic::{Report, Severity};
-use crate::emoji;
 use crate::l10n::Msg;
 use crate::moderation::RejectionReason::InvalidFormat;
 use crate::moderation::{ErrorEffect, FixKind, Risk};
@@ -44,30 +44,35 @@ Passes: `Ваш заказ готов`; `Заказ order_42`.
 fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
     for field in cx.fields(Role::HeaderText) {
         let text = &field.text.value;
+        let tokens = &field.facts.tokens;
         let report =
             |range: std::ops::Range<usize>, en: &str, ru: &str, fix: (&str, &str), with: &str| {
                 Report::text(field.text, range, Msg::new(en, ru))
                     .component(ComponentKind::Header)
                     .replace_with(Msg::new(fix.0, fix.1), with)
             };
-        for (i, c) in text.char_indices() {
+        for (k, t) in tokens.iter().enumerate() {
+            // An underscore, tilde or backtick between two letters or digits (`my_number`)
+            // is not formatting.
             let inside_word = || {
-                let before = text[..i].chars().next_back();
-                let after = text[i + c.len_utf8()..].chars().next();
-                before.is_some_and(char::is_alphanumeric)
-                    && after.is_some_and(char::is_alphanumeric)
+                let word = |t: Option<&Token>| {
+                    t.is_some_and(|t| matches!(t.kind, Kind::Word | Kind::Number))
+                };
+                word(k.checked_sub(1).map(|p| &tokens[p])) && word(tokens.get(k + 1))
             };
-            match c {
-                '\n' | '\r' => out.report(report(
-                    i..i + 1,
+            let first = text[t.range()].chars().next();
+            match (t.kind, first) {
+                (Kind::LineBreak, _) => out.report(report(
+                    t.range(),
                     "a text header cannot contain a line break",
                     "в текстовом заголовке не может быть переноса строки",
                     ("replace with a space", "заменить пробелом"),
                     " ",
                 )),
-                '_' | '~' | '`' if inside_word() => {}
-                '*' | '_' | '~' | '`' => out.report(report(
-                    i..i + 1,
+                (Kind::Marker | Kind::Punct, Some('_' | '~' | '`'))
+                    if t.end - t.start == 1 && inside_word() => {}
+                (Kind::Marker, _) | (Kind::Punct, Some('`')) => out.report(report(
+                    t.range(),
                     "a text header cannot use formatting markers (* _ ~ `)",
                     "в текстовом заголовке нельзя использовать разметку (* _ ~ `)",
                     ("remove the marker", "убрать символ"),
@@ -76,7 +81,7 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
                 _ => {}
             }
         }
-        for e in emoji::find(text) {
+        for e in field.facts.emoji.iter().cloned() {
             out.report(report(
                 e,
                 "a text header cannot contain emoji",

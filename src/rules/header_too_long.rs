@@ -40,7 +40,7 @@ Passes: `"text": "Ваш заказ {{1}} отправлен"`.
 
 fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
     for field in cx.fields(Role::HeaderText) {
-        if let Some((len, range)) = excess(&field.text.value, LIMIT) {
+        if let Some((len, range)) = excess(field, LIMIT) {
             out.report(
                 Report::text(
                     field.text,

@@ -3,7 +3,6 @@ use crate::diagnostic::{Report, Severity};
 use crate::l10n::Msg;
 use crate::moderation::RejectionReason::InvalidFormat;
 use crate::moderation::{ErrorEffect, FixKind, Risk};
-use crate::words::is_invisible;
 
 pub static RULE: Rule = Rule {
     id: "invisible-character",
@@ -89,8 +88,9 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
                 );
             }
         };
-        for (i, c) in text.char_indices() {
-            if is_invisible(c) && !legitimate(text, i, c) {
+        for &i in &field.facts.invisible {
+            let c = text[i..].chars().next().unwrap_or_default();
+            if !legitimate(text, i, c) {
                 match &mut run {
                     Some(r) if r.end == i => r.end = i + c.len_utf8(),
                     _ => {

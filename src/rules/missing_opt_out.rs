@@ -60,23 +60,26 @@ fn footer_text(language: Option<&str>) -> &'static str {
 
 fn has_opt_out(cx: &Context<'_>) -> bool {
     cx.fields.iter().filter(|f| f.card.is_none()).any(|field| {
-        field.facts.in_group(Group::Optout).any(|m| match field.role {
-            // A quick reply, or a link to an unsubscribe page.
-            Role::Footer | Role::ButtonText => true,
-            Role::Body => {
-                // One word («стоп», "stop") is an instruction only when written as a keyword.
-                let written = &field.text.value[m.range.clone()];
-                let quoted = field.text.value[..m.range.start].ends_with(['«', '"', '“', '\'']);
-                m.words.len() > 1
-                    || m.entry.phrase.chars().count() > 5
-                    || quoted
-                    || written
-                        .chars()
-                        .filter(|&c| class::is_alphabetic(c))
-                        .all(class::is_uppercase)
-            }
-            _ => false,
-        })
+        field
+            .facts
+            .in_group(Group::Optout)
+            .any(|m| match field.role {
+                // A quick reply, or a link to an unsubscribe page.
+                Role::Footer | Role::ButtonText => true,
+                Role::Body => {
+                    // One word («стоп», "stop") is an instruction only when written as a keyword.
+                    let written = &field.text.value[m.range.clone()];
+                    let quoted = field.text.value[..m.range.start].ends_with(['«', '"', '“', '\'']);
+                    m.words.len() > 1
+                        || m.entry.phrase.chars().count() > 5
+                        || quoted
+                        || written
+                            .chars()
+                            .filter(|&c| class::is_alphabetic(c))
+                            .all(class::is_uppercase)
+                }
+                _ => false,
+            })
     })
 }
 

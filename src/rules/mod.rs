@@ -1,16 +1,16 @@
 //! The rules. Each lives in its own file with its documentation and its passing and failing
 //! cases; this module holds what they share and the registry.
 
-pub use crate::analysis::{Field, Role};
 use crate::analysis::Analysis;
-use crate::signals::{self, Features, Promotion};
+pub use crate::analysis::{Field, Role};
 use crate::diagnostic::{Report, Severity};
+use crate::domain::OwnedDomains;
 use crate::l10n::{plural_en, plural_ru, Msg};
 use crate::moderation::{Effect, ErrorEffect, FixKind, Risk};
-use crate::domain::OwnedDomains;
 use crate::options::{LintOptions, Profile};
-use crate::Linter;
+use crate::signals::{self, Features, Promotion};
 use crate::template::{Category, Template};
+use crate::Linter;
 use std::cell::OnceCell;
 
 /// A rule's documentation: compiled into the command-line tool (`walint explain`), left out of
@@ -411,9 +411,10 @@ mod tests {
     }
 }
 
-/// If `text` is longer than `limit` UTF-16 units, its length and the byte range past the limit.
-pub(crate) fn excess(text: &str, limit: usize) -> Option<(usize, std::ops::Range<usize>)> {
-    let len = crate::text::utf16_len(text);
+/// If the field is longer than `limit` UTF-16 units, its length and the byte range past the
+/// limit.
+pub(crate) fn excess(field: &Field<'_>, limit: usize) -> Option<(usize, std::ops::Range<usize>)> {
+    let (text, len) = (&field.text.value, field.facts.utf16_len);
     (len > limit).then(|| (len, crate::text::byte_at_utf16(text, limit)..text.len()))
 }
 

@@ -1,9 +1,9 @@
 use super::{Context, Reporter, Rule};
-use crate::signals::SignalKind;
 use crate::diagnostic::{Report, Severity};
 use crate::l10n::Msg;
 use crate::lexicon::Group;
 use crate::moderation::{ErrorEffect, FixKind, Risk};
+use crate::signals::SignalKind;
 use crate::template::Category;
 
 pub static RULE: Rule = Rule {

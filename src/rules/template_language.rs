@@ -3,7 +3,6 @@ use crate::diagnostic::{Report, Severity};
 use crate::l10n::Msg;
 use crate::moderation::RejectionReason::{InvalidFormat, TagContentMismatch};
 use crate::moderation::{ErrorEffect, FixKind, Risk};
-use crate::text::class;
 
 /// Language codes Meta accepts for templates ("Supported Languages", updated May 21, 2026).
 pub const CODES: &[&str] = &[
@@ -161,15 +160,9 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
     let Some(body) = cx.fields(Role::Body).next() else {
         return;
     };
-    let letters = body.text.value.chars().filter(|&c| class::is_alphabetic(c));
-    let (mut latin, mut cyrillic) = (0usize, 0usize);
-    for c in letters {
-        if c.is_ascii_alphabetic() {
-            latin += 1;
-        } else if ('\u{0400}'..='\u{04FF}').contains(&c) {
-            cyrillic += 1;
-        }
-    }
+    // Letters of the words: placeholder names and links are not the language of the text.
+    let letters = body.facts.letters;
+    let (latin, cyrillic) = (letters.latin, letters.cyrillic);
     let total = latin + cyrillic;
     if total < 20 {
         return; // too little text to judge

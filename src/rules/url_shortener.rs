@@ -46,7 +46,8 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
         for link in &field.facts.links {
             let host = &link.hostname;
             // A branded short domain the business owns is its own.
-            if !hosts::is_shortener(host) || link.registrable().is_some_and(|r| cx.owned.contains(r))
+            if !hosts::is_shortener(host)
+                || link.registrable().is_some_and(|r| cx.owned.contains(r))
             {
                 continue;
             }

@@ -1,8 +1,8 @@
 //! The category model: multinomial logistic regression with weights fitted by
 //! `scripts/fit_predictor.py` (`weights.json`).
 
-use crate::signals::FEATURE_NAMES as NAMES;
 use crate::json::{self, Value};
+use crate::signals::FEATURE_NAMES as NAMES;
 use crate::template::Category;
 use std::sync::OnceLock;
 

@@ -78,9 +78,7 @@ pub fn promotion(analysis: &Analysis<'_>) -> Promotion {
             .iter()
             .filter(|m| m.entry.group.is_promotional())
         {
-            let disguised = facts.words[m.words.clone()]
-                .iter()
-                .any(|w| w.evasion.any());
+            let disguised = facts.words[m.words.clone()].iter().any(|w| w.evasion.any());
             p.signals.push(Signal {
                 field: index,
                 range: m.range.clone(),
