@@ -155,8 +155,8 @@ def check_record(rec):
         errs.append(f"rejection_reason {reason!r} not in {sorted(REJECTION_REASONS)} or null")
     if reason is not None and outcome != "rejected":
         errs.append("rejection_reason is set but the outcome is not rejected")
-    if outcome == "approved" and final is None:
-        errs.append("an approved record needs final_category")
+    # An approved record whose source does not say in which category (approved as submitted,
+    # or moved) keeps final_category null: it counts for approve/reject only.
     if outcome == "recategorized":
         if final is None or submitted is None or final == submitted:
             errs.append("a recategorized record needs submitted_category != final_category")
