@@ -46,9 +46,11 @@ Placeholders count as written (`{{1}}` is 5): the values sent later can make the
 still (API error 132005 at send time).
 
 ## Examples
-Fails (`api`): a 1010-character body (warning), a 1030-character body (error).
-Fails (`business-app`): a 501-character body.
-Passes: a 1000-character body in `api`; a 500-character body in `business-app`.
+Warns: `а×1010` (1010 characters: over the 1000 Meta advises).
+Fails: `а×1030` (over Meta's 1024).
+Fails (business-app): `а×501`.
+Passes: `а×1000`.
+Passes (business-app): `а×500`.
 "#),
     check,
 };

@@ -40,8 +40,8 @@ that limit is gone). Carousel cards have at most 2 buttons (media card carousel 
 Catalog, multi-product and flow templates have exactly one such button (Gupshup's button list).
 
 ## Examples
-Fails: three `URL` buttons; two `PHONE_NUMBER` buttons; eleven quick replies.
-Passes: two `URL` buttons and one `PHONE_NUMBER` button.
+Fails: `{"components": [{"type": "BODY", "text": "Ваш заказ готов."}, {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Сайт", "url": "https://shop.ru/"}, {"type": "URL", "text": "Заказ", "url": "https://shop.ru/o"}, {"type": "URL", "text": "Доставка", "url": "https://shop.ru/d"}]}]}` (three URL buttons).
+Passes: `{"components": [{"type": "BODY", "text": "Ваш заказ готов."}, {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Сайт", "url": "https://shop.ru/"}, {"type": "URL", "text": "Заказ", "url": "https://shop.ru/o"}, {"type": "PHONE_NUMBER", "text": "Позвонить", "phone_number": "+74951234567"}]}]}`.
 "#
     ),
     check,

@@ -33,9 +33,11 @@ rejected ("Meta forbids emoji in buttons", NinjaKullan/senior-monitor-app notes)
 document it, so it is a warning.
 
 ## Examples
-Fails: two quick replies labelled `Да`; `*Купить*`; a URL button without `text`.
-Warns: `Купить 🔥`.
-Passes: `Да`, `Нет`, `Подробнее`.
+Fails: `{"type": "QUICK_REPLY", "text": "*Купить*"}`; `{"type": "URL", "url": "https://shop.ru/"}` (no label).
+Fails: `{"components": [{"type": "BODY", "text": "Придёте?"}, {"type": "BUTTONS", "buttons": [{"type": "QUICK_REPLY", "text": "Да"}, {"type": "QUICK_REPLY", "text": "да"}]}]}` (the same label twice).
+Warns: `{"type": "QUICK_REPLY", "text": "Купить 🔥"}`.
+Passes: `{"type": "QUICK_REPLY", "text": "Подробнее"}`.
+Fixes: `{"type": "QUICK_REPLY", "text": "Купить 🔥"}` → `{"type": "QUICK_REPLY", "text": "Купить "}`.
 "#
     ),
     check,

@@ -30,8 +30,8 @@ must be grouped: quick reply buttons together, and the others together"; other o
 refused with an "invalid combination" error.
 
 ## Examples
-Fails: `QUICK_REPLY, URL, QUICK_REPLY`.
-Passes: `QUICK_REPLY, QUICK_REPLY, URL`.
+Fails: `{"components": [{"type": "BODY", "text": "Придёте?"}, {"type": "BUTTONS", "buttons": [{"type": "QUICK_REPLY", "text": "Да"}, {"type": "URL", "text": "Сайт", "url": "https://shop.ru/"}, {"type": "QUICK_REPLY", "text": "Нет"}]}]}`.
+Passes: `{"components": [{"type": "BODY", "text": "Придёте?"}, {"type": "BUTTONS", "buttons": [{"type": "QUICK_REPLY", "text": "Да"}, {"type": "QUICK_REPLY", "text": "Нет"}, {"type": "URL", "text": "Сайт", "url": "https://shop.ru/"}]}]}`.
 "#
     ),
     check,

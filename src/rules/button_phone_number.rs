@@ -41,9 +41,10 @@ such as `+7 (911)` work (`004:246`). A `+7 800` number has a country code but ca
 from abroad, and the same seeds advise against it.
 
 ## Examples
-Fails: `8-800-555-35-35`; `8 (495) 123-45-67` (fix: `+7 (495) 123-45-67`); `+7 495 12`.
-Warns: `+7 800 555-35-35`.
-Passes: `+7 495 123-45-67`; `+15550051310`; `15550051310` (Meta's own examples omit the `+`).
+Fails: `{"type": "PHONE_NUMBER", "text": "Позвонить", "phone_number": "8-800-555-35-35"}`; `{"type": "PHONE_NUMBER", "text": "Позвонить", "phone_number": "8 (495) 123-45-67"}` (fix: `+7 (495) 123-45-67`); `{"type": "PHONE_NUMBER", "text": "Позвонить", "phone_number": "+7 495 12"}`.
+Warns: `{"type": "PHONE_NUMBER", "text": "Позвонить", "phone_number": "+7 800 555-35-35"}`.
+Passes: `{"type": "PHONE_NUMBER", "text": "Позвонить", "phone_number": "+7 495 123-45-67"}`; `{"type": "PHONE_NUMBER", "text": "Call", "phone_number": "15550051310"}` (Meta's own examples omit the `+`).
+Fixes: `{"type": "PHONE_NUMBER", "text": "Позвонить", "phone_number": "8 (495) 123-45-67"}` → `{"type": "PHONE_NUMBER", "text": "Позвонить", "phone_number": "+7 (495) 123-45-67"}`.
 "#
     ),
     check,

@@ -32,9 +32,10 @@ code, one-tap or zero-tap) and "only the Authentication category may send one-ti
 UTILITY cannot use OTP", "UTILITY cannot use COPY_CODE", "AUTHENTICATION exactly one OTP button".
 
 ## Examples
-Fails: an `OTP` button in a `UTILITY` template; `{"type": "LINK"}`; an `AUTHENTICATION` template
-with a `URL` button.
-Passes: an `AUTHENTICATION` template with `{"type": "OTP", "otp_type": "COPY_CODE"}`.
+Fails (UTILITY): `{"type": "OTP", "otp_type": "COPY_CODE", "text": "Copy code"}`.
+Fails: `{"type": "LINK", "text": "Сайт"}`.
+Fails: `{"category": "AUTHENTICATION", "components": [{"type": "BODY", "add_security_recommendation": true}, {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Site", "url": "https://shop.ru/"}]}]}`.
+Passes: `{"category": "AUTHENTICATION", "components": [{"type": "BODY", "add_security_recommendation": true}, {"type": "BUTTONS", "buttons": [{"type": "OTP", "otp_type": "COPY_CODE", "text": "Copy code"}]}]}`.
 "#
     ),
     check,

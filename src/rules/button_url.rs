@@ -33,8 +33,9 @@ Manager rejects invalid URLs (`INVALID_URL`, "valid http(s) URL"). A relative or
 address is not opened by WhatsApp clients as a link.
 
 ## Examples
-Fails: `"url": "shop.ru/sale"`; `"url": "ftp://shop.ru/file"`; a URL button without `url`.
-Passes: `"url": "https://shop.ru/sale"`.
+Fails: `{"type": "URL", "text": "Сайт", "url": "shop.ru/sale"}`; `{"type": "URL", "text": "Файл", "url": "ftp://shop.ru/file"}`; `{"type": "URL", "text": "Сайт"}` (no `url`).
+Passes: `{"type": "URL", "text": "Сайт", "url": "https://shop.ru/sale"}`.
+Fixes: `{"type": "URL", "text": "Сайт", "url": "shop.ru/sale"}` → `{"type": "URL", "text": "Сайт", "url": "https://shop.ru/sale"}`.
 "#
     ),
     check,

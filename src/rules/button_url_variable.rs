@@ -38,9 +38,10 @@ and need `example: ["<full url with sample>"]` when the variable is present. The
 domain is exactly that, and Meta's review treats unknown link targets as a scam signal.
 
 ## Examples
-Fails: `"url": "https://shop.ru/track/{{2}}"`; `"url": "https://{{1}}"`; a variable URL with no
-`example`; `"example": ["https://other.ru/A-1"]` for `https://shop.ru/track/{{1}}`.
-Passes: `"url": "https://shop.ru/track/{{1}}", "example": ["https://shop.ru/track/A-1"]`.
+Fails: `{"type": "URL", "text": "Заказ", "url": "https://shop.ru/track/{{2}}", "example": ["https://shop.ru/track/A-1"]}`; `{"type": "URL", "text": "Заказ", "url": "https://{{1}}", "example": ["https://shop.ru"]}`; `{"type": "URL", "text": "Заказ", "url": "https://shop.ru/track/{{1}}"}` (no `example`).
+Warns: `{"type": "URL", "text": "Заказ", "url": "https://shop.ru/track/{{1}}", "example": ["https://other.ru/A-1"]}`.
+Passes: `{"type": "URL", "text": "Заказ", "url": "https://shop.ru/track/{{1}}", "example": ["https://shop.ru/track/A-1"]}`.
+Fixes: `{"type": "URL", "text": "Заказ", "url": "https://shop.ru/track/{{2}}", "example": ["https://shop.ru/track/A-1"]}` → `{"type": "URL", "text": "Заказ", "url": "https://shop.ru/track/{{1}}", "example": ["https://shop.ru/track/A-1"]}`.
 "#
     ),
     check,

@@ -32,8 +32,8 @@ header, one body, one footer". The authentication reference sets `code_expiratio
 between 1 and 90.
 
 ## Examples
-Fails: two `BODY` components; `{"type": "TITLE"}`; no `BODY`.
-Passes: `HEADER`, `BODY`, `FOOTER`, `BUTTONS`, once each.
+Fails: `{"components": [{"type": "BODY", "text": "Заказ готов."}, {"type": "BODY", "text": "Ждём вас."}]}`; `{"components": [{"type": "HEADER", "format": "TEXT", "text": "Заказ"}]}` (no body); `{"components": [{"type": "TITLE", "text": "Заказ"}, {"type": "BODY", "text": "Заказ готов."}]}`.
+Passes: `{"components": [{"type": "HEADER", "format": "TEXT", "text": "Заказ"}, {"type": "BODY", "text": "Ваш заказ готов."}, {"type": "FOOTER", "text": "Магазин «Ромашка»"}, {"type": "BUTTONS", "buttons": [{"type": "QUICK_REPLY", "text": "Спасибо"}]}]}`.
 "#),
     check,
 };

@@ -39,8 +39,9 @@ media, and emojis are not allowed" (template categorization). The seed articles 
 for structure, but not too many (`002:573`).
 
 ## Examples
-Fails: a utility body with 7 emoji; an authentication body with one.
-Passes: a marketing body with 10 emoji.
+Warns (UTILITY): `Ваш заказ готов 🎉🎉🎉🎉🎉🎉🎉` (7 emoji; 6 allowed).
+Fails (AUTHENTICATION): `Your code is ready 🔑`.
+Passes (MARKETING): `Весна! 🌷🌷🌷🌷🌷🌷🌷🌷🌷🌷` (10 emoji).
 "#
     ),
     check,

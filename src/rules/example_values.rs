@@ -39,8 +39,9 @@ Authentication parameters are limited to 15 characters (template categorization)
 the samples to understand the message; `{{1}}` as a sample tells them nothing.
 
 ## Examples
-Fails: `"body_text": [["Анна\nИванова"]]`; `"body_text": [[""]]`.
-Passes: `"body_text": [["Анна Иванова"]]`.
+Fails: `{"type": "BODY", "text": "Здравствуйте, {{1}}!", "example": {"body_text": [["Анна\nИванова"]]}}`; `{"type": "BODY", "text": "Здравствуйте, {{1}}!", "example": {"body_text": [[""]]}}`.
+Passes: `{"type": "BODY", "text": "Здравствуйте, {{1}}!", "example": {"body_text": [["Анна Иванова"]]}}`.
+Fixes: `{"type": "BODY", "text": "Здравствуйте, {{1}}!", "example": {"body_text": [["Анна\nИванова"]]}}` → `{"type": "BODY", "text": "Здравствуйте, {{1}}!", "example": {"body_text": [["Анна Иванова"]]}}`.
 "#
     ),
     check,

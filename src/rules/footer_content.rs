@@ -29,8 +29,9 @@ WhatsApp Manager blocks newlines and emoji in footers (footer validator), and Tw
 opt-out instructions usually go, so a rejected footer costs the opt-out too.
 
 ## Examples
-Fails: `Ответьте СТОП 🛑`; `Магазин\nОтветьте СТОП`.
-Passes: `Ответьте СТОП, чтобы отписаться`.
+Fails: `{"type": "FOOTER", "text": "Ответьте СТОП 🛑"}`; `{"type": "FOOTER", "text": "Магазин\nОтветьте СТОП"}`.
+Passes: `{"type": "FOOTER", "text": "Ответьте СТОП, чтобы отписаться"}`.
+Fixes: `{"type": "FOOTER", "text": "Ответьте СТОП 🛑"}` → `{"type": "FOOTER", "text": "Ответьте СТОП "}`.
 "#
     ),
     check,

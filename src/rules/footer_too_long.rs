@@ -29,8 +29,8 @@ Meta's components reference limits footers to 60 characters; longer ones are ref
 creation (API error 2388040). Opt-out footers ("Reply STOP to unsubscribe") must fit too.
 
 ## Examples
-Fails: `"text": "Чтобы отказаться от рассылки, ответьте СТОП на это сообщение в любое время"` (74).
-Passes: `"text": "Ответьте СТОП, чтобы отписаться"`.
+Fails: `{"type": "FOOTER", "text": "Чтобы отказаться от рассылки, ответьте СТОП на это сообщение в любое время"}` (74 characters).
+Passes: `{"type": "FOOTER", "text": "Ответьте СТОП, чтобы отписаться"}`.
 "#
     ),
     check,

@@ -38,8 +38,10 @@ are a warning and four an error. The seed articles name the four styles without 
 (`002:567`).
 
 ## Examples
-Fails: `*Внимание! Заказ готов`; `Итого:\n\n\n\n100 руб.`
+Warns: `*Внимание! Заказ готов`; `Итого:\n\n\n100 руб.`
+Fails: `Итого:\n\n\n\n100 руб.` (four line breaks in a row).
 Passes: `*Внимание!* Заказ _готов_.`
+Fixes: `Итого:\n\n\n\n100 руб.` → `Итого:\n\n100 руб.`
 "#
     ),
     check,

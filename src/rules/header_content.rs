@@ -34,8 +34,9 @@ markers only as formatting (`FORMATTING_STYLE`): Meta approved a header reading 
 (`tests/corpus/en/gh-sateri-my-number.json`).
 
 ## Examples
-Fails: `🔥 Распродажа`; `*Заказ* готов`; `Заказ\nготов`.
-Passes: `Ваш заказ готов`; `Заказ order_42`.
+Fails: `{"type": "HEADER", "format": "TEXT", "text": "🔥 Распродажа"}`; `{"type": "HEADER", "format": "TEXT", "text": "*Заказ* готов"}`; `{"type": "HEADER", "format": "TEXT", "text": "Заказ\nготов"}`.
+Passes: `{"type": "HEADER", "format": "TEXT", "text": "Ваш заказ готов"}`; `{"type": "HEADER", "format": "TEXT", "text": "Заказ order_42"}`.
+Fixes: `{"type": "HEADER", "format": "TEXT", "text": "*Заказ* готов"}` → `{"type": "HEADER", "format": "TEXT", "text": "Заказ готов"}`.
 "#
     ),
     check,

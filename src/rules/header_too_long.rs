@@ -31,8 +31,8 @@ at creation (API error 2388040, "character limit exceeded"). A `{{1}}` placehold
 five characters.
 
 ## Examples
-Fails: `"text": "Большая летняя распродажа во всех магазинах сети до конца августа!"` (66).
-Passes: `"text": "Ваш заказ {{1}} отправлен"`.
+Fails: `{"type": "HEADER", "format": "TEXT", "text": "Большая летняя распродажа во всех магазинах сети до конца августа!"}` (66 characters).
+Passes: `{"type": "HEADER", "format": "TEXT", "text": "Ваш заказ {{1}} отправлен", "example": {"header_text": ["A-1"]}}`.
 "#
     ),
     check,

@@ -30,8 +30,9 @@ read as a scam sign. A bare IP address instead of a domain is what phishing kits
 review rejects scam-like content (`SCAM`), and recipients report such messages.
 
 ## Examples
-Warns: `http://romashka-shop.ru/track`; `https://192.168.10.4/pay`.
-Passes: `https://romashka-shop.ru/track`.
+Warns: `Отследить: http://romashka-shop.ru/track`; `Оплата: https://192.168.10.4/pay`.
+Passes: `Отследить: https://romashka-shop.ru/track`.
+Fixes: `Отследить: http://romashka-shop.ru/track` → `Отследить: https://romashka-shop.ru/track`.
 "#
     ),
     check,

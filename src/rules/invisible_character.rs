@@ -32,8 +32,9 @@ stuffed with them as deceptive. They also break copy-paste and character counts,
 bidirectional controls can make a link read differently from where it goes.
 
 ## Examples
-Fails: `ски\u200Bдка`, `\u202Ehttps://…`.
-Passes: `👨‍👩‍👧` (a family emoji).
+Warns: `Только сегодня ски\u200Bдка!`; `Ссылка: \u202Ehttps://shop.ru`.
+Passes: `Вся семья в сборе 👨‍👩‍👧`.
+Fixes: `Только сегодня ски\u200Bдка!` → `Только сегодня скидка!`.
 "#
     ),
     check,

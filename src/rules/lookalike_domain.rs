@@ -33,9 +33,8 @@ confusable skeletons (a compact form of Unicode TR39 covering the Cyrillic, Gree
 look-alikes of Latin letters and the `rn`/`m`, `vv`/`w` pairs; see `src/domain/confusables.rs`).
 
 ## Examples
-Fails (owned `romashka-shop.ru`): `https://romashka-shop.ru.secure-pay.com/`,
-`https://rоmashka-shop.ru/` (Cyrillic о), `https://xn--rmashka-shop-4fk.ru/`.
-Passes: `https://romashka-shop.ru/`, `https://help.romashka-shop.ru/`.
+Fails (owned `romashka-shop.ru`): `https://romashka-shop.ru.secure-pay.com/`; `https://rоmashka-shop.ru/` (Cyrillic о); `https://xn--rmashka-shop-4fk.ru/`.
+Passes (owned `romashka-shop.ru`): `https://romashka-shop.ru/`; `https://help.romashka-shop.ru/`.
 "#),
     check,
 };

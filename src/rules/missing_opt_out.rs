@@ -41,8 +41,9 @@ template's quality until it is FLAGGED and then DISABLED. Meta does not make it 
 is a warning.
 
 ## Examples
-Fails: a MARKETING template with body and a "Shop now" button only.
-Passes: the same with footer `Ответьте СТОП, чтобы отписаться` or a quick reply `Отписаться`.
+Warns (MARKETING): `{"type": "URL", "text": "Shop now", "url": "https://shop.ru/sale"}`.
+Passes (MARKETING): `{"type": "FOOTER", "text": "Ответьте СТОП, чтобы отписаться"}`; `{"type": "QUICK_REPLY", "text": "Отписаться"}`.
+Fixes (MARKETING): `{"name": "spring", "language": "ru", "components": [{"type": "BODY", "text": "Весенняя распродажа в «Ромашке»: скидки до 30% на всё!"}]}` → `{"name": "spring", "language": "ru", "components": [{"type": "BODY", "text": "Весенняя распродажа в «Ромашке»: скидки до 30% на всё!"}, {"type": "FOOTER", "text": "Ответьте СТОП, чтобы отписаться"}]}`.
 "#
     ),
     check,

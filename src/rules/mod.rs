@@ -41,6 +41,8 @@ mod button_url_variable;
 mod component_multiplicity;
 mod emoji_count;
 mod example_values;
+#[cfg(test)]
+mod examples;
 mod footer_content;
 mod footer_too_long;
 mod formatting;

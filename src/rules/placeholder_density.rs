@@ -44,7 +44,8 @@ public copy. The thresholds here come from the evidence available:
 Configure the level in `walint.toml` if your own submissions show otherwise.
 
 ## Examples
-Fails: `{{1}}: {{2}} {{3}}` (error); `Код {{1}} для {{2}}` (2/4 = 0.5, warning).
+Fails: `{{1}}: {{2}} {{3}}` (3 placeholders for 0 other words).
+Warns: `Код {{1}} для {{2}}` (2/4 = 0.5).
 Passes: `Здравствуйте, {{1}}! Ваш заказ {{2}} передан в службу доставки.`
 "#
     ),

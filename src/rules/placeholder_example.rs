@@ -37,8 +37,8 @@ say: templates with parameters of unknown purpose are rejected (older guidelines
 samples").
 
 ## Examples
-Fails: body `Заказ {{1}} прибудет {{2}}` with `"example": {"body_text": [["A-1"]]}`.
-Passes: the same body with `"example": {"body_text": [["A-1", "завтра"]]}`.
+Fails: `{"type": "BODY", "text": "Заказ {{1}} прибудет {{2}}.", "example": {"body_text": [["A-1"]]}}`.
+Passes: `{"type": "BODY", "text": "Заказ {{1}} прибудет {{2}}.", "example": {"body_text": [["A-1", "завтра"]]}}`.
 "#
     ),
     check,

@@ -30,8 +30,8 @@ error 2388073 "Message footer format is incorrect"), `PARAMETER_IN_BUTTON_TEXT` 
 `MORE_THAN_ONE_PARAMETER`.
 
 ## Examples
-Fails: footer `Ваш менеджер {{1}}`; button label `Заказ {{1}}`; URL `https://shop.ru/{{1}}/track`.
-Passes: URL `https://shop.ru/track/{{1}}`; header `Заказ {{1}}`.
+Fails: `{"type": "FOOTER", "text": "Ваш менеджер {{1}}"}`; `{"type": "QUICK_REPLY", "text": "Заказ {{1}}"}`; `{"type": "URL", "text": "Заказ", "url": "https://shop.ru/{{1}}/track", "example": ["https://shop.ru/A-1/track"]}`.
+Passes: `{"type": "URL", "text": "Заказ", "url": "https://shop.ru/track/{{1}}", "example": ["https://shop.ru/track/A-1"]}`; `{"type": "HEADER", "format": "TEXT", "text": "Заказ {{1}}", "example": {"header_text": ["A-1"]}}`.
 "#),
     check,
 };

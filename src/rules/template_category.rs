@@ -30,8 +30,9 @@ Meta's template overview: the category is one of `AUTHENTICATION`, `MARKETING`, 
 the older ones were retired with Graph API v16.0 and are refused (error 100).
 
 ## Examples
-Fails: `"category": "TRANSACTIONAL"`; no `category`.
+Fails: `"category": "TRANSACTIONAL"`; `{"name": "order_ready", "language": "ru", "components": [{"type": "BODY", "text": "Ваш заказ готов."}]}` (no category).
 Passes: `"category": "UTILITY"`.
+Fixes: `"category": "TRANSACTIONAL"` → `"category": "UTILITY"`.
 "#
     ),
     check,

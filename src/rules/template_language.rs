@@ -44,8 +44,9 @@ templates whose content does not match the declared language, and mixed-language
 
 ## Examples
 Fails: `"language": "en-US"`; `"language": "russian"`.
-Warns: `"language": "en"` with a body in Russian.
-Passes: `"language": "ru"` with a Russian body.
+Warns: `{"name": "order_ready", "language": "en", "category": "UTILITY", "components": [{"type": "BODY", "text": "Здравствуйте! Ваш заказ передан в службу доставки."}]}`.
+Passes: `{"name": "order_ready", "language": "ru", "category": "UTILITY", "components": [{"type": "BODY", "text": "Здравствуйте! Ваш заказ передан в службу доставки."}]}`.
+Fixes: `{"name": "order_ready", "language": "en-US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order is ready."}]}` → `{"name": "order_ready", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order is ready."}]}`.
 "#
     ),
     check,

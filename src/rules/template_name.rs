@@ -34,8 +34,9 @@ error 100 (invalid parameter). WhatsApp Manager warns `TEST_TEMPLATE` when a tem
 `test` has any other body than `Hello {{1}}`.
 
 ## Examples
-Fails: `"name": "Order-Update"`; `"name": "рассылка_1"`.
+Fails: `"name": "Order-Update"`; `"name": "рассылка_1"` (fix: `rassylka_1`).
 Passes: `"name": "order_update_2"`.
+Fixes: `"name": "Order-Update"` → `"name": "order_update"`.
 "#),
     check,
 };

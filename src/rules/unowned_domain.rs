@@ -37,8 +37,8 @@ Links elsewhere (partner and affiliate links, marketplaces) are a common reason 
 complaints.
 
 ## Examples
-Fails (owned `romashka-shop.ru`): `https://partner-store.com/sale`.
-Passes: `https://romashka-shop.ru/sale`, `https://m.romashka-shop.ru/`.
+Warns (owned `romashka-shop.ru`): `https://partner-store.com/sale`.
+Passes (owned `romashka-shop.ru`): `https://romashka-shop.ru/sale`; `https://m.romashka-shop.ru/`.
 "#
     ),
     check,

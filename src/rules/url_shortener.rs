@@ -34,7 +34,7 @@ allowed" (`SHORTENED_URL`), and Meta's guidelines say to refrain from them. The 
 they hide where the link goes, which is also what scams do.
 
 ## Examples
-Fails: `Подробности: clck.ru/3AbCd`; a URL button with `https://bit.ly/spring-sale`.
+Fails: `Подробности: clck.ru/3AbCd`; `{"type": "URL", "text": "Купить", "url": "https://bit.ly/spring-sale"}`.
 Passes: `Подробности: https://romashka-shop.ru/spring`.
 "#
     ),

@@ -31,9 +31,9 @@ looks like a redirect to someone else's chat, a common scam pattern. Note that t
 «короткая ссылка» is WhatsApp's click-to-chat feature, not a URL shortener.
 
 ## Examples
-Fails: a URL button with `https://wa.me/79161234567`.
-Warns: body `Напишите нам: wa.me/79161234567`.
-Passes: `https://shop.ru/contacts`.
+Fails: `{"type": "URL", "text": "Написать", "url": "https://wa.me/79161234567"}`.
+Warns: `Напишите нам: wa.me/79161234567`.
+Passes: `Контакты: https://shop.ru/contacts`.
 "#
     ),
     check,
