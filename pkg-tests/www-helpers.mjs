@@ -4,7 +4,7 @@
 // free port, driven in headless Debian Chromium (playwright-core); what a page must never do
 // (console errors, requests elsewhere); and axe-core, loaded into the page under test.
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +16,7 @@ import { createStaticServer, stageWww } from '../scripts/serve.mjs';
 export { ROOT, node };
 export const SHOTS = join(ROOT, 'target', 'e2e');
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+let axeSource = null;
 
 export const env = { base: '', context: null };
 let server;
@@ -192,7 +193,10 @@ export async function jsonText(page) {
 
 /** Runs axe-core in the page; fails with the violations (rule, target, summary). */
 export async function axe(page, label) {
-  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ path: AXE });
+  // Evaluated through the DevTools protocol: the page's Content-Security-Policy (no inline
+  // scripts) stays as it is, and axe-core is never part of the page that ships.
+  axeSource ??= readFileSync(AXE, 'utf8');
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
     const result = await window.axe.run(document, { resultTypes: ['violations'] });
     return result.violations.map((v) => ({

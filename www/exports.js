@@ -4,7 +4,7 @@
 // so opening another one loses nothing.
 import { h, replaceChildren } from './dom.js';
 import { count, has, t } from './i18n.js';
-import { SEVERITIES } from './groups.js';
+import { SEVERITIES, countGroups, groupFindings } from './groups.js';
 
 /** The forecast of a report, in words with its icon. */
 export function verdict(report) {
@@ -15,9 +15,9 @@ export function verdict(report) {
     t(`outcome.${outcome}`));
 }
 
+/** The problems of a report, counted as the list counts them (repeats once). */
 function problems(report) {
-  const n = { error: 0, warning: 0, info: 0 };
-  for (const d of report.diagnostics) n[d.severity] += 1;
+  const n = countGroups(groupFindings(report.diagnostics.map((d, i) => ({ id: i, d }))));
   const parts = SEVERITIES.filter((s) => n[s] > 0).map((s) => count(n[s], s));
   return parts.length ? parts.join(', ') : t('export.clean');
 }
@@ -36,7 +36,7 @@ export function renderExport(root, work, reports) {
   replaceChildren(root,
     h('h2', { id: 'export-title' }, t('export.title', { n: work.templates.length })),
     h('p', { class: 'hint' }, t('export.hint')),
-    h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-labelledby': 'export-title' },
+    h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': t('export.table') },
       h('table', { class: 'export-table' },
         h('thead', {}, h('tr', {},
           h('th', { scope: 'col' }, t('export.col.n')),
