@@ -85,7 +85,16 @@ test('2. nothing is lost: an example asks first, Undo and Ctrl+Z bring the draft
   await page.keyboard.press('Control+z');
   await page.waitForFunction((text) => document.querySelector('[data-field="body.text"]').value === text, draft);
   await idle(page);
-  // A reload keeps the draft, and what Undo can bring back (Redo: the example again).
+  // A reload keeps the draft, and what was put aside: the example loaded over it last.
+  await page.selectOption('#example', 'en/order_confirmation.json');
+  await page.click('#confirm-ok');
+  await page.waitForFunction(() => document.querySelector('[data-field="name"]').value !== 'new_template');
+  await idle(page);
+  await page.reload();
+  await ready(page);
+  await page.getByRole('button', { name: 'Bring back the previous work' }).click();
+  await page.waitForFunction((text) => document.querySelector('[data-field="body.text"]').value === text, draft);
+  await idle(page);
   await page.reload();
   await ready(page);
   assert.equal(await body(page).inputValue(), draft);
@@ -106,6 +115,7 @@ test('2. nothing is lost: an example asks first, Undo and Ctrl+Z bring the draft
   await page.reload();
   await ready(page);
   assert.equal(await page.locator('#export tbody tr').count(), 3);
+  assert.equal(await page.inputValue('[data-field="name"]'), 'visit_again');
   await page.getByRole('button', { name: 'Open spring_sale' }).click();
   await idle(page);
   assert.equal(await body(page).inputValue(), 'Spring news: the new collection is in our shops.');

@@ -123,6 +123,7 @@ function sendLint() {
   const owned = ownedList(app.settings.owned);
   app.requests.set(seq, { json, fields, texts, owned });
   app.inFlight = seq;
+  document.body.dataset.sent = String(seq); // with #problems' data-seq: what the list is behind by
   worker.postMessage({ type: 'lint', seq, template: json, options: lintOptions(owned), fallback: fallbackOptions() });
   if (!app.checkingTimer) app.checkingTimer = setTimeout(showCheckingIfLate, CHECKING_AFTER_MS);
   updateBusy();
@@ -522,17 +523,17 @@ function redo() {
   announce(t('toast.redone'));
 }
 
-/** Opens template `i` of the work; the edits of the one in the form are kept. */
+/**
+ * Opens template `i` of the work. Nothing is replaced: the edits of the one in the form stay in
+ * the work, and opening it again brings them back.
+ */
 function openTemplate(i) {
   if (i === app.work.active || !app.work.templates[i]) return;
   syncWork();
-  app.undo.push(clone(app.work));
-  app.redo = [];
   app.work.active = i;
   loadActive();
-  app.undoArmed = true;
   const name = app.work.templates[i].name ?? '—';
-  toast(t('toast.opened', { n: i + 1, name }), 'undo');
+  toast(t('toast.opened', { n: i + 1, name }));
   announce(t('toast.opened', { n: i + 1, name }));
   editor.control('body.text')?.focus({ preventScroll: true });
 }
@@ -581,11 +582,12 @@ function confirmReplace({ text, ok }) {
 
 // The toast: what just happened, with Undo or Redo.
 let toastTimer = null;
-function toast(text, action) {
+function toast(text, action = null) {
+  renderHistory();
   const el = $('toast');
   replaceChildren(el,
     h('span', { class: 'toast-text' }, text),
-    h('button', { type: 'button', class: 'btn btn-small', dataset: { action } }, t(action)),
+    action ? h('button', { type: 'button', class: 'btn btn-small', dataset: { action } }, t(action)) : null,
     h('button', { type: 'button', class: 'btn btn-small btn-icon', 'aria-label': t('toast.close'), dataset: { action: 'close' } }, '✕'));
   el.hidden = false;
   clearTimeout(toastTimer);
@@ -593,6 +595,12 @@ function toast(text, action) {
     if (!el.contains(document.activeElement)) el.hidden = true;
   }, 20_000);
 }
+/** The Undo button at the top, there as long as replaced work can be brought back (reloads too). */
+function renderHistory() {
+  $('undo').hidden = app.undo.length === 0;
+}
+$('undo').addEventListener('click', () => undo());
+
 $('toast').addEventListener('click', (e) => {
   const action = e.target.closest('button')?.dataset.action;
   if (action === 'undo') undo();
@@ -1028,4 +1036,5 @@ jsonTab.refresh(true);
 requestLint();
 lintAll();
 renderExportTable();
+renderHistory();
 loadExampleIndex();
