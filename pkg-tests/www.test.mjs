@@ -434,6 +434,7 @@ test('accessibility basics: every control has a label; tabs work with the arrow 
   const { page, done } = await open();
   await page.setViewportSize({ width: 1400, height: 1000 });
   await loadExample(page, 'en/flash_sale.json', 'flash_sale');
+  await page.locator('#toast [data-action="close"]').click();
   await page.evaluate(() => document.activeElement?.blur());
   await page.screenshot({ path: join(SHOTS, 'example.png') });
   const unlabelled = await page.$$eval('input, select, textarea, button', (els) => els

@@ -488,13 +488,14 @@ function loadActive(source = 'load') {
  */
 async function replaceWork(next, ask, done) {
   syncWork();
-  if (!workIsBlank() && !(await confirmReplace(ask))) return false;
-  app.undo.push(clone(app.work));
+  const blankBefore = workIsBlank();
+  if (!blankBefore && !(await confirmReplace(ask))) return false;
+  if (!blankBefore) app.undo.push(clone(app.work)); // an empty form is nothing to bring back
   app.redo = [];
   app.work = next;
   loadActive();
-  app.undoArmed = true;
-  toast(done, 'undo');
+  app.undoArmed = !blankBefore;
+  toast(done, blankBefore ? null : 'undo');
   announce(done);
   return true;
 }

@@ -8,7 +8,7 @@ import { t } from './i18n.js';
 import { SEVERITIES } from './groups.js';
 
 export { SEVERITIES };
-export const ICON = { error: '✕', warning: '!', info: 'i' };
+const ICON = { error: '✕', warning: '!', info: 'i' };
 
 /** A severity badge: an icon and a word, so that colour is never the only cue. */
 export function badge(severity) {

@@ -80,5 +80,3 @@ export function saveStore({ work, settings, lang, undo, redo }) {
     return false;
   }
 }
-
-export const HISTORY_LIMIT = HISTORY_MAX;

@@ -67,5 +67,3 @@ export function hideTooltip() {
     replaceChildren(el);
   }
 }
-
-export const tooltipShown = () => !tip().hidden;
