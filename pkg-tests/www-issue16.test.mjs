@@ -68,6 +68,7 @@ test('2. nothing is lost: an example asks first, Undo and Ctrl+Z bring the draft
   await page.selectOption('#example', 'en/flash_sale.json');
   await page.waitForSelector('#confirm[open]');
   assert.match(await page.textContent('#confirm-text'), /flash_sale.*Undo/s);
+  await axe(page, 'the confirmation');
   await page.click('#confirm-cancel');
   await page.waitForSelector('#confirm:not([open])', { state: 'attached' });
   assert.equal(await body(page).inputValue(), draft);
@@ -418,6 +419,7 @@ test('9. the tooltip is a card you can act on: Fix and Dismiss in it, Escape kee
   await page.waitForSelector('#tooltip:not([hidden])');
   const fix = page.locator('#tooltip .btn-fix');
   assert.equal(await fix.textContent(), 'Fix: use https://');
+  await axe(page, 'the card');
   const fixBox = await fix.boundingBox();
   await page.mouse.move(fixBox.x + 5, fixBox.y + 5, { steps: 4 }); // across to the card: it stays
   await fix.click();

@@ -136,6 +136,8 @@ function showCheckingIfLate() {
 
 function receive(data) {
   if (data.seq === app.inFlight) app.inFlight = 0;
+  // A change that waited goes to the worker first: it is linted while this answer is drawn.
+  if (!app.inFlight && app.pending) sendLint();
   const request = app.requests.get(data.seq);
   if (data.seq <= app.applied || !request) {
     app.dropped += 1;
@@ -153,7 +155,6 @@ function receive(data) {
     renderResults();
     document.body.dataset.ready = '1';
   }
-  if (!app.inFlight && app.pending) sendLint();
   if (!app.inFlight && !app.pending) {
     clearTimeout(app.checkingTimer);
     app.checkingTimer = null;
