@@ -459,6 +459,13 @@ test('9. the tooltip is a card you can act on: Fix and Dismiss in it, Escape kee
   assert.equal(await optOut.count(), 0);
   assert.equal(await page.locator('mark[data-rules~="missing-opt-out"]').count(), 0);
   assert.match(await page.textContent('#problems'), /Dismissed: 1\./);
+  // A dismissal holds in the other language too.
+  await page.getByRole('button', { name: 'Русский' }).click();
+  await idle(page);
+  assert.equal(await optOut.count(), 0);
+  assert.match(await page.textContent('#problems'), /Скрыто: 1\./);
+  await page.getByRole('button', { name: 'English' }).click();
+  await idle(page);
   await page.getByRole('button', { name: 'Show them again' }).click();
   assert.equal(await optOut.count(), 1);
   await page.setViewportSize({ width: 1400, height: 900 });

@@ -21,7 +21,7 @@ import { idsAtPoint, markElement, markRectAtPoint, renderBackdrop, shiftRange, w
 import { renderPreview } from './preview.js';
 import { renderPrediction } from './prediction.js';
 import { SEVERITIES, renderProblems } from './diagnostics.js';
-import { countGroups, groupFindings, groupKey } from './groups.js';
+import { countGroups, groupFindings } from './groups.js';
 import { formWording } from './formwords.js';
 import { JsonTab } from './jsontab.js';
 import { renderExport, verdict } from './exports.js';
@@ -230,11 +230,20 @@ function diagnostics() {
 
 const dismissedKeys = () => new Set(app.work.dismissed[app.work.active] ?? []);
 
+/**
+ * The key a group is dismissed by: its rule and severity and the field of its first occurrence,
+ * not its words, so that a dismissal holds in both languages.
+ */
+const dismissKeyOf = (g) => `${g.severity}|${g.rule}|${keyOf(g.items[0].d)}`;
+
+/** Every group of the answer on screen, dismissed or not. */
+const allGroups = () => groupFindings(diagnostics());
+
 /** The diagnostics not dismissed (none while the form is still blank). */
 function shown() {
   if (blank()) return [];
   const dismissed = dismissedKeys();
-  return diagnostics().filter(({ d }) => !dismissed.has(groupKey(d)));
+  return allGroups().filter((g) => !dismissed.has(dismissKeyOf(g))).flatMap((g) => g.items);
 }
 
 function keyOf(d) {
@@ -392,7 +401,8 @@ function renderList() {
     where: whereOf,
     words: wordsOf,
     excerpt: excerptOf,
-    dismissed: blank() ? 0 : groupFindings(diagnostics()).filter((g) => dismissedKeys().has(g.key)).length,
+    dismissKey: dismissKeyOf,
+    dismissed: blank() ? 0 : allGroups().filter((g) => dismissedKeys().has(dismissKeyOf(g))).length,
     blank: blank(),
   });
   $('problems').dataset.seq = String(app.current?.seq ?? 0);
@@ -619,12 +629,13 @@ function diagsByIds(ids) {
 
 /** The tooltip's entries for a stack of findings, repeats folded. */
 function tipEntries(items) {
+  const dismissKeys = new Map(allGroups().map((g) => [g.key, dismissKeyOf(g)]));
   return groupFindings(items).map((g) => ({
     d: g.d,
     count: g.items.length,
     words: wordsOf(g.d),
     id: (g.items.find((x) => x.d.fix) ?? g.items[0]).id,
-    key: g.key,
+    key: dismissKeys.get(g.key),
   }));
 }
 

@@ -22,7 +22,7 @@ export const canDismiss = (severity) => severity !== 'error';
 /**
  * Draws the list. `groups`: groups.groupFindings() of what is not dismissed. `view`:
  * { where(d), words(d) → { message, help }, excerpt(item) → the flagged text or null,
- *   dismissed: how many groups are dismissed, blank: the template is still empty }.
+ *   dismissKey(group), dismissed: how many groups are dismissed, blank: the template is still empty }.
  */
 export function renderProblems(root, groups, view) {
   const parts = [];
@@ -64,7 +64,7 @@ function item(g, view) {
       h('span', { class: 'diag-actions' },
         fixable ? h('button', { type: 'button', class: 'btn btn-fix', dataset: { action: 'fix', id: fixable.id } }, t('fix', { msg: fixable.d.fix.message })) : null,
         g.rule === 'unowned-domain' ? h('button', { type: 'button', class: 'btn btn-fix', dataset: { action: 'settings', id: first.id } }, t('owned.go')) : null,
-        canDismiss(g.severity) ? h('button', { type: 'button', class: 'btn btn-small btn-dismiss', dataset: { action: 'dismiss', key: g.key } }, t('dismiss')) : null)));
+        canDismiss(g.severity) ? h('button', { type: 'button', class: 'btn btn-small btn-dismiss', dataset: { action: 'dismiss', key: view.dismissKey(g) } }, t('dismiss')) : null)));
 }
 
 function occurrences(g, view) {

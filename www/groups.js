@@ -3,8 +3,8 @@
 // words with the same help are one problem "4×", not four.
 export const SEVERITIES = ['error', 'warning', 'info'];
 
-/** The key a finding is grouped (and dismissed) by. */
-export const groupKey = (d) => `${d.severity}|${d.rule}|${d.help ?? d.message}`;
+/** The key a finding is grouped by. */
+const groupKey = (d) => `${d.severity}|${d.rule}|${d.help ?? d.message}`;
 
 /**
  * Groups `items` ([{ id, d }]) in severity order, then in order of first occurrence:
