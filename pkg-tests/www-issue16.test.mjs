@@ -408,6 +408,16 @@ test('8b. a domain that is not one is refused next to the field, and the last va
   await done();
 });
 
+test('8c. a Business-app broadcast is not asked for a category: none in the form, none in the findings', { todo: 'needs the core not to report template-category (nor predict a category) in the business-app profile' }, async () => {
+  const { page, done } = await open();
+  await page.selectOption('#profile', 'business-app');
+  await typeInBody(page, 'Hello! New arrivals in our shop this week, come and see.');
+  assert.equal(await page.locator('input[name="category"]').count(), 0);
+  assert.equal(await page.locator('#problems li[data-rule="template-category"]').count(), 0);
+  assert.doesNotMatch(await page.textContent('#results'), /categor|Marketing|price/i);
+  await done();
+});
+
 test('9. the tooltip is a card you can act on: Fix and Dismiss in it, Escape keeps it closed through scrolling, the caret card keeps clear of the text, a place finding can be hovered', async () => {
   const { page, done } = await open();
   await page.setViewportSize({ width: 1400, height: 700 });

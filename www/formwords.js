@@ -33,7 +33,8 @@ export function formWording(d, key, state, settings) {
       };
     }
   }
-  if (d.rule === 'template-category' && key === 'category' && state.category === '') {
+  // (A Business-app broadcast's form asks no category: there the core's words stay.)
+  if (d.rule === 'template-category' && key === 'category' && state.category === '' && settings.profile !== 'business-app') {
     return { message: t('fw.category.none'), help: null, targets: ['category'], focus: 'category' };
   }
   if (d.rule === 'component-multiplicity' && key === 'body' && state.body.text === '') {
