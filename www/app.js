@@ -1,10 +1,7 @@
-// The page: wires the form, the JSON tab, the lint worker and the results together.
+// The page: wires the form, the JSON tab, the linter and the results together.
 //
-// Linting runs in a Web Worker (lint-worker.js) on every change, with at most one request in
-// flight: a change made while one runs is linted as soon as its answer is back, so the newest
-// text is always next and the list follows typing within a frame of each answer. "Checking…"
-// shows only when an answer is late. Every request has a sequence number; an answer is shown
-// only when it is newer than the one on screen. Each request keeps a snapshot of the texts it
+// Every change is linted (lint-client.js: one request in flight, the newest text next, the list
+// drawn in the task that receives the answer). Each request keeps a snapshot of the texts it
 // linted: underlines are drawn against the snapshot and carried over edits elsewhere in the text
 // (highlight.shiftRange) until the next answer arrives.
 //
@@ -27,8 +24,9 @@ import { JsonTab } from './jsontab.js';
 import { renderExport, verdict } from './exports.js';
 import { hideTooltip, showTooltip } from './tooltip.js';
 import { documentOf, loadStore, saveStore, singleWork, workOfDocument } from './store.js';
+import { LintClient } from './lint-client.js';
+import { confirmReplace, hideNotice, notify } from './notice.js';
 
-const CHECKING_AFTER_MS = 100;
 const SAVE_DELAY_MS = 300;
 const TIP_GRACE_MS = 300;
 const $ = (id) => document.getElementById(id);
@@ -42,56 +40,17 @@ const app = {
   redo: [],
   undoArmed: false, // Ctrl+Z means Undo until the next edit
   redoArmed: false,
-  sent: 0, // the newest request's sequence number
-  applied: 0, // the sequence number of the result on screen
-  dropped: 0, // answers that came after a newer one and were thrown away
-  inFlight: 0, // the request being linted (0: none)
-  pending: false, // a change waits for the request in flight
-  checkingTimer: null,
-  requests: new Map(), // seq → { json, fields, texts, owned }
   current: null, // { seq, json, fields, texts, report, error }
-  all: { seq: 0, reports: [] }, // the export table's reports
+  all: { reports: [] }, // the export table's reports
   failed: null,
   version: null,
-  checks: new Map(),
   hover: null, // the ids under the pointer
   hoverTimer: null,
   caretIds: '',
   suppressed: null, // the tooltip key Escape closed: it stays closed until the caret leaves
 };
 
-// ---- the worker ------------------------------------------------------------------------------
-
-const worker = new Worker(new URL('./lint-worker.js', import.meta.url), { type: 'module' });
-worker.addEventListener('message', ({ data }) => {
-  switch (data.type) {
-    case 'ready':
-      app.version = data.version;
-      $('version').textContent = `· ${t('app.version', { v: data.version })}`;
-      break;
-    case 'failed':
-      app.failed = data.error.message;
-      renderSummary();
-      break;
-    case 'result':
-    case 'error':
-      receive(data);
-      break;
-    case 'all':
-    case 'allError':
-      receiveAll(data);
-      break;
-    case 'checked':
-      app.checks.get(data.seq)?.(data.error);
-      app.checks.delete(data.seq);
-      break;
-    default:
-  }
-});
-worker.addEventListener('error', (e) => {
-  app.failed = e.message || 'worker error';
-  renderSummary();
-});
+// ---- linting (lint-client.js) ---------------------------------------------------------------
 
 const ownedList = (text) => text.split(/[\s,;]+/).filter(Boolean);
 
@@ -102,96 +61,58 @@ function lintOptions(owned = ownedList(app.settings.owned)) {
 /** The options to fall back on when the domains are refused: the last list that was valid. */
 const fallbackOptions = () => lintOptions(app.settings.validOwned);
 
-/** A change: lint it now, or as soon as the request in flight is answered. */
-function requestLint() {
-  if (app.inFlight) app.pending = true;
-  else sendLint();
-  updateBusy();
-}
-
-function sendLint() {
-  app.pending = false;
-  const { template, fields } = toTemplate(app.state);
-  const json = JSON.stringify(template);
-  const texts = new Map();
-  for (const key of new Set(fields.values())) {
-    const ref = fieldRef(app.state, key);
-    if (ref) texts.set(key, ref.get());
-  }
-  for (const [key, control] of editor.highlighted()) if (!texts.has(key)) texts.set(key, control.value);
-  const seq = ++app.sent;
-  const owned = ownedList(app.settings.owned);
-  app.requests.set(seq, { json, fields, texts, owned });
-  app.inFlight = seq;
-  document.body.dataset.sent = String(seq); // with #problems' data-seq: what the list is behind by
-  worker.postMessage({ type: 'lint', seq, template: json, options: lintOptions(owned), fallback: fallbackOptions() });
-  if (!app.checkingTimer) app.checkingTimer = setTimeout(showCheckingIfLate, CHECKING_AFTER_MS);
-  updateBusy();
-}
-
-function showCheckingIfLate() {
-  app.checkingTimer = null;
-  if (app.inFlight || app.pending) $('checking').hidden = false;
-}
-
-function receive(data) {
-  if (data.seq === app.inFlight) app.inFlight = 0;
-  // A change that waited goes to the worker first: it is linted while this answer is drawn.
-  if (!app.inFlight && app.pending) sendLint();
-  const request = app.requests.get(data.seq);
-  if (data.seq <= app.applied || !request) {
-    app.dropped += 1;
-    document.body.dataset.dropped = String(app.dropped);
-  } else {
-    for (const seq of app.requests.keys()) if (seq <= data.seq) app.requests.delete(seq);
-    app.applied = data.seq;
+const linter = new LintClient({
+  build() {
+    const { template, fields } = toTemplate(app.state);
+    const json = JSON.stringify(template);
+    // The texts linted, to carry the underlines over edits made before the answer comes.
+    const texts = new Map();
+    for (const key of new Set(fields.values())) {
+      const ref = fieldRef(app.state, key);
+      if (ref) texts.set(key, ref.get());
+    }
+    for (const [key, control] of editor.highlighted()) if (!texts.has(key)) texts.set(key, control.value);
+    const owned = ownedList(app.settings.owned);
+    return { template: json, options: lintOptions(owned), fallback: fallbackOptions(), keep: { json, fields, texts, owned } };
+  },
+  result(data, keep) {
     app.current = {
       seq: data.seq,
-      ...request,
+      ...keep,
       report: data.type === 'result' ? (data.result.templates[0] ?? null) : null,
       error: data.type === 'error' ? data.error : null,
     };
-    settleOwned(request.owned, data);
+    settleOwned(keep.owned, data);
     renderResults();
     document.body.dataset.ready = '1';
-  }
-  if (!app.inFlight && !app.pending) {
-    clearTimeout(app.checkingTimer);
-    app.checkingTimer = null;
-    $('checking').hidden = true;
-  }
-  updateBusy();
-}
+  },
+  all(data) {
+    app.all.reports = data.type === 'all' ? data.result.templates : app.work.templates.map(() => null);
+    renderExportTable();
+  },
+  ready(version) {
+    app.version = version;
+    $('version').textContent = `· ${t('app.version', { v: version })}`;
+  },
+  failed(message) {
+    app.failed = message;
+    renderSummary();
+  },
+  late(shown) {
+    $('checking').hidden = !shown;
+  },
+});
 
-function updateBusy() {
-  document.body.dataset.lint = app.inFlight || app.pending ? 'pending' : 'idle';
-}
-
-/** `check(text)`: why the worker's linter cannot read this JSON text (or null). */
-let checkSeq = 0;
-function check(text) {
-  const seq = ++checkSeq;
-  return new Promise((resolve) => {
-    app.checks.set(seq, resolve);
-    worker.postMessage({ type: 'check', seq, text, options: fallbackOptions() });
-  });
-}
+const requestLint = () => linter.request();
+const check = (text) => linter.check(text, fallbackOptions());
 
 /** Lints every template of a multi-template work, for the table. */
 function lintAll() {
   if (app.work.templates.length < 2) return;
   syncWork();
-  app.all = { seq: app.all.seq + 1, reports: [] };
+  app.all = { reports: [] };
   renderExportTable();
-  worker.postMessage({
-    type: 'lintAll', seq: app.all.seq, document: JSON.stringify(documentOf(app.work)), options: lintOptions(), fallback: fallbackOptions(),
-  });
-}
-
-function receiveAll(data) {
-  if (data.seq !== app.all.seq) return;
-  app.all.reports = data.type === 'all' ? data.result.templates : app.work.templates.map(() => null);
-  renderExportTable();
+  linter.lintAll(JSON.stringify(documentOf(app.work)), lintOptions(), fallbackOptions());
 }
 
 function renderExportTable() {
@@ -486,7 +407,7 @@ function loadActive(source = 'load') {
   }
   editor.render(app.state, app.settings.profile);
   app.current = null;
-  app.requests.clear(); // answers still on their way are about the work that was replaced
+  linter.forget(); // answers still on their way are about the work that was replaced
   afterChange(source);
   renderResults();
   lintAll();
@@ -567,58 +488,17 @@ document.addEventListener('keydown', (e) => {
   }
 }, true);
 
-// The confirmation: a modal dialog; Escape or Cancel keeps the work.
-function confirmReplace({ text, ok }) {
-  const dialog = $('confirm');
-  $('confirm-title').textContent = t('confirm.title');
-  $('confirm-text').textContent = text;
-  $('confirm-ok').textContent = ok;
-  return new Promise((resolve) => {
-    const finish = (answer) => {
-      dialog.removeEventListener('close', onClose);
-      $('confirm-ok').removeEventListener('click', onOk);
-      $('confirm-cancel').removeEventListener('click', onCancel);
-      if (dialog.open) dialog.close();
-      resolve(answer);
-    };
-    const onOk = () => finish(true);
-    const onCancel = () => finish(false);
-    const onClose = () => finish(false);
-    dialog.addEventListener('close', onClose);
-    $('confirm-ok').addEventListener('click', onOk);
-    $('confirm-cancel').addEventListener('click', onCancel);
-    dialog.showModal();
-    $('confirm-cancel').focus();
-  });
-}
-
-// The toast: what just happened, with Undo or Redo.
-let toastTimer = null;
+/** Says what just happened, with Undo or Redo; and keeps the top bar's Undo button current. */
 function toast(text, action = null) {
   renderHistory();
-  const el = $('toast');
-  replaceChildren(el,
-    h('span', { class: 'toast-text' }, text),
-    action ? h('button', { type: 'button', class: 'btn btn-small', dataset: { action } }, t(action)) : null,
-    h('button', { type: 'button', class: 'btn btn-small btn-icon', 'aria-label': t('toast.close'), dataset: { action: 'close' } }, '✕'));
-  el.hidden = false;
-  clearTimeout(toastTimer);
-  toastTimer = setTimeout(() => {
-    if (!el.contains(document.activeElement)) el.hidden = true;
-  }, 20_000);
+  notify(text, action, action === 'undo' ? undo : action === 'redo' ? redo : null);
 }
+
 /** The Undo button at the top, there as long as replaced work can be brought back (reloads too). */
 function renderHistory() {
   $('undo').hidden = app.undo.length === 0;
 }
 $('undo').addEventListener('click', () => undo());
-
-$('toast').addEventListener('click', (e) => {
-  const action = e.target.closest('button')?.dataset.action;
-  if (action === 'undo') undo();
-  else if (action === 'redo') redo();
-  if (action) $('toast').hidden = true;
-});
 
 // ---- underline tooltips: pointer and caret ---------------------------------------------------
 
@@ -988,7 +868,7 @@ function switchLang(next) {
   if (app.version) $('version').textContent = `· ${t('app.version', { v: app.version })}`;
   renderResults(); // the page's words now; the core's messages with the next result
   jsonTab.relabel();
-  $('toast').hidden = true;
+  hideNotice();
   requestLint();
   lintAll();
   save();
