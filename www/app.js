@@ -14,7 +14,7 @@ import {
   applyEditsToTemplate, emptyState, fieldFor, fieldRef, fromTemplate, isBlank, toTemplate,
 } from './model.js';
 import { Editor } from './editor.js';
-import { idsAtPoint, markElement, markRectAtPoint, renderBackdrop, shiftRange, worst } from './highlight.js';
+import { markElement, renderBackdrop, shiftRange, worst } from './highlight.js';
 import { renderPreview } from './preview.js';
 import { renderPrediction } from './prediction.js';
 import { SEVERITIES, renderProblems } from './diagnostics.js';
@@ -22,13 +22,12 @@ import { countGroups, groupFindings } from './groups.js';
 import { formWording } from './formwords.js';
 import { JsonTab } from './jsontab.js';
 import { renderExport, verdict } from './exports.js';
-import { hideTooltip, showTooltip } from './tooltip.js';
+import { UnderlineTips, hideTooltip } from './tooltip.js';
 import { documentOf, loadStore, saveStore, singleWork, workOfDocument } from './store.js';
 import { LintClient } from './lint-client.js';
 import { confirmReplace, hideNotice, notify } from './notice.js';
 
 const SAVE_DELAY_MS = 300;
-const TIP_GRACE_MS = 300;
 const $ = (id) => document.getElementById(id);
 const clone = (x) => structuredClone(x);
 
@@ -44,10 +43,6 @@ const app = {
   all: { reports: [] }, // the export table's reports
   failed: null,
   version: null,
-  hover: null, // the ids under the pointer
-  hoverTimer: null,
-  caretIds: '',
-  suppressed: null, // the tooltip key Escape closed: it stays closed until the caret leaves
 };
 
 // ---- linting (lint-client.js) ---------------------------------------------------------------
@@ -345,8 +340,7 @@ const editor = new Editor($('panel-form'), {
   onInput(key) {
     app.undoArmed = false;
     app.redoArmed = false;
-    hideTooltip();
-    app.caretIds = '';
+    tips.reset();
     renderMarks(key);
     editor.updateCounters(counterLengths(), app.settings.profile);
     renderPreview($('preview'), app.state);
@@ -500,122 +494,34 @@ function renderHistory() {
 }
 $('undo').addEventListener('click', () => undo());
 
-// ---- underline tooltips: pointer and caret ---------------------------------------------------
+// ---- the card at the pointer and at the caret (tooltip.js) ------------------------------------
 
 function diagsByIds(ids) {
   const all = diagnostics();
   return ids.map((id) => all.find((x) => x.id === id)).filter(Boolean);
 }
 
-/** The tooltip's entries for a stack of findings, repeats folded. */
-function tipEntries(items) {
-  const dismissKeys = new Map(allGroups().map((g) => [g.key, dismissKeyOf(g)]));
-  return groupFindings(items).map((g) => ({
-    d: g.d,
-    count: g.items.length,
-    words: wordsOf(g.d),
-    id: (g.items.find((x) => x.d.fix) ?? g.items[0]).id,
-    key: dismissKeys.get(g.key),
-  }));
-}
-
-const form = $('panel-form');
-const tipEl = $('tooltip');
-
-function hoverOff() {
-  clearTimeout(app.hoverTimer);
-  app.hoverTimer = setTimeout(() => {
-    if (tipEl.matches(':hover') || tipEl.contains(document.activeElement)) return;
-    app.hover = null;
-    caretTooltip(document.activeElement, false);
-  }, TIP_GRACE_MS);
-}
-
-form.addEventListener('mousemove', (e) => {
-  const control = e.target.closest?.('.hl-control');
-  const backdrop = control?.previousElementSibling;
-  const ids = control ? idsAtPoint(backdrop, e.clientX, e.clientY) : [];
-  if (ids.length) {
-    clearTimeout(app.hoverTimer);
-    const key = ids.join(' ');
-    if (app.hover !== key && app.suppressed !== key) {
-      app.hover = key;
-      const rect = markRectAtPoint(backdrop, e.clientX, e.clientY) ?? control.getBoundingClientRect();
-      showTooltip(rect, tipEntries(diagsByIds(ids)));
-    }
-  } else if (app.hover) {
-    hoverOff();
-  }
-});
-form.addEventListener('mouseleave', () => {
-  if (app.hover) hoverOff();
-});
-tipEl.addEventListener('mouseleave', () => {
-  if (app.hover) hoverOff();
-});
-tipEl.addEventListener('click', (e) => {
-  const button = e.target.closest('button[data-action]');
-  if (!button) return;
-  if (button.dataset.action === 'fix') {
-    const found = diagnostics().find((x) => x.id === button.dataset.id);
+const tips = new UnderlineTips($('panel-form'), {
+  marks: marksFor,
+  /** The card's entries for a stack of findings, repeats folded. */
+  entries(ids) {
+    const dismissKeys = new Map(allGroups().map((g) => [g.key, dismissKeyOf(g)]));
+    return groupFindings(diagsByIds(ids)).map((g) => ({
+      d: g.d,
+      count: g.items.length,
+      words: wordsOf(g.d),
+      id: (g.items.find((x) => x.d.fix) ?? g.items[0]).id,
+      key: dismissKeys.get(g.key),
+    }));
+  },
+  speech: (ids) => diagsByIds(ids).map(({ d }) => `${t(`sev.${d.severity}`)}: ${wordsOf(d).message}`).join('. '),
+  announce,
+  fix(id) {
+    const found = diagnostics().find((x) => x.id === id);
     if (found) applyFix(found.d);
-  } else if (button.dataset.action === 'dismiss') {
-    dismiss(button.dataset.key);
-  }
-  app.hover = null;
-  hideTooltip();
+  },
+  dismiss,
 });
-
-/** Shows the problems at the caret of a focused control (and says them once to screen readers). */
-function caretTooltip(control, speak = true) {
-  if (!control?.classList?.contains('hl-control') || !form.contains(control)) {
-    if (!app.hover) hideTooltip();
-    return;
-  }
-  const [s, e] = [control.selectionStart, control.selectionEnd];
-  const marks = marksFor(control.dataset.field, control.value)
-    .filter((m) => (s === e ? m.start <= s && s <= m.end : m.start < e && s < m.end));
-  const ids = [...new Set(marks.map((m) => m.id))];
-  if (ids.length === 0) {
-    app.caretIds = '';
-    app.suppressed = null;
-    if (!app.hover) hideTooltip();
-    return;
-  }
-  const key = `${control.dataset.field}:${ids.join(' ')}`;
-  const mark = markElement(control.previousElementSibling, ids);
-  const rect = mark?.getClientRects()[0] ?? control.getBoundingClientRect();
-  if (!app.hover && app.suppressed !== key) showTooltip(rect, tipEntries(diagsByIds(ids)), control.getBoundingClientRect());
-  if (speak && key !== app.caretIds) {
-    announce(diagsByIds(ids).map(({ d }) => `${t(`sev.${d.severity}`)}: ${wordsOf(d).message}`).join('. '));
-  }
-  app.caretIds = key;
-}
-
-const NAVIGATION = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown']);
-form.addEventListener('keyup', (e) => {
-  if (NAVIGATION.has(e.key)) caretTooltip(e.target);
-});
-form.addEventListener('mouseup', (e) => caretTooltip(e.target, false));
-form.addEventListener('focusin', (e) => caretTooltip(e.target));
-form.addEventListener('focusout', (e) => {
-  if (tipEl.contains(e.relatedTarget)) return;
-  app.caretIds = '';
-  if (!app.hover) hideTooltip();
-});
-document.addEventListener('keydown', (e) => {
-  if (e.key !== 'Escape' || tipEl.hidden) return;
-  // Closed until the caret or the pointer leaves these findings: scrolling does not bring it back.
-  app.suppressed = app.hover ?? app.caretIds;
-  app.hover = null;
-  hideTooltip();
-});
-window.addEventListener('scroll', () => {
-  // The tooltip is fixed to the screen: follow the caret's mark, or go away.
-  app.hover = null;
-  if (!app.caretIds) hideTooltip();
-  else caretTooltip(document.activeElement, false);
-}, { passive: true });
 
 // ---- the problems list: go to a field, apply a fix, dismiss ----------------------------------
 
@@ -672,7 +578,7 @@ function goTo({ id, d }) {
   }
   const target = (backdrop && markElement(backdrop, [id])) || control;
   target.scrollIntoView({ block: 'center' });
-  caretTooltip(control);
+  tips.atCaret(control);
 }
 
 function applyFix(d) {

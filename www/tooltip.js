@@ -6,6 +6,7 @@
 import { h, replaceChildren } from './dom.js';
 import { t } from './i18n.js';
 import { badge, canDismiss } from './diagnostics.js';
+import { idsAtPoint, markElement, markRectAtPoint } from './highlight.js';
 
 const tip = () => document.getElementById('tooltip');
 const MARGIN = 8;
@@ -65,5 +66,125 @@ export function hideTooltip() {
   if (!el.hidden) {
     el.hidden = true;
     replaceChildren(el);
+  }
+}
+
+const GRACE_MS = 300;
+const NAVIGATION = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown']);
+
+/**
+ * When the card shows: under the pointer on an underline (and while the pointer crosses over to
+ * the card), and at the caret when it is in an underline (said once to screen readers). Escape
+ * closes it until the caret or the pointer leaves those findings; scrolling moves the caret's
+ * card along and never brings a closed one back.
+ */
+export class UnderlineTips {
+  /**
+   * `form`: the root of the highlighted controls. `hooks`: { marks(key, value) → [{ start, end,
+   * id }], entries(ids) → the card's entries, speech(ids) → what to say, announce(text),
+   * fix(id), dismiss(key) }.
+   */
+  constructor(form, hooks) {
+    this.form = form;
+    this.hooks = hooks;
+    this.hover = null; // the ids under the pointer
+    this.hoverTimer = null;
+    this.caretKey = ''; // the field and ids at the caret
+    this.suppressed = null; // what Escape closed
+    const el = tip();
+    form.addEventListener('mousemove', (e) => this.#pointer(e));
+    form.addEventListener('mouseleave', () => this.#hoverOff());
+    el.addEventListener('mouseleave', () => this.#hoverOff());
+    el.addEventListener('click', (e) => this.#action(e));
+    form.addEventListener('keyup', (e) => {
+      if (NAVIGATION.has(e.key)) this.atCaret(e.target);
+    });
+    form.addEventListener('mouseup', (e) => this.atCaret(e.target, false));
+    form.addEventListener('focusin', (e) => this.atCaret(e.target));
+    form.addEventListener('focusout', (e) => {
+      if (el.contains(e.relatedTarget)) return;
+      this.caretKey = '';
+      if (!this.hover) hideTooltip();
+    });
+    document.addEventListener('keydown', (e) => {
+      if (e.key !== 'Escape' || el.hidden) return;
+      this.suppressed = this.hover ?? this.caretKey;
+      this.hover = null;
+      hideTooltip();
+    });
+    window.addEventListener('scroll', () => {
+      // The card is fixed to the screen: follow the caret's mark, or go away.
+      this.hover = null;
+      if (!this.caretKey) hideTooltip();
+      else this.atCaret(document.activeElement, false);
+    }, { passive: true });
+  }
+
+  /** An edit: the card goes, and the caret's findings are to be found anew. */
+  reset() {
+    hideTooltip();
+    this.caretKey = '';
+  }
+
+  /** Shows the findings at the caret of a focused control (`speak`: say them, once). */
+  atCaret(control, speak = true) {
+    if (!control?.classList?.contains('hl-control') || !this.form.contains(control)) {
+      if (!this.hover) hideTooltip();
+      return;
+    }
+    const [s, e] = [control.selectionStart, control.selectionEnd];
+    const marks = this.hooks.marks(control.dataset.field, control.value)
+      .filter((m) => (s === e ? m.start <= s && s <= m.end : m.start < e && s < m.end));
+    const ids = [...new Set(marks.map((m) => m.id))];
+    if (ids.length === 0) {
+      this.caretKey = '';
+      this.suppressed = null;
+      if (!this.hover) hideTooltip();
+      return;
+    }
+    const key = `${control.dataset.field}:${ids.join(' ')}`;
+    const mark = markElement(control.previousElementSibling, ids);
+    const rect = mark?.getClientRects()[0] ?? control.getBoundingClientRect();
+    if (!this.hover && this.suppressed !== key) showTooltip(rect, this.hooks.entries(ids), control.getBoundingClientRect());
+    if (speak && key !== this.caretKey) this.hooks.announce(this.hooks.speech(ids));
+    this.caretKey = key;
+  }
+
+  #pointer(e) {
+    const control = e.target.closest?.('.hl-control');
+    const backdrop = control?.previousElementSibling;
+    const ids = control ? idsAtPoint(backdrop, e.clientX, e.clientY) : [];
+    if (ids.length === 0) {
+      this.#hoverOff();
+      return;
+    }
+    clearTimeout(this.hoverTimer);
+    const key = ids.join(' ');
+    if (this.hover !== key && this.suppressed !== key) {
+      this.hover = key;
+      const rect = markRectAtPoint(backdrop, e.clientX, e.clientY) ?? control.getBoundingClientRect();
+      showTooltip(rect, this.hooks.entries(ids));
+    }
+  }
+
+  /** The pointer left the underline: the card stays a moment, and while the pointer is on it. */
+  #hoverOff() {
+    if (!this.hover) return;
+    clearTimeout(this.hoverTimer);
+    this.hoverTimer = setTimeout(() => {
+      const el = tip();
+      if (el.matches(':hover') || el.contains(document.activeElement)) return;
+      this.hover = null;
+      this.atCaret(document.activeElement, false);
+    }, GRACE_MS);
+  }
+
+  #action(e) {
+    const button = e.target.closest('button[data-action]');
+    if (!button) return;
+    if (button.dataset.action === 'fix') this.hooks.fix(button.dataset.id);
+    else if (button.dataset.action === 'dismiss') this.hooks.dismiss(button.dataset.key);
+    this.hover = null;
+    hideTooltip();
   }
 }
