@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # The benchmark, in one command: native throughput, latency and the 1 MiB pathological inputs
 # (benches/throughput.rs), the same corpus through the wasm package in Node, Node cold
-# instantiate, the gzipped .wasm size and the Kapso validator (benches/node.mjs). Prints the
-# Markdown table and writes it to target/bench/table.md (figures in native.json, node.json).
+# instantiate, the gzipped .wasm size and the Kapso validator (benches/node.mjs), and the page's
+# keystroke-to-list latency in headless Chromium (benches/page-latency.mjs). Prints the Markdown
+# tables and writes them to target/bench/table.md (figures in native.json, node.json,
+# page-latency.json).
 #
-#   scripts/bench.sh                 # about 2 minutes on a warm machine
+#   scripts/bench.sh                 # about 4 minutes on a warm machine
 #   BENCH_SECONDS=10 scripts/bench.sh   # longer measurements
 #
 # The wasm package is (re)built with scripts/build-wasm.sh when pkg/ is missing or older than
@@ -38,5 +40,13 @@ fi
 
 echo "== Node: wasm package and Kapso"
 node benches/node.mjs "$OUT" "$SECS"
+
+echo "== the page in headless Chromium: keystroke to problem list (benches/page-latency.mjs)"
+if command -v "${CHROMIUM:-/usr/bin/chromium}" >/dev/null; then
+  node benches/page-latency.mjs "$OUT" "${PAGE_KEYSTROKES:-200}"
+  { echo; cat "$OUT/page-latency.md"; } >> "$OUT/table.md"
+else
+  echo "bench: no Chromium (scripts/setup.sh installs it); the page's latency is pending" >&2
+fi
 echo
 echo "bench: table in $OUT/table.md"

@@ -1,148 +1,175 @@
-// The page: wires the form, the JSON tab, the lint worker and the results together.
+// The page: wires the form, the JSON tab, the linter and the results together.
 //
-// Linting runs in a Web Worker (lint-worker.js), debounced while typing. Every request has a
-// sequence number; an answer is shown only when it is newer than the one on screen, so an older
-// result never overwrites a newer one. Each request keeps a snapshot of the texts it linted:
-// underlines are drawn against the snapshot and carried over edits elsewhere in the text
-// (highlight.shiftRange) until the next result arrives.
+// Every change is linted (lint-client.js: one request in flight, the newest text next, the list
+// drawn in the task that receives the answer). Each request keeps a snapshot of the texts it
+// linted: underlines are drawn against the snapshot and carried over edits elsewhere in the text
+// (highlight.shiftRange) until the next answer arrives.
+//
+// The work (the draft, or every template of a pasted export) lives in store.js; whatever
+// replaces it (an example, an import, another template of the export) asks first when there is
+// work to lose, and Undo (or Ctrl+Z) brings the previous work back.
 import { h, replaceChildren } from './dom.js';
 import { applyI18n, count, detectLang, has, lang, setLang, t } from './i18n.js';
 import {
-  applyEditsToTemplate, emptyState, fieldFor, fieldRef, fromTemplate, toTemplate,
+  applyEditsToTemplate, emptyState, fieldFor, fieldRef, fromTemplate, isBlank, toTemplate,
 } from './model.js';
 import { Editor } from './editor.js';
-import { idsAtPoint, markElement, renderBackdrop, shiftRange, worst } from './highlight.js';
+import { markElement, renderBackdrop, shiftRange, worst } from './highlight.js';
 import { renderPreview } from './preview.js';
 import { renderPrediction } from './prediction.js';
 import { SEVERITIES, renderProblems } from './diagnostics.js';
+import { countGroups, groupFindings } from './groups.js';
+import { formWording } from './formwords.js';
 import { JsonTab } from './jsontab.js';
-import { hideTooltip, showTooltip } from './tooltip.js';
+import { renderExport, verdict } from './exports.js';
+import { UnderlineTips, hideTooltip } from './tooltip.js';
+import { documentOf, loadStore, saveStore, singleWork, workOfDocument } from './store.js';
+import { LintClient } from './lint-client.js';
+import { confirmReplace, hideNotice, notify } from './notice.js';
 
-const DEBOUNCE_MS = 150;
-const STORAGE_KEY = 'walint.page';
+const SAVE_DELAY_MS = 300;
 const $ = (id) => document.getElementById(id);
+const clone = (x) => structuredClone(x);
 
 const app = {
-  state: null,
-  settings: { profile: 'api', owned: '' },
-  sent: 0, // the newest request's sequence number
-  applied: 0, // the sequence number of the result on screen
-  dropped: 0, // answers that came after a newer one and were thrown away
-  timer: null,
-  requests: new Map(), // seq → { json, fields, texts }
+  work: null, // store.js: every template, the active one, dismissed findings
+  state: null, // the form's state of the active template
+  settings: { profile: 'api', owned: '', validOwned: [] },
+  undo: [], // works put aside by replacements, newest last
+  redo: [],
+  undoArmed: false, // Ctrl+Z means Undo until the next edit
+  redoArmed: false,
   current: null, // { seq, json, fields, texts, report, error }
+  all: { reports: [] }, // the export table's reports
   failed: null,
   version: null,
-  checks: new Map(),
-  hover: null,
-  caretIds: '',
 };
 
-// ---- the worker ------------------------------------------------------------------------------
+// ---- linting (lint-client.js) ---------------------------------------------------------------
 
-const worker = new Worker(new URL('./lint-worker.js', import.meta.url), { type: 'module' });
-worker.addEventListener('message', ({ data }) => {
-  switch (data.type) {
-    case 'ready':
-      app.version = data.version;
-      $('version').textContent = `· ${t('app.version', { v: data.version })}`;
-      break;
-    case 'failed':
-      app.failed = data.error.message;
-      renderSummary();
-      break;
-    case 'result':
-    case 'error':
-      receive(data);
-      break;
-    case 'checked':
-      app.checks.get(data.seq)?.(data.error);
-      app.checks.delete(data.seq);
-      break;
-    default:
-  }
+const ownedList = (text) => text.split(/[\s,;]+/).filter(Boolean);
+
+function lintOptions(owned = ownedList(app.settings.owned)) {
+  return { lang: lang(), profile: app.settings.profile, ownedDomains: owned };
+}
+
+/** The options to fall back on when the domains are refused: the last list that was valid. */
+const fallbackOptions = () => lintOptions(app.settings.validOwned);
+
+const linter = new LintClient({
+  build() {
+    const { template, fields } = toTemplate(app.state);
+    const json = JSON.stringify(template);
+    // The texts linted, to carry the underlines over edits made before the answer comes.
+    const texts = new Map();
+    for (const key of new Set(fields.values())) {
+      const ref = fieldRef(app.state, key);
+      if (ref) texts.set(key, ref.get());
+    }
+    for (const [key, control] of editor.highlighted()) if (!texts.has(key)) texts.set(key, control.value);
+    const owned = ownedList(app.settings.owned);
+    return { template: json, options: lintOptions(owned), fallback: fallbackOptions(), keep: { json, fields, texts, owned } };
+  },
+  result(data, keep) {
+    app.current = {
+      seq: data.seq,
+      ...keep,
+      report: data.type === 'result' ? (data.result.templates[0] ?? null) : null,
+      error: data.type === 'error' ? data.error : null,
+    };
+    settleOwned(keep.owned, data);
+    renderResults();
+    document.body.dataset.ready = '1';
+  },
+  all(data) {
+    app.all.reports = data.type === 'all' ? data.result.templates : app.work.templates.map(() => null);
+    renderExportTable();
+  },
+  ready(version) {
+    app.version = version;
+    $('version').textContent = `· ${t('app.version', { v: version })}`;
+  },
+  failed(message) {
+    app.failed = message;
+    renderSummary();
+  },
+  late(shown) {
+    $('checking').hidden = !shown;
+  },
 });
-worker.addEventListener('error', (e) => {
-  app.failed = e.message || 'worker error';
-  renderSummary();
-});
 
-function lintOptions() {
-  return {
-    lang: lang(),
-    profile: app.settings.profile,
-    ownedDomains: app.settings.owned.split(/[\s,;]+/).filter(Boolean),
-  };
+const requestLint = () => linter.request();
+const check = (text) => linter.check(text, fallbackOptions());
+
+/** Lints every template of a multi-template work, for the table. */
+function lintAll() {
+  if (app.work.templates.length < 2) return;
+  syncWork();
+  app.all = { reports: [] };
+  renderExportTable();
+  linter.lintAll(JSON.stringify(documentOf(app.work)), lintOptions(), fallbackOptions());
 }
 
-/** Sends the template to the worker now. */
-function lintNow() {
-  clearTimeout(app.timer);
-  app.timer = null;
-  const { template, fields } = toTemplate(app.state);
-  const json = JSON.stringify(template);
-  const texts = new Map();
-  for (const key of new Set(fields.values())) {
-    const ref = fieldRef(app.state, key);
-    if (ref) texts.set(key, ref.get());
+function renderExportTable() {
+  const reports = app.work.templates.map((_, i) => (i === app.work.active && app.current?.report ? app.current.report : app.all.reports[i]));
+  renderExport($('export'), app.work, reports);
+}
+
+// ---- the domains: shown as typed, refused ones said next to the field ------------------------
+
+function settleOwned(owned, data) {
+  if (data.optionsError) {
+    $('owned-error').textContent = data.optionsError.message;
+  } else if (data.type === 'result') {
+    app.settings.validOwned = owned;
+    $('owned-error').textContent = '';
   }
-  for (const [key, control] of editorTextKeys()) if (!texts.has(key)) texts.set(key, control.value);
-  const seq = ++app.sent;
-  app.requests.set(seq, { json, fields, texts });
-  worker.postMessage({ type: 'lint', seq, template: json, options: lintOptions() });
-  updateBusy();
+  renderOwnedList();
 }
 
-function scheduleLint() {
-  clearTimeout(app.timer);
-  app.timer = setTimeout(lintNow, DEBOUNCE_MS);
-  updateBusy();
-}
-
-function receive(data) {
-  const request = app.requests.get(data.seq);
-  if (data.seq <= app.applied || !request) {
-    app.dropped += 1;
-    document.body.dataset.dropped = String(app.dropped);
-    return;
-  }
-  for (const seq of app.requests.keys()) if (seq <= data.seq) app.requests.delete(seq);
-  app.applied = data.seq;
-  app.current = {
-    seq: data.seq,
-    ...request,
-    report: data.type === 'result' ? (data.result.templates[0] ?? null) : null,
-    error: data.type === 'error' ? data.error : null,
-  };
-  renderResults();
-  updateBusy();
-  document.body.dataset.ready = '1';
-}
-
-function updateBusy() {
-  const idle = app.timer === null && app.applied === app.sent;
-  document.body.dataset.lint = idle ? 'idle' : 'pending';
-}
-
-/** `check(text)`: why the worker's linter cannot read this JSON text (or null). */
-let checkSeq = 0;
-function check(text) {
-  const seq = ++checkSeq;
-  return new Promise((resolve) => {
-    app.checks.set(seq, resolve);
-    worker.postMessage({ type: 'check', seq, text, options: lintOptions() });
-  });
+function renderOwnedList() {
+  const list = app.settings.validOwned.join(', ') || t('owned.empty');
+  const refused = $('owned-error').textContent !== '';
+  $('owned-list').textContent = app.settings.owned.trim() === '' && !refused ? '' : t(refused ? 'owned.kept' : 'owned.list', { list });
+  $('owned').setAttribute('aria-invalid', String(refused));
 }
 
 // ---- results ---------------------------------------------------------------------------------
 
-/** The diagnostics on screen, with ids: [{ id, d }]. */
+const formShown = () => !$('panel-form').hidden;
+const blank = () => isBlank(app.state);
+
+/** Every diagnostic on screen, with ids: [{ id, d }]. */
 function diagnostics() {
   return (app.current?.report?.diagnostics ?? []).map((d, i) => ({ id: `d${i}`, d }));
 }
 
+const dismissedKeys = () => new Set(app.work.dismissed[app.work.active] ?? []);
+
+/**
+ * The key a group is dismissed by: its rule and severity and the field of its first occurrence,
+ * not its words, so that a dismissal holds in both languages.
+ */
+const dismissKeyOf = (g) => `${g.severity}|${g.rule}|${keyOf(g.items[0].d)}`;
+
+/** Every group of the answer on screen, dismissed or not. */
+const allGroups = () => groupFindings(diagnostics());
+
+/** The diagnostics not dismissed (none while the form is still blank). */
+function shown() {
+  if (blank()) return [];
+  const dismissed = dismissedKeys();
+  return allGroups().filter((g) => !dismissed.has(dismissKeyOf(g))).flatMap((g) => g.items);
+}
+
 function keyOf(d) {
   return fieldFor(app.current.fields, d.path);
+}
+
+/** The words for a finding: the form's own in the form, the core's in the JSON tab. */
+function wordsOf(d) {
+  const own = formShown() ? formWording(d, keyOf(d), app.state, app.settings) : null;
+  return own ?? { message: d.message, help: d.help };
 }
 
 /** The marks of a field: its ranges, carried over to the field's current text. */
@@ -151,16 +178,12 @@ function marksFor(key, value) {
   const old = app.current.texts.get(key);
   if (old === undefined) return [];
   const marks = [];
-  for (const { id, d } of diagnostics()) {
+  for (const { id, d } of shown()) {
     if (!d.range || keyOf(d) !== key) continue;
     const r = shiftRange(d.range.start_utf16, d.range.end_utf16, old, value);
     if (r) marks.push({ ...r, id, severity: d.severity, rule: d.rule });
   }
   return marks;
-}
-
-function* editorTextKeys() {
-  for (const [key, control] of editor.highlighted()) yield [key, control];
 }
 
 function renderMarks(only = null) {
@@ -173,17 +196,21 @@ function renderMarks(only = null) {
 /** Field borders and aria-invalid from the problems of each field and section. */
 function renderFieldStates() {
   const byKey = new Map();
-  for (const { d } of diagnostics()) {
-    const key = keyOf(d);
+  const add = (key, d) => {
     if (!byKey.has(key)) byKey.set(key, []);
     byKey.get(key).push(d);
+  };
+  for (const { d } of shown()) {
+    const key = keyOf(d);
+    add(key, d);
+    for (const target of formWording(d, key, app.state, app.settings)?.targets ?? []) if (target !== key) add(target, d);
   }
   for (const el of document.querySelectorAll('#panel-form [data-field]')) {
     const list = byKey.get(el.dataset.field) ?? [];
     const sev = list.length ? worst(list) : null;
     if (sev === 'error') el.setAttribute('aria-invalid', 'true');
     else el.removeAttribute('aria-invalid');
-    const box = el.closest('.field');
+    const box = el.closest('.field, .choice');
     for (const s of SEVERITIES) box?.classList.toggle(`has-${s}`, sev === s);
   }
   for (const el of document.querySelectorAll('#panel-form [data-containers]')) {
@@ -203,7 +230,20 @@ function whereOf(d) {
   }
   const example = /^(header|body)\.example\.(.+)$/.exec(key);
   if (example) return t('where.example', { where: t(`where.${example[1]}`), ph: `{{${example[2]}}}` });
+  if (d.rule === 'placeholder-example' && /^(header|body)$/.test(key)) return t(`where.${key}.examples`);
   return has(`where.${key}`) ? t(`where.${key}`) : key;
+}
+
+/** The flagged text of an occurrence, as it is in its field now (or null). */
+function excerptOf({ d }) {
+  if (!d.range || d.range.end_utf16 === d.range.start_utf16) return null;
+  const key = keyOf(d);
+  const ref = fieldRef(app.state, key);
+  const old = app.current.texts.get(key);
+  if (!ref || old === undefined) return null;
+  const r = shiftRange(d.range.start_utf16, d.range.end_utf16, old, ref.get());
+  const text = r ? ref.get().slice(r.start, r.end) : '';
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text || null;
 }
 
 /** Lengths for the counters: the core's stats when the result is for the text on screen. */
@@ -217,59 +257,100 @@ function counterLengths() {
   };
 }
 
+/** The summary at the top of the results: the core's verdict and the counts, always in view. */
 function renderSummary() {
-  let text;
+  const el = $('summary');
   let kind = 'ok';
+  let outcome = '';
+  let parts;
   if (app.failed) {
-    text = t('summary.failed', { msg: app.failed });
+    parts = [t('summary.failed', { msg: app.failed })];
     kind = 'error';
   } else if (!app.current) {
-    text = t('summary.loading');
+    parts = [t(app.version ? 'summary.checking' : 'summary.loading')];
     kind = 'info';
   } else if (app.current.error) {
-    text = t('summary.lintFailed', { msg: app.current.error.message });
+    parts = [t('summary.lintFailed', { msg: app.current.error.message })];
     kind = 'error';
+  } else if (blank()) {
+    parts = [t('summary.invite')];
+    kind = 'invite';
   } else {
-    const n = { error: 0, warning: 0, info: 0 };
-    for (const { d } of diagnostics()) n[d.severity] += 1;
-    const parts = SEVERITIES.filter((s) => n[s] > 0).map((s) => count(n[s], s));
-    text = parts.length ? `${parts.join(', ')}.` : t('summary.none');
-    const outcome = app.current.report?.prediction?.outcome;
-    if (outcome) text += ` ${t(`outcome.${outcome}`)}.`;
+    const n = countGroups(groupFindings(shown()));
+    const counts = SEVERITIES.filter((s) => n[s] > 0).map((s) => h('span', { class: `count count-${s}` },
+      h('span', { class: 'count-icon', 'aria-hidden': 'true' }), count(n[s], s)));
+    const v = verdict(app.current.report);
+    outcome = app.current.report?.prediction?.outcome ?? '';
+    parts = [
+      v ? [v, '. '] : null,
+      counts.length ? h('span', { class: 'counts' }, counts.flatMap((c, i) => (i ? [', ', c] : [c])), '.') : t('summary.none'),
+    ];
     kind = n.error ? 'error' : n.warning ? 'warning' : 'ok';
   }
-  const el = $('summary');
-  if (el.textContent !== text) el.textContent = text;
+  replaceChildren(el, parts);
   el.dataset.kind = kind;
+  el.dataset.outcome = outcome;
+  renderFirstProblem();
+}
+
+/** The first problem, next to the verdict (shown where the list is out of view: phones). */
+function renderFirstProblem() {
+  const button = $('first-problem');
+  const first = app.current?.report && !app.current.error ? groupFindings(shown())[0] : null;
+  button.hidden = !first;
+  if (!first) {
+    replaceChildren(button);
+    return;
+  }
+  const { message } = wordsOf(first.d);
+  button.dataset.id = first.items[0].id;
+  button.dataset.severity = first.severity;
+  button.setAttribute('aria-label', t('first.label', { msg: message }));
+  replaceChildren(button,
+    h('span', { class: `count-icon sev-${first.severity}`, 'aria-hidden': 'true' }),
+    h('span', { class: 'first-text' }, message));
+}
+
+function renderList() {
+  const groups = groupFindings(shown());
+  renderProblems($('problems'), groups, {
+    where: whereOf,
+    words: wordsOf,
+    excerpt: excerptOf,
+    dismissKey: dismissKeyOf,
+    dismissed: blank() ? 0 : allGroups().filter((g) => dismissedKeys().has(dismissKeyOf(g))).length,
+    blank: blank(),
+  });
+  $('problems').dataset.seq = String(app.current?.seq ?? 0);
 }
 
 function renderResults() {
   renderMarks();
   renderFieldStates();
-  renderProblems($('problems'), diagnostics(), whereOf);
-  $('problems').dataset.seq = String(app.current?.seq ?? 0);
-  renderPrediction($('prediction'), app.current?.report?.prediction ?? null);
+  renderList();
+  renderPrediction($('prediction'), blank() ? null : (app.current?.report?.prediction ?? null), app.settings.profile);
   editor.updateCounters(counterLengths(), app.settings.profile);
-  const optionsError = app.current?.error?.code === 'invalid_options' ? app.current.error.message : '';
-  $('owned-error').textContent = optionsError;
   renderSummary();
+  if (app.work.templates.length > 1) renderExportTable();
 }
 
 // ---- the editor ------------------------------------------------------------------------------
 
 const editor = new Editor($('panel-form'), {
   onInput(key) {
-    hideTooltip();
-    app.caretIds = '';
+    app.undoArmed = false;
+    app.redoArmed = false;
+    tips.reset();
     renderMarks(key);
     editor.updateCounters(counterLengths(), app.settings.profile);
     renderPreview($('preview'), app.state);
     jsonTab.refresh(true);
-    scheduleLint();
+    requestLint();
     save();
   },
   onStructure() {
-    editor.render(app.state);
+    app.undoArmed = false;
+    editor.render(app.state, app.settings.profile);
     afterChange('form');
   },
   announce,
@@ -283,23 +364,8 @@ function afterChange(source) {
   editor.updateCounters(counterLengths(), app.settings.profile);
   renderPreview($('preview'), app.state);
   if (source !== 'json') jsonTab.refresh(true);
-  lintNow();
+  requestLint();
   save();
-}
-
-function loadTemplate(template, source) {
-  app.state = fromTemplate(template);
-  editor.render(app.state);
-  afterChange(source);
-}
-
-function loadText(text, name) {
-  const state = emptyState(lang());
-  if (name && /^[a-z0-9_]+$/.test(name)) state.name = name;
-  state.body.text = text.replace(/\r\n?/g, '\n').replace(/\n$/, '');
-  app.state = state;
-  editor.render(app.state);
-  afterChange('file');
 }
 
 function announce(text) {
@@ -309,107 +375,199 @@ function announce(text) {
   setTimeout(() => { el.textContent = text; }, 50);
 }
 
-// ---- underline tooltips: pointer and caret ---------------------------------------------------
+// ---- the work: replacements ask first and can be undone; switching templates loses nothing ----
+
+/** Writes the form's template back into the work. */
+function syncWork() {
+  if (app.state) app.work.templates[app.work.active] = toTemplate(app.state).template;
+}
+
+/** Whether the work holds nothing worth asking about: one template with no text. */
+function workIsBlank() {
+  if (app.work.templates.length !== 1) return false;
+  try {
+    return isBlank(fromTemplate(app.work.templates[0]));
+  } catch {
+    return false;
+  }
+}
+
+/** Puts the active template of the work into the form. */
+function loadActive(source = 'load') {
+  try {
+    app.state = fromTemplate(app.work.templates[app.work.active]);
+  } catch {
+    app.state = emptyState(lang());
+  }
+  editor.render(app.state, app.settings.profile);
+  app.current = null;
+  linter.forget(); // answers still on their way are about the work that was replaced
+  afterChange(source);
+  renderResults();
+  lintAll();
+  renderExportTable();
+}
+
+/**
+ * Replaces the work with `next` after asking (when there is work to lose); the old work goes on
+ * the undo stack. `ask`: { text, ok } for the confirmation. Resolves to whether it happened.
+ */
+async function replaceWork(next, ask, done) {
+  syncWork();
+  const blankBefore = workIsBlank();
+  if (!blankBefore && !(await confirmReplace(ask))) return false;
+  if (!blankBefore) app.undo.push(clone(app.work)); // an empty form is nothing to bring back
+  app.redo = [];
+  app.work = next;
+  loadActive();
+  app.undoArmed = !blankBefore;
+  toast(done, blankBefore ? null : 'undo');
+  announce(done);
+  return true;
+}
+
+function undo() {
+  if (app.undo.length === 0) return;
+  syncWork();
+  app.redo.push(clone(app.work));
+  app.work = app.undo.pop();
+  loadActive();
+  app.undoArmed = app.undo.length > 0;
+  app.redoArmed = true;
+  toast(t('toast.undone'), 'redo');
+  announce(t('toast.undone'));
+}
+
+function redo() {
+  if (app.redo.length === 0) return;
+  syncWork();
+  app.undo.push(clone(app.work));
+  app.work = app.redo.pop();
+  loadActive();
+  app.undoArmed = true;
+  app.redoArmed = app.redo.length > 0;
+  toast(t('toast.redone'), 'undo');
+  announce(t('toast.redone'));
+}
+
+/**
+ * Opens template `i` of the work. Nothing is replaced: the edits of the one in the form stay in
+ * the work, and opening it again brings them back.
+ */
+function openTemplate(i) {
+  if (i === app.work.active || !app.work.templates[i]) return;
+  syncWork();
+  app.work.active = i;
+  loadActive();
+  const name = app.work.templates[i].name ?? '—';
+  toast(t('toast.opened', { n: i + 1, name }));
+  announce(t('toast.opened', { n: i + 1, name }));
+  editor.control('body.text')?.focus({ preventScroll: true });
+}
+
+$('export').addEventListener('click', (e) => {
+  const button = e.target.closest('button[data-open]');
+  if (button) openTemplate(Number(button.dataset.open));
+});
+
+document.addEventListener('keydown', (e) => {
+  if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+  const key = e.key.toLowerCase();
+  if (key === 'z' && !e.shiftKey && app.undoArmed && app.undo.length) {
+    e.preventDefault();
+    undo();
+  } else if (((key === 'z' && e.shiftKey) || key === 'y') && app.redoArmed && app.redo.length) {
+    e.preventDefault();
+    redo();
+  }
+}, true);
+
+/** Says what just happened, with Undo or Redo; and keeps the top bar's Undo button current. */
+function toast(text, action = null) {
+  renderHistory();
+  notify(text, action, action === 'undo' ? undo : action === 'redo' ? redo : null);
+}
+
+/** The Undo button at the top, there as long as replaced work can be brought back (reloads too). */
+function renderHistory() {
+  $('undo').hidden = app.undo.length === 0;
+}
+$('undo').addEventListener('click', () => undo());
+
+// ---- the card at the pointer and at the caret (tooltip.js) ------------------------------------
 
 function diagsByIds(ids) {
   const all = diagnostics();
-  return ids.map((id) => all.find((x) => x.id === id)?.d).filter(Boolean);
+  return ids.map((id) => all.find((x) => x.id === id)).filter(Boolean);
 }
 
-const form = $('panel-form');
-form.addEventListener('mousemove', (e) => {
-  const control = e.target.closest?.('.hl-control');
-  const ids = control ? idsAtPoint(control.previousElementSibling, e.clientX, e.clientY) : [];
-  if (ids.length) {
-    const key = ids.join(' ');
-    if (app.hover !== key) {
-      app.hover = key;
-      const mark = [...control.previousElementSibling.querySelectorAll('mark')]
-        .flatMap((m) => [...m.getClientRects()].map((r) => ({ m, r })))
-        .find(({ r }) => e.clientX >= r.left && e.clientX <= r.right && e.clientY >= r.top && e.clientY <= r.bottom);
-      showTooltip(mark?.r ?? control.getBoundingClientRect(), diagsByIds(ids));
-    }
-  } else if (app.hover) {
-    app.hover = null;
-    caretTooltip(document.activeElement, false);
-  }
-});
-form.addEventListener('mouseleave', () => {
-  if (app.hover) {
-    app.hover = null;
-    caretTooltip(document.activeElement, false);
-  }
+const tips = new UnderlineTips($('panel-form'), {
+  marks: marksFor,
+  /** The card's entries for a stack of findings, repeats folded. */
+  entries(ids) {
+    const dismissKeys = new Map(allGroups().map((g) => [g.key, dismissKeyOf(g)]));
+    return groupFindings(diagsByIds(ids)).map((g) => ({
+      d: g.d,
+      count: g.items.length,
+      words: wordsOf(g.d),
+      id: (g.items.find((x) => x.d.fix) ?? g.items[0]).id,
+      key: dismissKeys.get(g.key),
+    }));
+  },
+  speech: (ids) => diagsByIds(ids).map(({ d }) => `${t(`sev.${d.severity}`)}: ${wordsOf(d).message}`).join('. '),
+  announce,
+  fix(id) {
+    const found = diagnostics().find((x) => x.id === id);
+    if (found) applyFix(found.d);
+  },
+  dismiss,
 });
 
-/** Shows the problems at the caret of a focused control (and says them once to screen readers). */
-function caretTooltip(control, speak = true) {
-  if (!control?.classList?.contains('hl-control') || !form.contains(control)) {
-    if (!app.hover) hideTooltip();
-    return;
-  }
-  const [s, e] = [control.selectionStart, control.selectionEnd];
-  const marks = marksFor(control.dataset.field, control.value)
-    .filter((m) => (s === e ? m.start <= s && s <= m.end : m.start < e && s < m.end));
-  const ids = [...new Set(marks.map((m) => m.id))];
-  if (ids.length === 0) {
-    app.caretIds = '';
-    if (!app.hover) hideTooltip();
-    return;
-  }
-  const mark = markElement(control.previousElementSibling, ids);
-  const rect = mark?.getClientRects()[0] ?? control.getBoundingClientRect();
-  if (!app.hover) showTooltip(rect, diagsByIds(ids));
-  const key = `${control.dataset.field}:${ids.join(' ')}`;
-  if (speak && key !== app.caretIds) {
-    announce(diagsByIds(ids).map((d) => `${t(`sev.${d.severity}`)}: ${d.message}`).join('. '));
-  }
-  app.caretIds = key;
-}
-
-const NAVIGATION = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown']);
-form.addEventListener('keyup', (e) => {
-  if (NAVIGATION.has(e.key)) caretTooltip(e.target);
-});
-form.addEventListener('mouseup', (e) => caretTooltip(e.target, false));
-form.addEventListener('focusin', (e) => caretTooltip(e.target));
-form.addEventListener('focusout', () => {
-  app.caretIds = '';
-  if (!app.hover) hideTooltip();
-});
-document.addEventListener('keydown', (e) => {
-  if (e.key === 'Escape') hideTooltip();
-});
-window.addEventListener('scroll', () => {
-  // The tooltip is fixed to the screen: follow the caret's mark, or go away.
-  app.hover = null;
-  if (!app.caretIds) hideTooltip();
-  else caretTooltip(document.activeElement, false);
-}, { passive: true });
-
-// ---- the problems list: go to a field, apply a fix ------------------------------------------
+// ---- the problems list: go to a field, apply a fix, dismiss ----------------------------------
 
 $('problems').addEventListener('click', (e) => {
   const button = e.target.closest('button[data-action]');
   if (!button) return;
+  const { action } = button.dataset;
+  if (action === 'dismiss') return dismiss(button.dataset.key);
+  if (action === 'undismiss') return undismiss();
   const found = diagnostics().find((x) => x.id === button.dataset.id);
   if (!found) return;
-  if (button.dataset.action === 'go') goTo(found);
-  else if (button.dataset.action === 'fix') applyFix(found.d);
-  else if (button.dataset.action === 'settings') {
+  if (action === 'go') goTo(found);
+  else if (action === 'fix') applyFix(found.d);
+  else if (action === 'settings') {
     $('owned').focus({ preventScroll: true });
     $('owned').scrollIntoView({ block: 'center' });
   }
 });
+$('first-problem').addEventListener('click', () => {
+  const found = diagnostics().find((x) => x.id === $('first-problem').dataset.id);
+  if (found) goTo(found);
+});
+
+function dismiss(key) {
+  const list = app.work.dismissed[app.work.active] ?? (app.work.dismissed[app.work.active] = []);
+  if (!list.includes(key)) list.push(key);
+  renderResults();
+  save();
+}
+
+function undismiss() {
+  app.work.dismissed[app.work.active] = [];
+  renderResults();
+  save();
+}
 
 function goTo({ id, d }) {
   showTab('form');
   const key = keyOf(d);
-  let control = editor.control(key);
+  const focus = formWording(d, key, app.state, app.settings)?.focus;
+  let control = editor.control(focus ?? key);
   if (!control || control.closest('[hidden]')) {
     const box = [key, key.split('.').slice(0, 2).join('.'), key.split('.')[0]]
       .map((k) => editor.container(k))
       .find((el) => el && !el.hidden);
-    control = box?.querySelector('input, textarea, select, button:not([disabled])') ?? null;
+    control = box?.querySelector('.hl-control, select, input') ?? box?.querySelector('button:not([disabled])') ?? null;
   }
   if (!control) return;
   control.focus({ preventScroll: true });
@@ -420,7 +578,7 @@ function goTo({ id, d }) {
   }
   const target = (backdrop && markElement(backdrop, [id])) || control;
   target.scrollIntoView({ block: 'center' });
-  caretTooltip(control);
+  tips.atCaret(control);
 }
 
 function applyFix(d) {
@@ -434,7 +592,7 @@ function applyFix(d) {
       const ref = key && fieldRef(app.state, key);
       const r = ref && shiftRange(e.range.start_utf16, e.range.end_utf16, app.current.texts.get(key) ?? '', ref.get());
       if (!r) {
-        lintNow(); // the text moved under the fix: check again, and offer it afresh
+        requestLint(); // the text moved under the fix: check again, and offer it afresh
         return;
       }
       if (!byKey.has(key)) byKey.set(key, []);
@@ -442,11 +600,13 @@ function applyFix(d) {
     }
     showTab('form');
     for (const [key, list] of byKey) editor.replaceRanges(key, list);
-    lintNow();
+    requestLint();
   } else {
     const { template } = toTemplate(app.state);
     if (!applyEditsToTemplate(template, edits)) return;
-    loadTemplate(template, 'fix');
+    app.state = fromTemplate(template);
+    editor.render(app.state, app.settings.profile);
+    afterChange('fix');
     showTab('form');
     const added = edits.find((e) => e.kind === 'add_component')?.component?.type?.toUpperCase();
     const focus = { FOOTER: 'footer.text', HEADER: 'header.format', BODY: 'body.text' }[added];
@@ -466,8 +626,12 @@ function showTab(name) {
     $(tab.getAttribute('aria-controls')).hidden = !selected;
   }
   if (name === 'form') editor.resize();
-  else jsonTab.refresh();
+  else jsonTab.shown();
   hideTooltip();
+  if (app.current) {
+    renderList(); // the form's words, or the core's in the JSON tab
+    renderFirstProblem();
+  }
 }
 for (const tab of tabs) {
   tab.addEventListener('click', () => showTab(tab.id.slice(4)));
@@ -482,36 +646,69 @@ for (const tab of tabs) {
   });
 }
 
+/** The work of a plain-text draft (a .txt file): its text is the body. */
+function textWork(text, fileName) {
+  const state = emptyState(lang());
+  const name = fileName.replace(/\.[^.]*$/, '');
+  if (/^[a-z0-9_]+$/.test(name)) state.name = name;
+  state.body.text = text.replace(/\r\n?/g, '\n').replace(/\n$/, '');
+  return singleWork(toTemplate(state).template);
+}
+
 const jsonTab = new JsonTab({
   textarea: $('json-text'),
+  gutter: $('json-gutter'),
   status: $('json-status'),
   file: $('json-file'),
   copy: $('json-copy'),
   download: $('json-download'),
-  picker: $('json-picker'),
-  pickerWrap: $('json-picker-wrap'),
-  pickerLabel: $('json-picker-label'),
 }, {
-  current: () => `${JSON.stringify(toTemplate(app.state).template, null, 2)}\n`,
-  load: loadTemplate,
-  loadText,
+  text() {
+    syncWork();
+    return `${JSON.stringify(documentOf(app.work), null, 2)}\n`;
+  },
+  apply(doc) {
+    // The text was edited: the same work, changed; every template of it is kept.
+    const next = workOfDocument(doc);
+    next.active = Math.min(app.work.active, next.templates.length - 1);
+    next.dismissed = next.templates.map((_, i) => app.work.dismissed[i] ?? []);
+    app.work = next;
+    app.undoArmed = false;
+    app.state = fromTemplate(app.work.templates[app.work.active]);
+    editor.render(app.state, app.settings.profile);
+    afterChange('json');
+    lintAll();
+    renderExportTable();
+  },
+  import: (doc, file) => replaceWork(workOfDocument(doc),
+    { text: t('confirm.import', { file }), ok: t('confirm.import.ok') }, t('json.loaded', { file })),
+  importText: (text, file) => replaceWork(textWork(text, file),
+    { text: t('confirm.import', { file }), ok: t('confirm.import.ok') }, t('json.loaded', { file })),
   check,
   showForm: () => showTab('form'),
   announce,
+});
+$('json-text').addEventListener('input', () => {
+  app.undoArmed = false;
+  app.redoArmed = false;
 });
 
 // ---- settings, examples, language ------------------------------------------------------------
 
 $('profile').addEventListener('change', () => {
   app.settings.profile = $('profile').value;
-  lintNow();
+  editor.render(app.state, app.settings.profile);
+  renderResults();
+  requestLint();
+  lintAll();
   save();
 });
 $('owned').addEventListener('input', () => {
   app.settings.owned = $('owned').value;
-  scheduleLint();
+  requestLint();
   save();
 });
+$('owned').addEventListener('change', () => lintAll());
 
 let exampleIndex = [];
 async function loadExampleIndex() {
@@ -527,7 +724,6 @@ async function loadExampleIndex() {
 
 function renderExampleOptions() {
   const select = $('example');
-  const value = select.value;
   const group = (l) => h('optgroup', { label: t(`examples.${l}`) },
     exampleIndex.filter((x) => x.lang === l).map((x) => h('option', { value: x.file },
       x.category ? `${x.name} · ${has(`cat.${x.category}`) ? t(`cat.${x.category}`) : x.category}` : x.name)));
@@ -536,27 +732,27 @@ function renderExampleOptions() {
     h('option', { value: '' }, t('examples.choose')),
     h('option', { value: '#empty' }, t('examples.empty')),
     langs.map(group));
-  select.value = value;
+  select.value = '';
 }
 
 $('example').addEventListener('change', async () => {
   const select = $('example');
   const file = select.value;
+  select.value = ''; // a menu of actions: it always reads "Load an example…"
   if (!file) return;
   if (file === '#empty') {
-    jsonTab.clearBundle();
-    loadTemplate(toTemplate(emptyState(lang())).template, 'example');
-    announce(t('examples.loaded', { name: t('examples.empty') }));
+    const empty = singleWork(toTemplate(emptyState(lang())).template);
+    await replaceWork(empty, { text: t('confirm.empty'), ok: t('confirm.empty.ok') }, t('examples.loaded', { name: t('examples.empty') }));
     return;
   }
+  const name = exampleIndex.find((x) => x.file === file)?.name ?? file;
   try {
     const response = await fetch(`pkg/examples/${file}`);
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     const text = await response.text();
-    jsonTab.clearBundle();
-    if (file.endsWith('.txt')) loadText(text, file.split('/').pop().replace(/\.txt$/, ''));
-    else loadTemplate(JSON.parse(text), 'example');
-    announce(t('examples.loaded', { name: exampleIndex.find((x) => x.file === file)?.name ?? file }));
+    const next = file.endsWith('.txt') ? textWork(text, file.split('/').pop()) : workOfDocument(JSON.parse(text));
+    if (!next) throw new Error(t('json.notTemplate'));
+    await replaceWork(next, { text: t('confirm.example', { name }), ok: t('confirm.example.ok') }, t('examples.loaded', { name }));
   } catch (e) {
     announce(t('examples.failed', { msg: e.message }));
   }
@@ -571,12 +767,16 @@ function switchLang(next) {
   setLang(next);
   applyI18n();
   updateLangButtons();
-  editor.render(app.state);
+  editor.render(app.state, app.settings.profile);
   renderExampleOptions();
   renderPreview($('preview'), app.state);
+  renderOwnedList();
   if (app.version) $('version').textContent = `· ${t('app.version', { v: app.version })}`;
   renderResults(); // the page's words now; the core's messages with the next result
-  lintNow();
+  jsonTab.relabel();
+  hideNotice();
+  requestLint();
+  lintAll();
   save();
 }
 for (const b of document.querySelectorAll('[data-lang]')) b.addEventListener('click', () => switchLang(b.dataset.lang));
@@ -587,45 +787,53 @@ window.addEventListener('resize', () => {
   hideTooltip();
 });
 
-// ---- the draft survives a reload of this tab (sessionStorage: this tab only, this device only) --
+// ---- storage ---------------------------------------------------------------------------------
 
 let saveTimer = null;
+function saveNow() {
+  clearTimeout(saveTimer);
+  saveTimer = null;
+  syncWork();
+  const data = { work: app.work, settings: app.settings, lang: lang(), undo: app.undo, redo: app.redo };
+  // Storage full: the work comes first, the history of replaced work second.
+  if (!saveStore(data)) saveStore({ ...data, undo: [], redo: [] });
+}
 function save() {
   clearTimeout(saveTimer);
-  saveTimer = setTimeout(() => {
-    try {
-      sessionStorage.setItem(STORAGE_KEY, JSON.stringify({
-        template: toTemplate(app.state).template, settings: app.settings, lang: lang(),
-      }));
-    } catch { /* storage full or disabled: nothing to keep */ }
-  }, 300);
+  saveTimer = setTimeout(saveNow, SAVE_DELAY_MS);
 }
-
-function restore() {
-  try {
-    return JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? 'null');
-  } catch {
-    return null;
-  }
-}
+window.addEventListener('pagehide', () => {
+  if (saveTimer) saveNow();
+});
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'hidden' && saveTimer) saveNow();
+});
 
 // ---- start -----------------------------------------------------------------------------------
 
-const saved = restore();
+const saved = loadStore();
 setLang(saved?.lang ?? detectLang());
 applyI18n();
 updateLangButtons();
 if (saved?.settings) Object.assign(app.settings, saved.settings);
+if (!Array.isArray(app.settings.validOwned)) app.settings.validOwned = [];
 $('profile').value = app.settings.profile;
 $('owned').value = app.settings.owned;
+renderOwnedList();
+app.undo = saved?.undo ?? [];
+app.redo = saved?.redo ?? [];
+app.work = saved?.work ?? singleWork(toTemplate(emptyState(lang())).template);
 try {
-  app.state = saved?.template ? fromTemplate(saved.template) : emptyState(lang());
+  app.state = fromTemplate(app.work.templates[app.work.active]);
 } catch {
   app.state = emptyState(lang());
 }
-editor.render(app.state);
+editor.render(app.state, app.settings.profile);
 renderPreview($('preview'), app.state);
 renderSummary();
 jsonTab.refresh(true);
-lintNow();
+requestLint();
+lintAll();
+renderExportTable();
+renderHistory();
 loadExampleIndex();

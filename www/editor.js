@@ -69,10 +69,13 @@ export class Editor {
     root.addEventListener('pointerup', (e) => this.#sync(e.target));
   }
 
-  render(state) {
+  /** Draws the form for `state`; `profile` decides whether the category is asked. */
+  render(state, profile = this.profile ?? 'api') {
     this.state = state;
+    this.profile = profile;
     const focus = this.#saveFocus();
     replaceChildren(this.root,
+      this.#categorySection(),
       this.#templateSection(),
       this.#headerSection(),
       this.#bodySection(),
@@ -85,7 +88,9 @@ export class Editor {
 
   /** The control of a field key. */
   control(key) {
-    return this.root.querySelector(`[data-field="${CSS.escape(key)}"]`);
+    const k = CSS.escape(key);
+    // A group of radio buttons (the category) is its checked one, or its first.
+    return this.root.querySelector(`[data-field="${k}"]:checked`) ?? this.root.querySelector(`[data-field="${k}"]`);
   }
 
   /** The section or row a container key (`buttons`, `button.b2`, `header`, ...) stands for. */
@@ -173,7 +178,7 @@ export class Editor {
 
   #restoreFocus(focus) {
     if (!focus?.key) return;
-    let el = this.root.querySelector(`[data-field="${CSS.escape(focus.key)}"], [data-focus-key="${CSS.escape(focus.key)}"]`);
+    let el = this.control(focus.key) ?? this.root.querySelector(`[data-focus-key="${CSS.escape(focus.key)}"]`);
     if (!el || el.disabled) {
       const box = focus.fallback && this.container(focus.fallback);
       el = box?.querySelector('select, input, textarea, button:not([disabled])') ?? null;
@@ -298,17 +303,43 @@ export class Editor {
     return block;
   }
 
+  /**
+   * The category, asked first with what each one is for and what it costs (as Meta's own editor
+   * does); a Business-app broadcast has none, and says so instead.
+   */
+  #categorySection() {
+    if (this.profile === 'business-app') {
+      return h('section', { class: 'card section category-question', dataset: { containers: 'category' } },
+        h('p', { class: 'note' }, t('cq.app')));
+    }
+    const current = this.state.category;
+    const choices = [...CATEGORIES];
+    if (current && !CATEGORIES.includes(current)) choices.push(current);
+    const hintId = uid('hint');
+    return h('fieldset', { class: 'card section category-question', 'aria-describedby': hintId, dataset: { containers: 'category' } },
+      h('legend', {}, t('cq.legend')),
+      h('p', { class: 'hint', id: hintId }, t('cq.hint')),
+      h('div', { class: 'choices' }, choices.map((c) => {
+        const known = CATEGORIES.includes(c);
+        const id = uid('cat');
+        const descId = `${id}-d`;
+        return h('div', { class: 'choice' },
+          h('input', { type: 'radio', id, name: 'category', value: c, checked: c === current, 'aria-describedby': descId, dataset: { field: 'category', focusKey: `category.${c}` } }),
+          h('label', { for: id }, known ? t(`cat.${c}`) : t('cq.other', { cat: c })),
+          known ? h('span', { class: 'choice-desc', id: descId },
+            h('span', {}, t(`cq.${c}`)), ' ',
+            h('span', { class: 'choice-price' }, t(`cq.${c}.price`))) : h('span', { id: descId }));
+      })));
+  }
+
   #templateSection() {
     const s = this.state;
-    const categories = [['', t('category.none')], ...CATEGORIES.map((c) => [c, `${t(`cat.${c}`)} (${c})`])];
-    if (s.category && !CATEGORIES.includes(s.category)) categories.push([s.category, s.category]);
     const listId = uid('langs');
     return h('fieldset', { class: 'card section', dataset: { containers: 'template' } },
       h('legend', {}, t('sec.template')),
-      h('div', { class: 'grid-3' },
+      h('div', { class: 'grid-2' },
         textField({ key: 'name', label: t('name'), value: s.name, hint: t('name.hint') }),
-        textField({ key: 'language', label: t('language'), value: s.language, hint: t('language.hint'), attrs: { list: listId } }),
-        selectField({ key: 'category', label: t('category'), value: s.category, options: categories })),
+        textField({ key: 'language', label: t('language'), value: s.language, hint: t('language.hint'), attrs: { list: listId } })),
       h('datalist', { id: listId }, LANGUAGE_CODES.map((c) => h('option', { value: c }))));
   }
 

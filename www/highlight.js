@@ -95,17 +95,35 @@ export function shiftRange(start, end, oldText, newText) {
   return null;
 }
 
-/** The ids of the marks under a point of the screen (client coordinates). */
+/** How far beside a place finding (a bar between letters) the pointer still finds it, in px. */
+const CARET_REACH = 7;
+
+/**
+ * The ids of the marks under a point of the screen (client coordinates). A place finding is a
+ * 2-px bar: it is found within a few pixels on either side, or it could hardly be hovered.
+ */
 export function idsAtPoint(backdrop, x, y) {
   const ids = new Set();
   for (const mark of backdrop.querySelectorAll('mark')) {
+    const reach = mark.classList.contains('hl-caret') ? CARET_REACH : 0;
     for (const r of mark.getClientRects()) {
-      if (x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) {
+      if (x >= r.left - reach && x <= r.right + reach && y >= r.top && y <= r.bottom) {
         for (const id of mark.dataset.ids.split(' ')) ids.add(id);
       }
     }
   }
   return [...ids];
+}
+
+/** The rect of the mark under a point (as idsAtPoint finds it), or null. */
+export function markRectAtPoint(backdrop, x, y) {
+  for (const mark of backdrop.querySelectorAll('mark')) {
+    const reach = mark.classList.contains('hl-caret') ? CARET_REACH : 0;
+    for (const r of mark.getClientRects()) {
+      if (x >= r.left - reach && x <= r.right + reach && y >= r.top && y <= r.bottom) return r;
+    }
+  }
+  return null;
 }
 
 /** The first <mark> showing one of `ids`, to place a tooltip at. */

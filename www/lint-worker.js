@@ -1,8 +1,13 @@
 // The linter, off the main thread. Requests:
-//   { type: 'lint', seq, template, options }  → { type: 'result', seq, result } or { type: 'error', seq, error }
-//   { type: 'check', seq, text, options }     → { type: 'checked', seq, error | null }  (why JSON text is unreadable)
-// Every answer carries the request's `seq`; the page drops answers older than the newest one
-// it has shown. When lint requests pile up while one runs, only the newest is linted.
+//   { type: 'lint', seq, template, options, fallback }  → { type: 'result', seq, result, optionsError }
+//                                                          or { type: 'error', seq, error }
+//   { type: 'lintAll', seq, document, options, fallback } → { type: 'all', seq, result } or { type: 'allError', seq, error }
+//   { type: 'check', seq, text, options }                 → { type: 'checked', seq, error | null }
+// `fallback`: the options to lint with when `options` are refused (code invalid_options, e.g. a
+// domain that is not one); the result then carries `optionsError`, so the page can say what is
+// wrong next to the field and keep checking with the last options that were valid.
+// The page keeps one lint in flight; should requests still pile up, only the newest of each
+// kind is linted, the single template first (it is what the user is typing).
 import init, { Linter } from './pkg/walint.js';
 
 const ready = init().then(
@@ -31,6 +36,16 @@ function linterFor(options) {
   return linter;
 }
 
+/** The linter for `options`, or for `fallback` when `options` are refused: [linter, optionsError]. */
+function linterOrFallback(options, fallback) {
+  try {
+    return [linterFor(options), null];
+  } catch (e) {
+    if (e?.code !== 'invalid_options' || !fallback) throw e;
+    return [linterFor(fallback), describe(e)];
+  }
+}
+
 function describe(e) {
   return {
     message: e?.message ?? String(e),
@@ -41,13 +56,13 @@ function describe(e) {
   };
 }
 
-let newest = null;
+const newest = { lint: null, lintAll: null };
 let scheduled = false;
 
 self.addEventListener('message', (event) => {
   const msg = event.data;
-  if (msg?.type === 'lint') {
-    newest = msg;
+  if (msg?.type === 'lint' || msg?.type === 'lintAll') {
+    newest[msg.type] = msg;
     if (!scheduled) {
       scheduled = true;
       setTimeout(runNewest, 0);
@@ -72,14 +87,18 @@ async function runNewest() {
     scheduled = false;
     return;
   }
-  scheduled = false;
-  const msg = newest;
-  newest = null;
-  if (!msg) return;
-  try {
-    const result = linterFor(msg.options).lint(msg.template);
-    self.postMessage({ type: 'result', seq: msg.seq, result });
-  } catch (e) {
-    self.postMessage({ type: 'error', seq: msg.seq, error: describe(e) });
+  const kind = newest.lint ? 'lint' : 'lintAll';
+  const msg = newest[kind];
+  newest[kind] = null;
+  if (msg) {
+    try {
+      const [linter, optionsError] = linterOrFallback(msg.options, msg.fallback);
+      const result = linter.lint(kind === 'lint' ? msg.template : msg.document);
+      self.postMessage({ type: kind === 'lint' ? 'result' : 'all', seq: msg.seq, result, optionsError });
+    } catch (e) {
+      self.postMessage({ type: kind === 'lint' ? 'error' : 'allError', seq: msg.seq, error: describe(e) });
+    }
   }
+  scheduled = Boolean(newest.lint || newest.lintAll);
+  if (scheduled) setTimeout(runNewest, 0);
 }

@@ -16,7 +16,7 @@ export function emptyState(lang = 'en') {
   return {
     name: 'new_template',
     language: lang === 'ru' ? 'ru' : 'en_US',
-    category: 'UTILITY',
+    category: '', // asked first, never assumed
     header: { present: false, format: 'TEXT', text: '', examples: {}, handle: '', exampleExtra: {}, extra: {} },
     body: { text: '', examples: {}, exampleExtra: {}, extra: {} },
     footer: { text: '', extra: {} },
@@ -73,9 +73,9 @@ export function toTemplate(state) {
   const fields = new Map([['components', 'components']]);
   const t = {};
   for (const key of ['name', 'language', 'category']) {
-    if (key in state.extra) t[key] = state.extra[key];
-    else t[key] = state[key];
     fields.set(key, key);
+    if (key in state.extra) t[key] = state.extra[key];
+    else if (key !== 'category' || state.category !== '') t[key] = state[key]; // no category chosen yet: none written
   }
   for (const [key, value] of Object.entries(state.extra)) if (!(key in t)) t[key] = value;
   const components = [];
@@ -229,7 +229,8 @@ export function fromTemplate(t) {
   s.language = '';
   s.category = '';
   for (const [key, value] of Object.entries(t)) {
-    if (['name', 'language', 'category'].includes(key) && (typeof value === 'string')) s[key] = value;
+    // An empty category stays in the JSON as it came (the form writes none until one is chosen).
+    if (['name', 'language', 'category'].includes(key) && typeof value === 'string' && !(key === 'category' && value === '')) s[key] = value;
     else if (key !== 'components') s.extra[key] = value;
   }
   const components = Array.isArray(t.components) ? t.components : [];
@@ -312,6 +313,12 @@ function readButton(raw) {
     else b.extra[key] = value;
   }
   return b;
+}
+
+/** Whether the form is still untouched in substance: no text, no header, footer or buttons. */
+export function isBlank(state) {
+  return state.body.text === '' && !state.header.present && state.footer.text === ''
+    && state.buttons.length === 0 && state.others.length === 0 && Object.keys(state.buttonsExtra).length === 0;
 }
 
 /** The templates in a parsed JSON document: one template, an array, or `{"data": [...]}`. */

@@ -1,5 +1,6 @@
-// The prediction card: what Meta's review will likely do, in plain words. The reasons come
-// from the core, already in the chosen language.
+// The review forecast's details: the expected status, the chance of approval, the risk of being
+// flagged later, the category and the reasons, as the core gives them (in the chosen language).
+// The verdict itself is said once, in the summary at the top of the results.
 import { h, replaceChildren } from './dom.js';
 import { has, t } from './i18n.js';
 
@@ -9,8 +10,11 @@ function row(label, value, cls = '') {
   return [h('dt', {}, label), h('dd', { class: cls }, value)];
 }
 
-/** Draws `prediction` (or its absence) into `root`. */
-export function renderPrediction(root, prediction) {
+/**
+ * Draws `prediction` (or its absence) into `root`. `profile`: a Business-app broadcast has no
+ * template category, so the category row is left out there.
+ */
+export function renderPrediction(root, prediction, profile = 'api') {
   if (!prediction) {
     replaceChildren(root, h('p', { class: 'muted' }, t('prediction.none')));
     root.dataset.outcome = '';
@@ -22,19 +26,18 @@ export function renderPrediction(root, prediction) {
   const declared = p.category.declared
     ? t('pcategory.declared', { cat: cat(p.category.declared) })
     : t('pcategory.undeclared');
+  // The same reason twice says nothing new: one line per message.
+  const seen = new Set();
   const reasons = [...p.reasons]
-    .filter((r) => r.message)
+    .filter((r) => r.message && !seen.has(r.message) && seen.add(r.message))
     .sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
 
   replaceChildren(root,
-    h('p', { class: `outcome outcome-${p.outcome}` },
-      h('span', { class: 'outcome-icon', 'aria-hidden': 'true' }, { approved: '✓', rejected: '✕', recategorized: '↻' }[p.outcome] ?? '?'),
-      h('span', { class: 'outcome-text' }, t(`outcome.${p.outcome}`))),
     h('dl', { class: 'facts' },
       row(t('status'), t(`status.${p.status}`), `status-${p.status.toLowerCase()}`),
       row(t('approval'), `${percent(p.approval_probability)}\u00a0%`),
       row(t('flag'), t(`flag.${p.flag_risk}`), `risk-${p.flag_risk}`),
-      row(t('pcategory'), [
+      profile === 'business-app' ? null : row(t('pcategory'), [
         t('pcategory.value', { cat: cat(p.category.predicted), p: percent(p.category.probability) }),
         h('span', { class: 'muted' }, ` (${declared})`),
       ]),
