@@ -47,6 +47,7 @@ REQUIRED = [
 ]
 OPTIONAL = {
     "previous_category", "outcome_date", "date_basis", "meta_library", "illustrative",
+    "complete",
 }
 SYNTHETIC_ONLY = {"synthetic", "mirrors"}
 

@@ -7,6 +7,7 @@ mod render;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use files::{Input, ReadError};
+use std::fmt::Write as _;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use walint::text::Cursor;
@@ -47,16 +48,29 @@ enum Command {
         rule: String,
     },
     /// Measure the moderation predictor against a labelled corpus of real templates
+    /// (leave-source-out: each template is predicted by a model fitted without its source)
     Eval {
         /// The corpus directory
         #[arg(default_value = "tests/corpus")]
         dir: PathBuf,
+        /// A synthetic set, reported apart and never counted in the real figures
+        #[arg(long, value_name = "DIR")]
+        synthetic: Option<PathBuf>,
         /// Also list the templates the predictor gets wrong
         #[arg(long)]
         verbose: bool,
-        /// Write the model's features and labels as CSV (for scripts/fit_predictor.py)
-        #[arg(long, value_name = "FILE")]
-        features: Option<PathBuf>,
+    },
+    /// Fit the category model on a labelled corpus and write its weights
+    Fit {
+        /// The corpus directory
+        #[arg(default_value = "tests/corpus")]
+        dir: PathBuf,
+        /// Where the weights go
+        #[arg(long, default_value = "src/signals/weights.json")]
+        out: PathBuf,
+        /// Do not write: fail (exit 1) if the file differs from a fresh fit
+        #[arg(long)]
+        check: bool,
     },
 }
 
@@ -194,9 +208,10 @@ pub fn run() -> i32 {
         Command::Explain { rule } => explain(&rule),
         Command::Eval {
             dir,
+            synthetic,
             verbose,
-            features,
-        } => evaluate(&dir, verbose, features.as_deref()),
+        } => evaluate(&dir, synthetic.as_deref(), verbose),
+        Command::Fit { dir, out, check } => fit(&dir, &out, check),
     }
 }
 
@@ -345,37 +360,98 @@ fn check_one(input: &Input, options: &LintOptions) -> FileResult {
     }
 }
 
-fn evaluate(dir: &std::path::Path, verbose: bool, features: Option<&std::path::Path>) -> i32 {
-    let cases = match eval::run(dir) {
+fn evaluate(dir: &std::path::Path, synthetic: Option<&std::path::Path>, verbose: bool) -> i32 {
+    let mut dirs = vec![dir.to_path_buf()];
+    dirs.extend(synthetic.map(std::path::Path::to_path_buf));
+    let cases = match eval::run(&dirs) {
         Ok(c) => c,
         Err(e) => {
             eprintln!("walint: {e}");
             return EXIT_TROUBLE;
         }
     };
-    if let Some(path) = features {
-        if let Err(e) = std::fs::write(path, eval::features_csv(&cases)) {
-            eprintln!("walint: cannot write {}: {e}", path.display());
-            return EXIT_TROUBLE;
+    let real: Vec<&eval::Case> = cases.iter().filter(|c| !c.synthetic).collect();
+    let made: Vec<&eval::Case> = cases.iter().filter(|c| c.synthetic).collect();
+    let groups: std::collections::BTreeSet<&str> = real.iter().map(|c| c.group.as_str()).collect();
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "walint eval: {} real templates from {} sources; leave-source-out ({} folds by source)\n",
+        real.len(),
+        groups.len(),
+        eval::FOLDS
+    );
+    out.push_str(&eval::report("real templates", &real));
+    let (right, total, wrong) = eval::meta_examples(&real);
+    let _ = writeln!(out, "Meta's documented examples: {right}/{total} right");
+    for w in &wrong {
+        let _ = writeln!(out, "  {w}");
+    }
+    out.push('\n');
+    out.push_str(&eval::by_language(&real));
+    let noise = eval::label_noise(&real);
+    let _ = writeln!(
+        out,
+        "\nlabel noise: {} pairs of (nearly) the same words with different recorded labels",
+        noise.len()
+    );
+    for n in &noise {
+        let _ = writeln!(out, "  {n}");
+    }
+    if !made.is_empty() {
+        out.push('\n');
+        out.push_str(&eval::report("synthetic (reported apart, not counted)", &made));
+    }
+    if verbose {
+        let _ = writeln!(out, "\nmisses:\n{}", eval::misses(&real));
+        if !made.is_empty() {
+            let _ = writeln!(out, "synthetic misses:\n{}", eval::misses(&made));
         }
     }
-    let train: Vec<&eval::Case> = cases.iter().filter(|c| !c.holdout).collect();
-    let holdout: Vec<&eval::Case> = cases.iter().filter(|c| c.holdout).collect();
-    let all: Vec<&eval::Case> = cases.iter().collect();
-    let splits = eval::splits(&cases);
-    println!(
-        "walint eval: {} templates ({} for fitting, {} held out)\n",
-        cases.len(),
-        splits.get("train").unwrap_or(&0),
-        splits.get("holdout").unwrap_or(&0)
+    print(&out)
+}
+
+fn fit(dir: &std::path::Path, path: &std::path::Path, check: bool) -> i32 {
+    let model = match eval::fit_all(dir) {
+        Ok(m) => m,
+        Err(e) => {
+            eprintln!("walint: {e}");
+            return EXIT_TROUBLE;
+        }
+    };
+    let json = eval::fit::to_json(
+        &model,
+        "Fitted by `walint fit` on every real record of tests/corpus; do not edit by hand.",
     );
-    println!("{}", eval::report("fitting part", &train));
-    println!("{}", eval::report("held-out part", &holdout));
-    println!("{}", eval::report("all", &all));
-    if verbose {
-        println!("misses:\n{}", eval::misses(&cases));
+    if check {
+        let current = std::fs::read_to_string(path).unwrap_or_default();
+        if current != json {
+            eprintln!(
+                "walint: {} differs from a fresh fit: run `walint fit`",
+                path.display()
+            );
+            return EXIT_FINDINGS;
+        }
+        return print(&format!("{} matches a fresh fit\n", path.display()));
     }
-    EXIT_CLEAN
+    if let Err(e) = std::fs::write(path, json) {
+        eprintln!("walint: cannot write {}: {e}", path.display());
+        return EXIT_TROUBLE;
+    }
+    print(&format!("wrote {}\n", path.display()))
+}
+
+/// Writes to standard output; a closed pipe (`| head`) is not an error.
+fn print(text: &str) -> i32 {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => EXIT_CLEAN,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => EXIT_CLEAN,
+        Err(e) => {
+            eprintln!("walint: cannot write: {e}");
+            EXIT_TROUBLE
+        }
+    }
 }
 
 fn rules(lang: Lang, json: bool) -> i32 {

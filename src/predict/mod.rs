@@ -19,7 +19,8 @@ use crate::diagnostic::Diagnostic;
 use crate::l10n::{percent, Lang, Msg};
 use crate::moderation::{Effect, ErrorEffect, Risk as FindingRisk};
 use crate::rules::Context;
-use crate::signals::{self, category, FEATURE_LABELS};
+use crate::signals::category::{self, Model};
+use crate::signals::{self, FEATURE_LABELS};
 use crate::template::Category;
 use serde::Serialize;
 
@@ -152,9 +153,14 @@ fn round3(x: f64) -> f64 {
 
 /// Predicts the review of the template behind `cx`, given its diagnostics.
 pub fn predict(cx: &Context<'_>, diagnostics: &[Diagnostic]) -> Prediction {
+    predict_with(cx, diagnostics, Model::committed())
+}
+
+/// [`predict`] with another category model (`walint eval` fits one per fold).
+pub fn predict_with(cx: &Context<'_>, diagnostics: &[Diagnostic], model: &Model) -> Prediction {
     let lang = cx.options.lang;
     let features = cx.features();
-    let probs = category::probabilities(&features.values);
+    let probs = model.probabilities(&features.values);
     let declared = cx.category();
     let promotion = cx.promotion();
     let mut reasons = Vec::new();
@@ -285,7 +291,12 @@ pub fn predict(cx: &Context<'_>, diagnostics: &[Diagnostic]) -> Prediction {
             if content_class == Category::Marketing || !marketing_errors.is_empty() =>
         {
             outcome = Outcome::Recategorized;
-            let (en, ru) = drivers_text(&features.values, Category::Marketing, Category::Utility);
+            let (en, ru) = drivers_text(
+                model,
+                &features.values,
+                Category::Marketing,
+                Category::Utility,
+            );
             reasons.push(Reason {
                 factor: "marketing-content",
                 message: Msg::new(
@@ -384,11 +395,13 @@ pub fn predict(cx: &Context<'_>, diagnostics: &[Diagnostic]) -> Prediction {
 /// The model's strongest reasons for reading the content as `towards` rather than `away`, as
 /// `"; because of …"` in English and Russian (empty when no single feature stands out).
 fn drivers_text(
+    model: &Model,
     x: &[f64; FEATURE_NAMES.len()],
     towards: Category,
     away: Category,
 ) -> (String, String) {
-    let found: Vec<usize> = category::drivers(x, towards, away)
+    let found: Vec<usize> = model
+        .drivers(x, towards, away)
         .into_iter()
         .take(3)
         .collect();

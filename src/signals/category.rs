@@ -1,116 +1,122 @@
-//! The category model: multinomial logistic regression with weights fitted by
-//! `scripts/fit_predictor.py` (`weights.json`).
+//! The category model: multinomial logistic regression over the features, with weights fitted
+//! by `walint fit` on the labelled corpus (`weights.json`).
 
 use crate::json::{self, Value};
 use crate::signals::FEATURE_NAMES as NAMES;
 use crate::template::Category;
 use std::sync::OnceLock;
 
-const CLASSES: [Category; 3] = [
+/// A fitted category model: a bias and a row of weights per class.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Model {
+    pub bias: [f64; 3],
+    pub weights: [[f64; NAMES.len()]; 3],
+}
+
+impl Model {
+    /// The model fitted on the whole corpus and shipped (`weights.json`). A file that does not
+    /// match the features gives a neutral model (and fails the test below) rather than a panic.
+    pub fn committed() -> &'static Model {
+        static M: OnceLock<Model> = OnceLock::new();
+        M.get_or_init(|| {
+            Model::parse(include_str!("weights.json")).unwrap_or(Model {
+                bias: [0.0; 3],
+                weights: [[0.0; NAMES.len()]; 3],
+            })
+        })
+    }
+
+    /// Reads a weights file with walint's own JSON parser (the wasm package has no other);
+    /// `None` unless its features are exactly [`NAMES`].
+    pub fn parse(text: &str) -> Option<Model> {
+        let root = json::parse(text).ok()?;
+        let numbers = |node: &json::Node| -> Option<Vec<f64>> {
+            match &node.value {
+                Value::Array(items) => items
+                    .iter()
+                    .map(|n| match &n.value {
+                        Value::Number(s) => s.parse().ok(),
+                        _ => None,
+                    })
+                    .collect(),
+                _ => None,
+            }
+        };
+        let Value::Array(features) = &root.get("features")?.value else {
+            return None;
+        };
+        let same = features.len() == NAMES.len()
+            && features
+                .iter()
+                .zip(NAMES)
+                .all(|(n, name)| matches!(&n.value, Value::String(s) if s.value == name));
+        if !same {
+            return None;
+        }
+        let bias: [f64; 3] = numbers(root.get("bias")?)?.try_into().ok()?;
+        let Value::Array(rows) = &root.get("weights")?.value else {
+            return None;
+        };
+        let weights: Vec<[f64; NAMES.len()]> = rows
+            .iter()
+            .map(|r| numbers(r)?.try_into().ok())
+            .collect::<Option<_>>()?;
+        Some(Model {
+            bias,
+            weights: weights.try_into().ok()?,
+        })
+    }
+
+    /// P(MARKETING), P(UTILITY), P(AUTHENTICATION) for a feature vector.
+    pub fn probabilities(&self, x: &[f64; NAMES.len()]) -> [f64; 3] {
+        let score = |k: usize| {
+            self.bias[k]
+                + self.weights[k]
+                    .iter()
+                    .zip(x)
+                    .map(|(a, b)| a * b)
+                    .sum::<f64>()
+        };
+        let scores = [score(0), score(1), score(2)];
+        let max = scores.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        let exp = scores.map(|s| (s - max).exp());
+        let sum: f64 = exp.iter().sum();
+        exp.map(|e| e / sum)
+    }
+
+    /// The features that pushed the content from `away` towards `towards`, the strongest
+    /// first: each one's share of the log-odds between the two classes (weight difference
+    /// times value), when it is large enough to matter.
+    pub fn drivers(&self, x: &[f64; NAMES.len()], towards: Category, away: Category) -> Vec<usize> {
+        const MATTERS: f64 = 0.1;
+        let (t, a) = (index(towards), index(away));
+        let mut pushes: Vec<f64> = (0..NAMES.len())
+            .map(|j| (self.weights[t][j] - self.weights[a][j]) * x[j])
+            .collect();
+        // Strongest first by repeated selection: a dozen values, and no sort to compile into
+        // the wasm package (a new sort instantiation costs kilobytes there).
+        let mut found = Vec::new();
+        while let Some((j, &v)) = pushes.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1)) {
+            if v <= MATTERS {
+                break;
+            }
+            found.push(j);
+            pushes[j] = f64::NEG_INFINITY;
+        }
+        found
+    }
+}
+
+/// The classes in the order of the weights' rows.
+pub const CLASSES: [Category; 3] = [
     Category::Marketing,
     Category::Utility,
     Category::Authentication,
 ];
 
-struct Weights {
-    features: Vec<String>,
-    bias: [f64; 3],
-    weights: [[f64; NAMES.len()]; 3],
-}
-
-/// Reads `weights.json` with walint's own JSON parser (the wasm package has no other).
-fn parse(text: &str) -> Option<Weights> {
-    let root = json::parse(text).ok()?;
-    let numbers = |node: &json::Node| -> Option<Vec<f64>> {
-        match &node.value {
-            Value::Array(items) => items
-                .iter()
-                .map(|n| match &n.value {
-                    Value::Number(s) => s.parse().ok(),
-                    _ => None,
-                })
-                .collect(),
-            _ => None,
-        }
-    };
-    let features = match &root.get("features")?.value {
-        Value::Array(items) => items
-            .iter()
-            .map(|n| match &n.value {
-                Value::String(s) => Some(s.value.clone()),
-                _ => None,
-            })
-            .collect::<Option<Vec<_>>>()?,
-        _ => return None,
-    };
-    let bias: [f64; 3] = numbers(root.get("bias")?)?.try_into().ok()?;
-    let Value::Array(rows) = &root.get("weights")?.value else {
-        return None;
-    };
-    let weights: Vec<[f64; NAMES.len()]> = rows
-        .iter()
-        .map(|r| numbers(r)?.try_into().ok())
-        .collect::<Option<_>>()?;
-    Some(Weights {
-        features,
-        bias,
-        weights: weights.try_into().ok()?,
-    })
-}
-
-/// The fitted weights; a file that does not match the features gives a neutral model (and
-/// fails the test below) rather than a panic.
-fn weights() -> &'static Weights {
-    static W: OnceLock<Weights> = OnceLock::new();
-    W.get_or_init(|| {
-        parse(include_str!("weights.json"))
-            .filter(|w| {
-                w.features
-                    .iter()
-                    .map(String::as_str)
-                    .eq(NAMES.iter().copied())
-            })
-            .unwrap_or(Weights {
-                features: NAMES.iter().map(|s| s.to_string()).collect(),
-                bias: [0.0; 3],
-                weights: [[0.0; NAMES.len()]; 3],
-            })
-    })
-}
-
-/// P(MARKETING), P(UTILITY), P(AUTHENTICATION) for a feature vector.
+/// [`Model::probabilities`] of the committed model.
 pub fn probabilities(x: &[f64; NAMES.len()]) -> [f64; 3] {
-    let w = weights();
-    let scores: Vec<f64> = (0..3)
-        .map(|k| w.bias[k] + w.weights[k].iter().zip(x).map(|(a, b)| a * b).sum::<f64>())
-        .collect();
-    let max = scores.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    let exp: Vec<f64> = scores.iter().map(|s| (s - max).exp()).collect();
-    let sum: f64 = exp.iter().sum();
-    [exp[0] / sum, exp[1] / sum, exp[2] / sum]
-}
-
-/// The features that pushed the content from `away` towards `towards`, the strongest first:
-/// each one's share of the log-odds between the two classes (weight difference times value),
-/// when it is large enough to matter.
-pub fn drivers(x: &[f64; NAMES.len()], towards: Category, away: Category) -> Vec<usize> {
-    const MATTERS: f64 = 0.1;
-    let w = weights();
-    let (t, a) = (index(towards), index(away));
-    let mut pushes: Vec<f64> = (0..NAMES.len())
-        .map(|j| (w.weights[t][j] - w.weights[a][j]) * x[j])
-        .collect();
-    // Strongest first by repeated selection: a dozen values, and no sort to compile into the
-    // wasm package (a new sort instantiation costs kilobytes there).
-    let mut found = Vec::new();
-    while let Some((j, &v)) = pushes.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1)) {
-        if v <= MATTERS {
-            break;
-        }
-        found.push(j);
-        pushes[j] = f64::NEG_INFINITY;
-    }
-    found
+    Model::committed().probabilities(x)
 }
 
 pub fn argmax(p: &[f64; 3]) -> (Category, f64) {
@@ -142,8 +148,7 @@ mod tests {
 
     #[test]
     fn the_weights_file_matches_the_features() {
-        let w = parse(include_str!("weights.json")).expect("weights.json parses");
-        assert_eq!(w.features, NAMES);
+        assert!(Model::parse(include_str!("weights.json")).is_some());
     }
 
     #[test]
@@ -153,15 +158,18 @@ mod tests {
         let transactional = NAMES.iter().position(|n| *n == "transactional").unwrap();
         x[promotion] = 2.0;
         x[transactional] = 2.0;
+        let m = Model::committed();
         assert_eq!(
-            drivers(&x, Category::Marketing, Category::Utility),
+            m.drivers(&x, Category::Marketing, Category::Utility),
             [promotion]
         );
         assert_eq!(
-            drivers(&x, Category::Utility, Category::Marketing),
+            m.drivers(&x, Category::Utility, Category::Marketing),
             [transactional]
         );
-        assert!(drivers(&[0.0; NAMES.len()], Category::Marketing, Category::Utility).is_empty());
+        assert!(m
+            .drivers(&[0.0; NAMES.len()], Category::Marketing, Category::Utility)
+            .is_empty());
     }
 
     #[test]
