@@ -14,8 +14,9 @@ cargo clippy --locked --target wasm32-unknown-unknown --no-default-features --fe
   --lib --test web -- -D warnings
 echo "== cargo test"
 cargo test --locked
-echo "== predictor: the committed weights are what a fresh fit gives"
-python3 scripts/fit_predictor.py --check
+echo "== predictor: the committed weights are what a fresh fit gives; the corpus is well-formed"
+cargo run --quiet --locked -- fit --check
+python3 scripts/corpus_check.py
 
 # Never `cargo test -q` with this runner: it rejects the --quiet that cargo passes on.
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner

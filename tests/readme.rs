@@ -37,8 +37,14 @@ fn table() -> String {
 fn readme_rule_table_is_generated_from_the_rules() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
     let readme = std::fs::read_to_string(path).unwrap();
-    let start = readme.find(BEGIN).expect("README.md has the rules:begin marker") + BEGIN.len();
-    let end = readme[start..].find(END).expect("README.md has the rules:end marker") + start;
+    let start = readme
+        .find(BEGIN)
+        .expect("README.md has the rules:begin marker")
+        + BEGIN.len();
+    let end = readme[start..]
+        .find(END)
+        .expect("README.md has the rules:end marker")
+        + start;
     let want = table();
     if readme[start..end] == want {
         return;

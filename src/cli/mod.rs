@@ -400,7 +400,10 @@ fn evaluate(dir: &std::path::Path, synthetic: Option<&std::path::Path>, verbose:
     }
     if !made.is_empty() {
         out.push('\n');
-        out.push_str(&eval::report("synthetic (reported apart, not counted)", &made));
+        out.push_str(&eval::report(
+            "synthetic (reported apart, not counted)",
+            &made,
+        ));
     }
     if verbose {
         let _ = writeln!(out, "\nmisses:\n{}", eval::misses(&real));

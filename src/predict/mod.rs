@@ -516,7 +516,7 @@ fn flag_risk(
             message: format!(
                 "{}: {}",
                 Msg::new(
-                    "recipients may report it as spam, and a FLAGGED template is DISABLED after 7 days without improvement",
+                    "recipients may report it as spam; Meta then flags the template and, if nothing improves within 7 days, switches it off",
                     "получатели могут жаловаться на спам, а помеченный шаблон через 7 дней без улучшений блокируется"
                 )
                 .get(lang),

@@ -133,7 +133,7 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
         if digits.starts_with("7800") {
             out.report(
                 report(
-                    "+7 800 toll-free numbers cannot be called from abroad; the seed articles advise a city or mobile number".into(),
+                    "+7 800 toll-free numbers cannot be called from abroad; give a city or mobile number".into(),
                     "на бесплатные номера +7 800 нельзя позвонить из-за границы; лучше указать городской или мобильный номер".into(),
                 )
                 .severity(Severity::Warning),

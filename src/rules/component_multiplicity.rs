@@ -102,10 +102,11 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
                 Report::node(
                     c.path.clone(),
                     c.span.clone(),
-                    Msg::new(
-                        format!("the {} component has no text", c.kind.as_str()),
-                        format!("у компонента {} нет текста", c.kind.as_str()),
-                    ),
+                    if c.kind == ComponentKind::Body {
+                        Msg::new("the message text is empty", "текст сообщения пуст")
+                    } else {
+                        Msg::new("the footer is empty", "подпись пуста")
+                    },
                 )
                 .component(c.kind),
             );

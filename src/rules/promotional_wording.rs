@@ -125,11 +125,21 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
             ru += ", замаскированная от фильтров";
         }
         let (severity, tail_en, tail_ru, help) = if restricted {
-            let cat = category.map_or("", Category::as_str);
+            let (tail_en, tail_ru) = if category == Some(Category::Authentication) {
+                (
+                    "; an AUTHENTICATION template with promotion is rejected",
+                    "; шаблон AUTHENTICATION с рекламой будет отклонён",
+                )
+            } else {
+                (
+                    "; Meta moves a UTILITY template with promotion to MARKETING, about 4x the price",
+                    "; шаблон UTILITY с рекламой Meta переведёт в MARKETING — это примерно вчетверо дороже",
+                )
+            };
             (
                 Severity::Error,
-                format!("; in a {cat} template Meta re-categorizes it as MARKETING or rejects it"),
-                format!("; в шаблоне {cat} Meta переведёт его в MARKETING или отклонит"),
+                tail_en.to_string(),
+                tail_ru.to_string(),
                 Msg::new(
                     "remove the promotional part, or submit the template as MARKETING",
                     "уберите рекламную часть или подайте шаблон как MARKETING",
@@ -138,8 +148,8 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
         } else if overt {
             (
                 Severity::Warning,
-                "; the text as a whole is overtly promotional, which draws rejections and spam reports".into(),
-                "; текст в целом явно рекламный — это ведёт к отклонению и жалобам на спам".into(),
+                "; the text as a whole is overtly promotional, which draws spam reports".into(),
+                "; текст в целом явно рекламный — это ведёт к жалобам на спам".into(),
                 Msg::new(
                     "tone it down: lead with what the customer asked for and keep offers specific",
                     "смягчите текст: начните с того, что интересно клиенту, и оставьте конкретное предложение",

@@ -66,12 +66,16 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
                         field.text,
                         link.range(),
                         Msg::new(
-                            "links cannot be checked against your domains: none is configured (--owned-domain)",
-                            "ссылки не с чем сверить: не указаны домены компании (--owned-domain)",
+                            "links cannot be checked against your domains: none is given",
+                            "ссылки не с чем сверить: не указаны домены компании",
                         ),
                     )
                     .severity(Severity::Info)
-                    .component(field.component),
+                    .component(field.component)
+                    .help(Msg::new(
+                        "list your domains: --owned-domain, owned_domains in walint.toml, or ownedDomains in the JavaScript API",
+                        "укажите свои домены: --owned-domain, owned_domains в walint.toml или ownedDomains в JavaScript API",
+                    )),
                 );
                 return; // once per template
             }

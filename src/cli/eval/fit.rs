@@ -29,7 +29,11 @@ pub fn fit(samples: &[&Sample]) -> Model {
     }
     let n = samples.len().max(1) as f64;
     let weight: [f64; 3] = counts.map(|c| if c > 0 { n / (3.0 * c as f64) } else { 0.0 });
-    let total: f64 = samples.iter().map(|s| weight[class(s.category)]).sum::<f64>().max(1e-9);
+    let total: f64 = samples
+        .iter()
+        .map(|s| weight[class(s.category)])
+        .sum::<f64>()
+        .max(1e-9);
     let mut model = Model {
         bias: [0.0; 3],
         weights: [[0.0; N]; 3],

@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use walint::predict::{Outcome, Prediction};
 use walint::signals::category::Model;
 use walint::template::Category;
-use walint::{Linter, LintOptions, RuleLevel};
+use walint::{LintOptions, Linter, RuleLevel};
 
 /// Folds the sources are dealt into.
 pub const FOLDS: u64 = 10;
@@ -145,12 +145,16 @@ fn options_for(template: &serde_json::Value, complete: bool) -> LintOptions {
     let mut off = |rule: &str| {
         options.rules.insert(rule.to_string(), RuleLevel::Off);
     };
-    let components = template["components"].as_array().map_or(&[][..], Vec::as_slice);
+    let components = template["components"]
+        .as_array()
+        .map_or(&[][..], Vec::as_slice);
     if !components.iter().any(|c| c.get("example").is_some()) {
         off("placeholder-example");
     }
     let media = |c: &&serde_json::Value| {
-        c["type"].as_str().is_some_and(|t| t.eq_ignore_ascii_case("HEADER"))
+        c["type"]
+            .as_str()
+            .is_some_and(|t| t.eq_ignore_ascii_case("HEADER"))
             && c["format"]
                 .as_str()
                 .is_some_and(|f| !f.eq_ignore_ascii_case("TEXT"))
@@ -168,9 +172,15 @@ fn options_for(template: &serde_json::Value, complete: bool) -> LintOptions {
         .flatten()
         .collect();
     let url_button = |b: &&&serde_json::Value| {
-        b["type"].as_str().is_some_and(|t| t.eq_ignore_ascii_case("URL"))
+        b["type"]
+            .as_str()
+            .is_some_and(|t| t.eq_ignore_ascii_case("URL"))
     };
-    if buttons.iter().filter(url_button).any(|b| b["url"].is_null()) {
+    if buttons
+        .iter()
+        .filter(url_button)
+        .any(|b| b["url"].is_null())
+    {
         off("button-url");
     }
     if buttons
@@ -234,6 +244,15 @@ fn normalise(text: &str) -> String {
 /// Loads every record under `dirs`, fits one model per fold on the other folds, and predicts
 /// each template with the model of its own fold.
 pub fn run(dirs: &[PathBuf]) -> Result<Vec<Case>, String> {
+    let (mut cases, templates) = load(dirs)?;
+    cross_validate(&mut cases, &templates)?;
+    Ok(cases)
+}
+
+type Templates = Vec<(serde_json::Value, bool)>;
+
+/// Reads and predicts (with the committed model) every record under `dirs`.
+fn load(dirs: &[PathBuf]) -> Result<(Vec<Case>, Templates), String> {
     let mut paths = Vec::new();
     for dir in dirs {
         files(dir, &mut paths).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
@@ -254,7 +273,7 @@ pub fn run(dirs: &[PathBuf]) -> Result<Vec<Case>, String> {
             .ok_or_else(|| format!("{}: unknown outcome {}", path.display(), r.outcome))?;
         let (predicted, format_error, mut features, body) =
             predict(&r.template, r.complete, Model::committed())
-            .map_err(|e| format!("{}: {e}", path.display()))?;
+                .map_err(|e| format!("{}: {e}", path.display()))?;
         features.category = r.final_category.unwrap_or(Category::Utility);
         let era = r.era.clone().unwrap_or_else(|| "unknown".into());
         let meta_example = r.id.starts_with("meta-") || r.id.starts_with("lib-metacat-");
@@ -279,6 +298,11 @@ pub fn run(dirs: &[PathBuf]) -> Result<Vec<Case>, String> {
         });
         templates.push((r.template, r.complete));
     }
+    Ok((cases, templates))
+}
+
+/// Predicts each template again, with a model fitted without its fold's sources.
+fn cross_validate(cases: &mut [Case], templates: &Templates) -> Result<(), String> {
     // One model per fold, fitted without that fold's sources; the synthetic set is predicted
     // by the model fitted on every real record.
     let models: Vec<Model> = (0..FOLDS)
@@ -297,7 +321,7 @@ pub fn run(dirs: &[PathBuf]) -> Result<Vec<Case>, String> {
         .map(|c| &c.features)
         .collect();
     let full = fit::fit(&all);
-    for (case, (template, complete)) in cases.iter_mut().zip(&templates) {
+    for (case, (template, complete)) in cases.iter_mut().zip(templates) {
         let model = if case.synthetic {
             &full
         } else {
@@ -311,12 +335,12 @@ pub fn run(dirs: &[PathBuf]) -> Result<Vec<Case>, String> {
             .unwrap_or_default();
         case.predicted = predicted;
     }
-    Ok(cases)
+    Ok(())
 }
 
 /// The model fitted on every real record of the corpus under `dir` (what `walint fit` writes).
 pub fn fit_all(dir: &Path) -> Result<Model, String> {
-    let cases = run(&[dir.to_path_buf()])?;
+    let (cases, _) = load(&[dir.to_path_buf()])?;
     let samples: Vec<&fit::Sample> = cases
         .iter()
         .filter(|c| c.trains())

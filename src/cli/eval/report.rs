@@ -67,8 +67,12 @@ fn figures(cases: &[&Case]) -> Figures {
         .iter()
         .filter(|c| c.category == Some(c.predicted.category.predicted))
         .count();
-    let category_base = majority(with_category.iter().filter_map(|c| c.category.map(Category::as_str)))
-        .map(|(k, n)| (k.to_string(), n));
+    let category_base = majority(
+        with_category
+            .iter()
+            .filter_map(|c| c.category.map(Category::as_str)),
+    )
+    .map(|(k, n)| (k.to_string(), n));
     let current: Vec<&&Case> = cases.iter().filter(|c| c.current).collect();
     let approve_right = current
         .iter()
@@ -130,7 +134,13 @@ pub fn report(title: &str, cases: &[&Case]) -> String {
         f.approve.1,
         f.approve.2,
     );
-    line(&mut s, "  recorded rejections caught", f.caught.0, f.caught.1, None);
+    line(
+        &mut s,
+        "  recorded rejections caught",
+        f.caught.0,
+        f.caught.1,
+        None,
+    );
     line(
         &mut s,
         "re-categorization recall",
@@ -138,7 +148,13 @@ pub fn report(title: &str, cases: &[&Case]) -> String {
         f.recall.1,
         Some(("approved as submitted".into(), 0)),
     );
-    line(&mut s, "re-categorization precision", f.precision.0, f.precision.1, None);
+    line(
+        &mut s,
+        "re-categorization precision",
+        f.precision.0,
+        f.precision.1,
+        None,
+    );
     let format_approved = cases
         .iter()
         .filter(|c| c.format_error && approved(c.predicted.outcome))
@@ -151,7 +167,9 @@ pub fn report(title: &str, cases: &[&Case]) -> String {
     };
     let left_out: Vec<String> = [
         apart("Meta's library", &|c| c.meta_library),
-        apart("Meta's and BSPs' examples", &|c| c.illustrative && !c.meta_library),
+        apart("Meta's and BSPs' examples", &|c| {
+            c.illustrative && !c.meta_library
+        }),
         apart("before the 2023 rules", &|c| {
             c.era == "before_2023" && !c.illustrative && !c.meta_library
         }),
@@ -174,20 +192,39 @@ pub fn by_language(cases: &[&Case]) -> String {
     for c in cases {
         langs.entry(c.language.as_str()).or_default().push(c);
     }
-    let mut s = String::from("language   category                           approve/reject, today's rules\n");
-    for (lang, cases) in langs {
-        let f = figures(&cases);
-        let base = |b: &Option<(String, usize)>, total: usize| {
-            b.as_ref().map_or(String::new(), |(l, n)| {
-                format!(" (always {l}: {})", pct(*n, total).split(' ').take(2).collect::<Vec<_>>().join(" "))
-            })
-        };
-        let _ = writeln!(
-            s,
-            "{lang:<10} {:<35}{}",
-            format!("{}{}", pct(f.category.0, f.category.1), base(&f.category.2, f.category.1)),
-            format!("{}{}", pct(f.approve.0, f.approve.1), base(&f.approve.2, f.approve.1)),
-        );
+    let cell = |right: usize, total: usize, base: &Option<(String, usize)>| {
+        let figure = pct(right, total);
+        match base {
+            Some((label, n)) if total > 0 => format!(
+                "{figure}, always {label} {:.1} %",
+                100.0 * *n as f64 / total as f64
+            ),
+            _ => figure,
+        }
+    };
+    let rows: Vec<(&str, String, String)> = langs
+        .iter()
+        .map(|(lang, cases)| {
+            let f = figures(cases);
+            (
+                *lang,
+                cell(f.category.0, f.category.1, &f.category.2),
+                cell(f.approve.0, f.approve.1, &f.approve.2),
+            )
+        })
+        .collect();
+    let width = rows
+        .iter()
+        .map(|r| r.1.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(8);
+    let mut s = format!(
+        "{:<9} {:<width$}   approve/reject, today's rules\n",
+        "language", "category"
+    );
+    for (lang, category, approve) in rows {
+        let _ = writeln!(s, "{lang:<9} {category:<width$}   {approve}");
     }
     s
 }
@@ -254,7 +291,9 @@ pub fn misses(cases: &[&Case]) -> String {
     let mut s = String::new();
     for c in cases {
         let outcome_wrong = c.current && approved(c.outcome) != approved(c.predicted.outcome);
-        let category_wrong = c.category.is_some_and(|k| k != c.predicted.category.predicted);
+        let category_wrong = c
+            .category
+            .is_some_and(|k| k != c.predicted.category.predicted);
         if outcome_wrong || category_wrong {
             let _ = writeln!(
                 s,
