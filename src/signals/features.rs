@@ -111,8 +111,35 @@ const AUTH_STEMS: [&str; 13] = [
 ];
 
 /// Of those, the words of a one-time code itself (a password or login alone is an account
-/// message, which UTILITY may carry).
-const CODE_STEMS: [&str; 6] = ["verif", "otp", "одноразов", "подтвержден", "2fa", "код"];
+/// message, which UTILITY may carry), in the languages with a lexicon: words that name a
+/// verification, which a coupon never does...
+const OTP_STEMS: [&str; 10] = [
+    "verif",
+    "vérif",
+    "otp",
+    "одноразов",
+    "подтвержден",
+    "2fa",
+    "bestätig",
+    "sekali pakai",
+    "सत्यापन",
+    "ओटीपी",
+];
+
+/// ...and the word "code" itself, which a coupon code also uses («код», "código", "codice",
+/// "kode").
+const CODE_WORDS: [&str; 10] = [
+    "code",
+    "codes",
+    "код",
+    "кода",
+    "кодом",
+    "código",
+    "codigo",
+    "codice",
+    "kode",
+    "कोड",
+];
 
 /// Password words: a template that hands one over (`Temporary Password: {{4}}`) sends a
 /// credential, which Meta has routed to AUTHENTICATION and rejected (two teams report it:
@@ -158,6 +185,7 @@ pub fn features(analysis: &Analysis<'_>, promotion: &Promotion) -> Features {
     let mut transactional_words = Vec::new();
     let mut auth_words = Vec::new();
     let mut code_words = false;
+    let mut otp_words = false;
     let mut sends_password = false;
     let mut body_words = 0usize;
     let mut personal = 0usize;
@@ -177,13 +205,13 @@ pub fn features(analysis: &Analysis<'_>, promotion: &Promotion) -> Features {
             {
                 relationship += 1;
             }
-            let code = CODE_STEMS.iter().any(|s| w.normalized.starts_with(s))
-                || w.normalized == "code"
-                || w.normalized == "codes";
-            if code || AUTH_STEMS.iter().any(|s| w.normalized.starts_with(s)) {
+            let otp = OTP_STEMS.iter().any(|s| w.normalized.starts_with(s));
+            let code = CODE_WORDS.contains(&w.normalized.as_str());
+            if otp || code || AUTH_STEMS.iter().any(|s| w.normalized.starts_with(s)) {
                 auth_words.push(field.text.value[w.range.clone()].to_string());
             }
-            code_words |= code;
+            otp_words |= otp;
+            code_words |= otp || code;
             sends_password |= PASSWORD_STEMS.iter().any(|s| w.normalized.starts_with(s))
                 && hands_over_value(&field.text.value, w.range.end);
         }
@@ -193,6 +221,21 @@ pub fn features(analysis: &Analysis<'_>, promotion: &Promotion) -> Features {
     }
     let buttons = analysis.template.buttons();
     let has = |kind: ButtonKind| buttons.iter().any(|b| b.kind == kind);
+    // A code for a discount or a coupon is not a one-time password (Meta's categorization puts
+    // coupons under MARKETING): with an offer around it, "code" alone says nothing about
+    // authentication; words that name a verification still do.
+    let offer = has(ButtonKind::CopyCode)
+        || promotion.by_group.iter().any(|(g, &v)| {
+            v > 0
+                && matches!(
+                    g,
+                    Group::Discount | Group::Free | Group::Gift | Group::Promo | Group::Price
+                )
+        });
+    if offer && !otp_words {
+        code_words = false;
+        auth_words.clear();
+    }
     let otp_button = has(ButtonKind::Otp);
     let auth_body = analysis
         .template
