@@ -59,7 +59,7 @@ pub fn stem_key(word: &Word, latin: Latin) -> String {
     let stem = match word.script {
         Script::Cyrillic => algorithms::russian(&word.normalized),
         Script::Latin => latin.stem(&word.normalized),
-        Script::Other => Cow::Borrowed(word.normalized.as_str()),
+        Script::Devanagari | Script::Other => Cow::Borrowed(word.normalized.as_str()),
     };
     fold_repeats(&stem)
 }

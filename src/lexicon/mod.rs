@@ -122,7 +122,7 @@ pub fn key(word: &Word, latin: Latin) -> String {
     let stemmer = match word.script {
         Script::Cyrillic => 0,
         Script::Latin => 1 + latin.index(),
-        Script::Other => return fold_repeats(&word.normalized),
+        Script::Devanagari | Script::Other => return fold_repeats(&word.normalized),
     };
     let compute = || keys::stem_key(word, latin);
     if word.normalized.len() > CACHED_WORD_BYTES {
