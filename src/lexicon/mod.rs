@@ -681,6 +681,41 @@ mod tests {
     }
 
     #[test]
+    fn offers_inside_order_updates_are_promotional() {
+        use Group::*;
+        // Issue 12's examples (the second is Meta's own, meta-cat-mkt-loyalty-discount) and
+        // their Russian equivalents, written for this test. Numbers and % are not words here.
+        assert_groups(&[
+            ("en", "Your order {{1}} has shipped. Save 15% on your next order.", &[Discount, Transactional]),
+            ("en", "As a thank you for your last order, please enjoy {{15}}% off your next order. Use code {{loyal15}} at checkout.", &[Discount]),
+            ("en", "Here is your exclusive coupon code, {{1}}, it expires in {{2}} days", &[Discount, Hype]),
+            ("en", "Your plan renews on {{1}}. Renew and save, or upgrade your plan today.", &[Discount, Cta]),
+            ("en", "Free shipping on all orders this week. Shop now!", &[Free, Cta]),
+            ("ru", "Ваш заказ {{1}} отправлен. Сэкономьте 15% на следующий заказ.", &[Discount, Transactional]),
+            ("ru", "В благодарность за покупку дарим {{1}}% скидки на следующую покупку. Введите промокод {{2}} при оформлении заказа.", &[Discount, Gift]),
+            ("ru", "Ваш эксклюзивный купон {{1}} действует {{2}} дня.", &[Discount, Hype]),
+            ("ru", "Бесплатная доставка при заказе от 3000 ₽, выгода до 20%.", &[Discount, Free]),
+            ("es", "Tu pedido {{1}} fue enviado. Obtén un 10% en tu próxima compra.", &[Discount, Transactional]),
+            ("pt", "Seu pedido {{1}} foi enviado. Ganhe 10% na sua próxima compra.", &[Discount, Transactional]),
+        ]);
+    }
+
+    #[test]
+    fn meta_utility_wording_stays_a_notice() {
+        // Sentences of Meta's utility examples (tests/corpus/en/meta-cat-util-*) that share
+        // words with the offer entries, and hotel and bank notices written for this test.
+        assert_groups(&[
+            ("en", "Please note, we have updated our phone number to {{number}}. Please save this and call if we can be of support.", &[]),
+            ("en", "Reminder: Your monthly payment for {{service}} will be billed on {{date}} to the {{card}} you have saved on file.", &[Group::Transactional]),
+            ("en", "This is to notify you that you need to upgrade to a {{card}} by {{date}}.", &[]),
+            ("en", "Your room is ready. The balance is payable at checkout.", &[Group::Transactional]),
+            ("en", "We are dealing with your request and will reply within a day.", &[Group::Transactional]),
+            ("ru", "Вы сэкономили 300 ₽ по карте лояльности. Спасибо за покупку!", &[Group::Transactional]),
+            ("es", "El saldo de tu cuenta de ahorro es {{1}}.", &[Group::Transactional]),
+        ]);
+    }
+
+    #[test]
     fn each_new_language_reads_offers_and_notices() {
         use Group::*;
         // Written for this test (not real templates): an offer and notices per language,
