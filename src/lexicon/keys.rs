@@ -64,6 +64,14 @@ impl LangSet {
         }
     }
 
+    /// Whether walint has a list for the language of a template code (`fr_CA`, `ru`, ...):
+    /// Russian, English, or a language of its own set. Templates in other languages, or with
+    /// no language, are read with the Russian and English lists only, so their words say less.
+    pub fn has_list(code: Option<&str>) -> bool {
+        let lang = code.map(|c| c.get(..2).unwrap_or(c).to_ascii_lowercase());
+        matches!(lang.as_deref(), Some("ru" | "en")) || LangSet::from_code(code) != LangSet::En
+    }
+
     /// The set a list belongs to: Russian and English together (English words are common in
     /// Russian marketing, and both are always on), then one set per other language.
     pub fn of_list(lang: &str) -> LangSet {

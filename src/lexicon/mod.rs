@@ -742,6 +742,41 @@ mod tests {
     }
 
     #[test]
+    fn a_template_language_picks_its_set() {
+        for (code, set) in [
+            (Some("en_US"), LangSet::En),
+            (Some("ru"), LangSet::En),
+            (Some("es_MX"), LangSet::Es),
+            (Some("pt_BR"), LangSet::Pt),
+            (Some("fr_CA"), LangSet::Fr),
+            (Some("de"), LangSet::De),
+            (Some("it"), LangSet::It),
+            (Some("ID"), LangSet::Id),
+            (Some("hi"), LangSet::Hi),
+            (Some("ar"), LangSet::En),
+            (Some("fil"), LangSet::En),
+            (None, LangSet::En),
+        ] {
+            assert_eq!(LangSet::from_code(code), set, "{code:?}");
+        }
+        for code in [
+            "en_GB", "ru", "es", "pt_PT", "fr", "de_AT", "it", "id", "hi",
+        ] {
+            assert!(LangSet::has_list(Some(code)), "{code}");
+        }
+        for code in [
+            Some("ar"),
+            Some("bn"),
+            Some("fil"),
+            Some("e"),
+            Some(""),
+            None,
+        ] {
+            assert!(!LangSet::has_list(code), "{code:?}");
+        }
+    }
+
+    #[test]
     fn a_language_list_applies_to_its_templates_only() {
         // Hinglish words mean nothing in an English template, German ones in a French one.
         let hinglish = "Sirf aaj 40% chhoot";
