@@ -30,7 +30,7 @@ fn main() {
     for file in ["src/text/class.rs", "src/lexicon/keys.rs", "src/words.rs"] {
         println!("cargo:rerun-if-changed={file}");
     }
-    for lang in ["ru", "en", "es", "pt"] {
+    for lang in keys::LISTS {
         let src = format!("src/lexicon/{lang}.txt");
         println!("cargo:rerun-if-changed={src}");
         let text =
@@ -43,11 +43,11 @@ fn main() {
             })
             .map(|l| format!("{l}\n"))
             .collect();
-        let latin = keys::Latin::of_list(lang);
+        let set = keys::LangSet::of_list(lang);
         let keys: String = entries
             .lines()
             .map(
-                |line| match keys::phrase_of(line).map(|p| (p, keys::phrase_keys(p, latin))) {
+                |line| match keys::phrase_of(line).map(|p| (p, keys::phrase_keys(p, set))) {
                     Some((phrase, Some((keys, open_end)))) => {
                         format!("{}\n", keys::encode(phrase, &keys, open_end))
                     }

@@ -14,6 +14,8 @@ use std::ops::Range;
 pub enum Script {
     Cyrillic,
     Latin,
+    /// Hindi (and Marathi, Nepali) script.
+    Devanagari,
     Other,
 }
 
@@ -131,6 +133,8 @@ fn leet(c: char, script: Script) -> Option<char> {
             '@' => 'а',
             _ => return None,
         }),
+        // Digits inside a Devanagari word are not letters in disguise.
+        Script::Devanagari => None,
         _ => Some(match c {
             '0' => 'o',
             '1' => 'i',
@@ -150,6 +154,7 @@ pub(crate) fn script_of(c: char) -> Script {
     match c {
         'a'..='z' | 'A'..='Z' | 'À'..='ɏ' => Script::Latin,
         '\u{0400}'..='\u{04FF}' | '\u{0500}'..='\u{052F}' => Script::Cyrillic,
+        '\u{0900}'..='\u{097F}' => Script::Devanagari,
         _ => Script::Other,
     }
 }
@@ -161,6 +166,13 @@ pub(crate) fn is_word_char(c: char) -> bool {
         || c == '$'
         || is_invisible(c)
         || ('\u{0300}'..='\u{036F}').contains(&c)
+        || is_devanagari_mark(c)
+}
+
+/// Devanagari signs that are not letters but belong inside a word: the virama that joins
+/// consonants (`्`), the nukta (`़`) and the stress marks. The vowel signs are letters already.
+fn is_devanagari_mark(c: char) -> bool {
+    matches!(c, '\u{093C}' | '\u{094D}' | '\u{0951}'..='\u{0954}')
 }
 
 /// Splits `text` into words, skipping the byte ranges in `skip` (placeholders, links).
@@ -263,11 +275,14 @@ fn normalize(text: &str, range: Range<usize>, spaced: bool) -> Option<Word> {
         spaced,
         ..Evasion::default()
     };
-    let (mut cyr, mut lat, mut letters, mut digits) = (0, 0, 0, 0);
+    // Letters per script: Cyrillic, Latin, Devanagari.
+    let mut counts = [0usize; 3];
+    let (mut letters, mut digits) = (0, 0);
     for c in written.chars() {
         match script_of(c) {
-            Script::Cyrillic => cyr += 1,
-            Script::Latin => lat += 1,
+            Script::Cyrillic => counts[0] += 1,
+            Script::Latin => counts[1] += 1,
+            Script::Devanagari => counts[2] += 1,
             Script::Other => {}
         }
         if class::is_alphabetic(c) {
@@ -276,17 +291,20 @@ fn normalize(text: &str, range: Range<usize>, spaced: bool) -> Option<Word> {
             digits += 1;
         }
     }
-    let script = match cyr.cmp(&lat) {
-        _ if cyr == 0 && lat == 0 => Script::Other,
-        std::cmp::Ordering::Greater => Script::Cyrillic,
-        std::cmp::Ordering::Less => Script::Latin,
-        // A tie («Frее»: two and two): the first letter says which alphabet was meant.
-        std::cmp::Ordering::Equal => written
-            .chars()
-            .map(script_of)
-            .find(|s| *s != Script::Other)
-            .unwrap_or(Script::Other),
+    // The script with the most letters; on a tie («Frее»: two and two) the first letter of a
+    // leading script says which alphabet was meant.
+    let most = counts.iter().copied().max().unwrap_or(0);
+    let leads = |s: Script| match s {
+        Script::Cyrillic => counts[0] == most,
+        Script::Latin => counts[1] == most,
+        Script::Devanagari => counts[2] == most,
+        Script::Other => false,
     };
+    let script = written
+        .chars()
+        .map(script_of)
+        .find(|&s| most > 0 && leads(s))
+        .unwrap_or(Script::Other);
     // Digits count as letters only inside a real word: `ск1дка`, `fr33`, not `2024г`.
     let leet_ok = letters >= 2 && digits > 0 && digits <= letters;
     let all_caps = letters >= 2
@@ -295,12 +313,15 @@ fn normalize(text: &str, range: Range<usize>, spaced: bool) -> Option<Word> {
             .filter(|&c| class::is_alphabetic(c))
             .all(class::is_uppercase);
     let mut normalized = String::with_capacity(written.len());
-    for c in written.chars() {
+    for (i, c) in written.char_indices() {
         if spaced && !class::is_alphanumeric(c) && c != '@' && c != '$' {
             continue; // the separators of a spaced-out word
         }
         if is_invisible(c) {
-            evasion.invisible = true;
+            // After a virama, a joiner or non-joiner chooses how a conjunct is drawn: spelling.
+            let after_virama = written[..i].ends_with('\u{094D}');
+            let joiner = matches!(c, '\u{200C}' | '\u{200D}');
+            evasion.invisible |= !(joiner && after_virama);
             continue;
         }
         let mapped = match script {
@@ -324,9 +345,12 @@ fn normalize(text: &str, range: Range<usize>, spaced: bool) -> Option<Word> {
             }
             None => c,
         };
-        // `ё` is read as `е` (only `Ё` lowercases to `ё`).
+        // `ё` is read as `е` (only `Ё` lowercases to `ё`), and Devanagari spellings that
+        // people write either way are read one way (see [`devanagari_plain`]).
         if c == 'ё' || c == 'Ё' {
             normalized.push('е');
+        } else if script_of(c) == Script::Devanagari {
+            normalized.extend(devanagari_plain(c));
         } else {
             class::push_lowercase(&mut normalized, c);
         }
@@ -341,6 +365,26 @@ fn normalize(text: &str, range: Range<usize>, spaced: bool) -> Option<Word> {
         script,
         evasion,
         all_caps,
+    })
+}
+
+/// A Devanagari character as matching reads it: without the nukta, which is typed or left out
+/// at will («मुफ़्त», «मुफ्त») and comes precomposed or as a sign of its own (`फ़` U+095E or
+/// `फ` + U+093C), and with the chandrabindu as the anusvara («शुभकामनाएँ», «शुभकामनाएं»).
+fn devanagari_plain(c: char) -> Option<char> {
+    Some(match c {
+        '\u{093C}' => return None,
+        '\u{0901}' => '\u{0902}',
+        // क़ ख़ ग़ ज़ ड़ ढ़ फ़ य़ → क ख ग ज ड ढ फ य
+        '\u{0958}' => 'क',
+        '\u{0959}' => 'ख',
+        '\u{095A}' => 'ग',
+        '\u{095B}' => 'ज',
+        '\u{095C}' => 'ड',
+        '\u{095D}' => 'ढ',
+        '\u{095E}' => 'फ',
+        '\u{095F}' => 'य',
+        c => c,
     })
 }
 
@@ -457,6 +501,51 @@ mod tests {
         let skip = [p..p + 12, t.find("https").unwrap()..t.len()];
         let n: Vec<String> = split(t, &skip).into_iter().map(|w| w.normalized).collect();
         assert_eq!(n, ["заказ", "на"]);
+    }
+
+    #[test]
+    fn devanagari_words_keep_their_signs() {
+        // The virama (्) and nukta (़) are not letters to Unicode: without them a word fell
+        // apart («स्पेशल» into «स» and «पेशल»). The danda (।) ends a sentence, not a word.
+        let w = split("आपका स्पेशल ऑफ़र। क्ष", &[]);
+        let n: Vec<&str> = w.iter().map(|w| w.normalized.as_str()).collect();
+        assert_eq!(n, ["आपका", "स्पेशल", "ऑफर", "क्ष"]);
+        assert!(w
+            .iter()
+            .all(|w| w.script == Script::Devanagari && !w.evasion.any()));
+        assert!(w.iter().all(|w| !w.all_caps));
+    }
+
+    #[test]
+    fn devanagari_spelling_variants_are_one_word() {
+        // फ़ precomposed (U+095E), फ + nukta, and फ without it; chandrabindu and anusvara.
+        for written in ["मु\u{095E}्त", "मुफ\u{093C}्त", "मुफ्त"] {
+            let w = split(written, &[]);
+            assert_eq!(w.len(), 1, "{written}");
+            assert_eq!(w[0].normalized, "मुफ्त", "{written}");
+        }
+        assert_eq!(
+            split("शुभकामनाएँ", &[])[0].normalized,
+            split("शुभकामनाएं", &[])[0].normalized
+        );
+    }
+
+    #[test]
+    fn joiners_after_a_virama_are_spelling() {
+        // A joiner after a virama chooses how a conjunct is drawn; elsewhere it is a disguise.
+        let w = split("क्\u{200D}ष क्\u{200C}ष छू\u{200B}ट", &[]);
+        assert_eq!(w.len(), 3);
+        assert!(!w[0].evasion.invisible && !w[1].evasion.invisible);
+        assert_eq!(w[0].normalized, "क्ष");
+        assert!(w[2].evasion.invisible);
+        assert_eq!(w[2].normalized, "छूट");
+    }
+
+    #[test]
+    fn digits_in_devanagari_words_stay_digits() {
+        let w = split("50प्रतिशत", &[]);
+        assert_eq!(w[0].normalized, "50प्रतिशत");
+        assert!(!w[0].evasion.digits);
     }
 
     #[test]

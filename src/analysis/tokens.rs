@@ -356,7 +356,7 @@ pub fn count_letters(text: &str, letters: &mut Letters) {
             match words::script_of(c) {
                 Script::Latin => letters.latin += 1,
                 Script::Cyrillic => letters.cyrillic += 1,
-                Script::Other => letters.other += 1,
+                Script::Devanagari | Script::Other => letters.other += 1,
             }
         }
     }

@@ -7,58 +7,104 @@
 
 use crate::words::{self, fold_repeats, Script, Word};
 use std::borrow::Cow;
-// The Snowball stemmers, one feature per language: only the four used are linked.
+// The Snowball stemmers, one feature per language: only those used are linked.
 use tantivy_stemmers::algorithms;
 
-/// The language whose list applies besides Russian and English: the template's, when it is
-/// Spanish or Portuguese. Also names the stemmer that reads Latin-script words of a list set;
-/// Cyrillic words always use the Russian stemmer.
+/// The lists, by language code: `build.rs` prepares each of them (`src/lexicon/<code>.txt`).
+// build.rs reads it; the library names the lists in `include_str!`s, and a test checks them.
+#[cfg_attr(not(test), allow(dead_code))]
+pub const LISTS: [&str; 9] = ["ru", "en", "es", "pt", "fr", "de", "it", "id", "hi"];
+
+/// The list set a template's words are matched against besides Russian and English (always
+/// on): its language's list, for the languages walint has one for. It also names the stemmer
+/// that reads the Latin-script words of a set; Cyrillic words always use the Russian stemmer,
+/// Devanagari words the Hindi one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Latin {
+pub enum LangSet {
+    /// Russian and English: the lists every template is matched against.
     En,
     Es,
     Pt,
+    Fr,
+    De,
+    It,
+    Id,
+    /// Hindi: Devanagari words, and Hindi written in Latin letters ("aapka order").
+    Hi,
 }
 
-impl Latin {
-    /// From a template language code (`es_MX`, `pt_BR`, `ru`, ...).
-    pub fn from_code(code: Option<&str>) -> Latin {
+impl LangSet {
+    /// Every set, in [`LangSet::index`] order.
+    pub const ALL: [LangSet; 8] = [
+        LangSet::En,
+        LangSet::Es,
+        LangSet::Pt,
+        LangSet::Fr,
+        LangSet::De,
+        LangSet::It,
+        LangSet::Id,
+        LangSet::Hi,
+    ];
+
+    /// From a template language code (`es_MX`, `pt_BR`, `ru`, ...): a language without a list
+    /// of its own gets Russian and English only.
+    pub fn from_code(code: Option<&str>) -> LangSet {
         match code
             .map(|c| c.get(..2).unwrap_or(c).to_ascii_lowercase())
             .as_deref()
         {
-            Some("es") => Latin::Es,
-            Some("pt") => Latin::Pt,
-            _ => Latin::En,
+            Some("es") => LangSet::Es,
+            Some("pt") => LangSet::Pt,
+            Some("fr") => LangSet::Fr,
+            Some("de") => LangSet::De,
+            Some("it") => LangSet::It,
+            Some("id") => LangSet::Id,
+            Some("hi") => LangSet::Hi,
+            _ => LangSet::En,
         }
     }
 
+    /// Whether walint has a list for the language of a template code (`fr_CA`, `ru`, ...):
+    /// Russian, English, or a language of its own set. Templates in other languages, or with
+    /// no language, are read with the Russian and English lists only, so their words say less.
+    pub fn has_list(code: Option<&str>) -> bool {
+        let lang = code.map(|c| c.get(..2).unwrap_or(c).to_ascii_lowercase());
+        matches!(lang.as_deref(), Some("ru" | "en")) || LangSet::from_code(code) != LangSet::En
+    }
+
     /// The set a list belongs to: Russian and English together (English words are common in
-    /// Russian marketing, and both are always on), Spanish, Portuguese.
-    pub fn of_list(lang: &str) -> Latin {
-        Latin::from_code(Some(lang))
+    /// Russian marketing, and both are always on), then one set per other language.
+    pub fn of_list(lang: &str) -> LangSet {
+        LangSet::from_code(Some(lang))
     }
 
     pub fn index(self) -> usize {
         self as usize
     }
 
-    /// The Snowball stemmer for Latin-script words of this language.
+    /// The Snowball stemmer for Latin-script words of this set. Hindi in Latin letters has
+    /// none: its words are matched as written, and `*` entries stand for their endings.
     fn stem(self, word: &str) -> Cow<'_, str> {
         match self {
-            Latin::En => algorithms::english_porter_2(word),
-            Latin::Es => algorithms::spanish(word),
-            Latin::Pt => algorithms::portuguese(word),
+            LangSet::En => algorithms::english_porter_2(word),
+            LangSet::Es => algorithms::spanish(word),
+            LangSet::Pt => algorithms::portuguese(word),
+            LangSet::Fr => algorithms::french(word),
+            LangSet::De => algorithms::german(word),
+            LangSet::It => algorithms::italian(word),
+            LangSet::Id => algorithms::indonesian_tala(word),
+            LangSet::Hi => Cow::Borrowed(word),
         }
     }
 }
 
-/// The key of a normalised word: its Snowball stem (Russian for Cyrillic words, the set's
-/// language for Latin ones), repeated letters folded.
-pub fn stem_key(word: &Word, latin: Latin) -> String {
+/// The key of a normalised word: its Snowball stem (Russian for Cyrillic words, Hindi for
+/// Devanagari ones, the set's language for Latin ones), repeated letters folded.
+pub fn stem_key(word: &Word, set: LangSet) -> String {
     let stem = match word.script {
         Script::Cyrillic => algorithms::russian(&word.normalized),
-        Script::Latin => latin.stem(&word.normalized),
+        Script::Devanagari => algorithms::hindi_lightweight(&word.normalized),
+        Script::Latin => set.stem(&word.normalized),
         Script::Other => Cow::Borrowed(word.normalized.as_str()),
     };
     fold_repeats(&stem)
@@ -76,7 +122,7 @@ pub fn phrase_of(line: &str) -> Option<&str> {
 /// prefix of any ending (that word is not stemmed). `None` for a phrase without words.
 // Called by build.rs, and by the library's tests, which check the built keys against it.
 #[cfg_attr(not(test), allow(dead_code))]
-pub fn phrase_keys(phrase: &str, latin: Latin) -> Option<(Vec<String>, bool)> {
+pub fn phrase_keys(phrase: &str, set: LangSet) -> Option<(Vec<String>, bool)> {
     let (phrase, open_end) = match phrase.strip_suffix('*') {
         Some(p) => (p, true),
         None => (phrase, false),
@@ -90,7 +136,7 @@ pub fn phrase_keys(phrase: &str, latin: Latin) -> Option<(Vec<String>, bool)> {
             if i == last && open_end {
                 fold_repeats(&w.normalized)
             } else {
-                stem_key(w, latin)
+                stem_key(w, set)
             }
         })
         .collect();

@@ -166,6 +166,9 @@ pub struct Features {
     pub values: [f64; NAMES.len()],
     /// Words of a one-time code (`code`, `OTP`, «код подтверждения») were found.
     pub code_words: bool,
+    /// Of those, words that name a verification ("verification", «подтверждения», OTP), which
+    /// a coupon never uses.
+    pub verification_words: bool,
     /// A password is handed over (`Temporary Password: {{4}}`).
     pub sends_password: bool,
     /// Promotional words and phrases found, for the explanation.
@@ -281,6 +284,7 @@ pub fn features(analysis: &Analysis<'_>, promotion: &Promotion) -> Features {
     Features {
         values,
         code_words: code_words || otp_button || auth_body,
+        verification_words: otp_words || otp_button || auth_body,
         sends_password,
         promo_words,
         transactional_words,

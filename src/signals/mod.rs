@@ -65,7 +65,21 @@ impl Promotion {
     pub fn overt(&self) -> bool {
         self.score >= OVERT
     }
+
+    /// Promotion Meta's rules count in any category: the text as a whole is overt, or one
+    /// strong phrase (an offer, a discount), or a word written to dodge filters.
+    pub fn decisive(&self) -> bool {
+        self.overt()
+            || self
+                .signals
+                .iter()
+                .any(|s| s.disguised || s.weight >= DECISIVE_WEIGHT)
+    }
 }
+
+/// The weight of a phrase that is promotion on its own ("20 % off your next order",
+/// «распродажа»), as the lexicons rate it.
+const DECISIVE_WEIGHT: i32 = 3;
 
 /// The promotional reading of the message texts of a template.
 pub fn promotion(analysis: &Analysis<'_>) -> Promotion {

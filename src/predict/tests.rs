@@ -1,0 +1,300 @@
+use super::*;
+use crate::rules::testing::with_body;
+use crate::{lint_source, InputKind, Lang, LintOptions};
+
+fn predict_json(json: &str) -> Prediction {
+    predict_json_with(json, &LintOptions::default())
+}
+
+fn predict_json_with(json: &str, options: &LintOptions) -> Prediction {
+    let reports = lint_source(json, InputKind::Auto, options).unwrap();
+    reports.into_iter().next().unwrap().prediction.unwrap()
+}
+
+fn ru(category: &str, body: &str, extra: &str) -> String {
+    with_body(category, body, extra).replace("en_US", "ru")
+}
+
+#[test]
+fn a_clean_utility_notice_is_approved_as_utility() {
+    let p = predict_json(&ru(
+        "UTILITY",
+        "Здравствуйте! Ваш заказ №A-1 передан в службу доставки и прибудет завтра. Отследить посылку можно в личном кабинете.",
+        "",
+    ));
+    assert_eq!((p.outcome, p.status), (Outcome::Approved, Status::Approved));
+    assert_eq!(p.category.predicted, Category::Utility);
+    assert!(p.approval_probability > 0.8);
+    assert_eq!(p.rejection_reason, None);
+}
+
+#[test]
+fn promotion_in_a_utility_template_is_recategorized() {
+    let p = predict_json(&ru(
+        "UTILITY",
+        "Ваш заказ доставлен! Только сегодня скидка 30% на всё: успейте купить по лучшей цене!",
+        "",
+    ));
+    assert_eq!(p.outcome, Outcome::Recategorized);
+    assert_eq!(p.category.predicted, Category::Marketing);
+    let reason = p
+        .reasons
+        .iter()
+        .find(|r| r.factor == "marketing-content")
+        .unwrap();
+    assert!(
+        reason
+            .words
+            .iter()
+            .any(|w| w.to_lowercase().contains("скидка")),
+        "{reason:?}"
+    );
+}
+
+#[test]
+fn format_errors_reject_with_invalid_format() {
+    let p = predict_json(&with_body(
+        "UTILITY",
+        "Hi {{1}} {{2}}, your order has shipped.",
+        "",
+    ));
+    assert_eq!((p.outcome, p.status), (Outcome::Rejected, Status::Rejected));
+    assert_eq!(p.rejection_reason, Some(RejectionReason::InvalidFormat));
+    let format = p
+        .reasons
+        .iter()
+        .find(|r| r.factor == "format-error")
+        .unwrap();
+    assert!(format.rules.contains(&"placeholder-adjacent"), "{format:?}");
+}
+
+#[test]
+fn fraud_and_threats_name_their_reason() {
+    let scam = predict_json(&ru(
+        "UTILITY",
+        "Для разблокировки карты сообщите номер карты и код из СМС оператору.",
+        "",
+    ));
+    assert_eq!(scam.rejection_reason, Some(RejectionReason::Scam));
+    let threat = predict_json(&ru(
+        "UTILITY",
+        "Если долг не будет погашен, мы подадим в суд и передадим дело коллекторам.",
+        "",
+    ));
+    assert_eq!(
+        threat.rejection_reason,
+        Some(RejectionReason::AbusiveContent)
+    );
+}
+
+#[test]
+fn one_time_codes_belong_to_authentication() {
+    let p = predict_json(&with_body(
+        "MARKETING",
+        "Your verification code is 123456. Also get 20% off your next order with code SAVE20!",
+        "",
+    ));
+    assert_eq!(p.outcome, Outcome::Rejected);
+    assert_eq!(p.rejection_reason, Some(RejectionReason::IncorrectCategory));
+}
+
+#[test]
+fn a_password_handed_over_outside_authentication_is_rejected() {
+    // With sample values, so that no format error comes first.
+    let template = |body: &str, samples: &str, lang: &str| {
+        with_body("UTILITY", body, "")
+            .replace("en_US", lang)
+            .replace(
+                r#""text": "#,
+                &format!(r#""example": {{"body_text": [[{samples}]]}}, "text": "#),
+            )
+    };
+    for (body, samples, lang) in [
+        (
+            "Your staff account has been created. Login: {{1}}\nTemporary Password: {{2}}\nPlease change it after the first login.",
+            r#""ann@example.com", "x7Kp2q""#,
+            "en_US",
+        ),
+        (
+            "Ваш аккаунт создан. Пароль: {{1}}. Смените его после первого входа.",
+            r#""x7Kp2q""#,
+            "ru",
+        ),
+    ] {
+        let p = predict_json(&template(body, samples, lang));
+        assert_eq!(
+            (p.outcome, p.rejection_reason),
+            (Outcome::Rejected, Some(RejectionReason::IncorrectCategory)),
+            "{body}"
+        );
+        assert!(
+            p.reasons.iter().any(|r| r.factor == "password-in-message"),
+            "{body}: {:?}",
+            p.reasons
+        );
+    }
+    // Telling the reader about their password hands nothing over.
+    let notice = predict_json(&template(
+        "Your password was changed on {{1}} at 10:40. If it wasn't you, contact support.",
+        r#""May 3""#,
+        "en_US",
+    ));
+    assert!(!notice
+        .reasons
+        .iter()
+        .any(|r| r.factor == "password-in-message"));
+}
+
+#[test]
+fn overt_marketing_without_opt_out_has_a_high_flag_risk() {
+    let p = predict_json(&ru(
+        "MARKETING",
+        "ТОЛЬКО СЕГОДНЯ!!! Скидка -50% на всё! Успейте купить по лучшей цене!",
+        "",
+    ));
+    assert_eq!(p.outcome, Outcome::Approved);
+    assert_eq!(p.flag_risk, Risk::High);
+    let with_opt_out = predict_json(&ru(
+        "MARKETING",
+        "Здравствуйте! В магазине новая весенняя коллекция: посмотрите подборку на сайте.",
+        r#"{"type": "FOOTER", "text": "Ответьте СТОП, чтобы отписаться"}"#,
+    ));
+    assert_eq!(with_opt_out.flag_risk, Risk::Low);
+}
+
+#[test]
+fn reasons_follow_the_language() {
+    let options = LintOptions {
+        lang: Lang::Ru,
+        ..LintOptions::default()
+    };
+    let p = predict_json_with(
+        &with_body("UTILITY", "Hi {{1}} {{2}}, your order has shipped.", ""),
+        &options,
+    );
+    assert!(
+        p.reasons[0].message.starts_with("будет отклонён"),
+        "{}",
+        p.reasons[0].message
+    );
+}
+
+#[test]
+fn a_draft_with_a_one_time_code_is_an_authentication_template() {
+    let p = predict_json("Ваш код подтверждения: 4821. Никому его не сообщайте.");
+    assert_eq!(p.category.predicted, Category::Authentication);
+    assert_ne!(p.outcome, Outcome::Rejected, "{:?}", p.reasons);
+    let with_offer =
+        predict_json("Ваш код подтверждения: 4821. А ещё скидка 20% на первый заказ по промокоду!");
+    assert_eq!(with_offer.outcome, Outcome::Rejected);
+    assert_eq!(
+        with_offer.rejection_reason,
+        Some(RejectionReason::IncorrectCategory)
+    );
+}
+
+#[test]
+fn service_notices_read_as_utility() {
+    for text in [
+        // Meta's essential utility: recalls, warranty, legal notices, fraud alerts, opt-in
+        // confirmations.
+        "Important: the car seat model you bought (batch 2231) is being recalled. Stop using it and visit our site for a free replacement.",
+        "Внимание! Модель автокресла, которую вы купили (партия 2231), отзывается. Прекратите использование и обратитесь в магазин для бесплатной замены.",
+        "Гарантия на стиральную машину заканчивается 1 июня. Если нужен ремонт, свяжитесь с нами.",
+        "We have updated our terms of service. The changes take effect on July 1.",
+        "Мы обновили пользовательское соглашение. Изменения вступают в силу 1 июля.",
+        "Мы заметили подозрительную операцию на 25 000 руб. по вашей карте *4412. Ответьте ДА, если это были вы.",
+        "You are now subscribed to order updates on WhatsApp. Reply STOP at any time to unsubscribe.",
+        "Уважаемые клиенты! 12 мая с 9:00 до 13:00 из-за ремонтных работ не будет работать онлайн-банк. Приносим извинения.",
+        "Your electricity service will be interrupted on May 3 from 9:00 to 12:00 due to maintenance.",
+        "Здравствуйте! Занятие по английскому переносится на четверг, 18:00. Приносим извинения за неудобства.",
+        "Напоминаем, что до 15 марта нужно внести оплату за абонемент в размере 3 000 руб.",
+        "Hello! Your lesson has been moved to Thursday at 6 pm. We apologize for the inconvenience.",
+    ] {
+        let p = predict_json(text);
+        assert_eq!(p.category.predicted, Category::Utility, "{text}");
+    }
+}
+
+#[test]
+fn drafts_are_categorised_from_their_content() {
+    let p = predict_json("Здравствуйте! Оплата по счёту №15 получена, чек отправлен на почту.");
+    assert_eq!(p.category.declared, None);
+    assert_eq!(p.category.predicted, Category::Utility);
+}
+
+/// The three drafts of the issue that the first version got wrong: each is MARKETING.
+#[test]
+fn offers_make_a_template_marketing() {
+    let utility = |body: &str, samples: &str| {
+        with_body("UTILITY", body, "").replace(
+            r#""text": "#,
+            &format!(r#""example": {{"body_text": [[{samples}]]}}, "text": "#),
+        )
+    };
+    for (body, samples) in [
+        (
+            "Hi {{1}}, your order {{2}} has shipped… Use code SAVE20 for 20% off your next order – shop now before it ends!",
+            r#""Ann", "A-1""#,
+        ),
+        ("Your order {{1}} has shipped. Save 15% on your next order.", r#""A-1""#),
+        (
+            "As a thank you, please enjoy {{1}}% off your next order. Use code {{2}} at checkout.",
+            r#""15", "LOYAL15""#,
+        ),
+    ] {
+        let p = predict_json(&utility(body, samples));
+        assert_eq!(p.category.predicted, Category::Marketing, "{body}: {:?}", p.reasons);
+        assert_eq!(p.outcome, Outcome::Recategorized, "{body}: {:?}", p.reasons);
+        assert!(
+            p.reasons.iter().any(|r| r.factor == "marketing-content"),
+            "{body}: {:?}",
+            p.reasons
+        );
+    }
+}
+
+#[test]
+fn a_coupon_code_is_not_a_one_time_password() {
+    let p = predict_json(&with_body(
+        "MARKETING",
+        "Hi {{1}}, your exclusive coupon code, {{2}}, expires in {{3}} days. Use it at checkout for 20% off.",
+        "",
+    ));
+    assert_eq!(p.category.predicted, Category::Marketing, "{:?}", p.reasons);
+    assert_ne!(p.rejection_reason, Some(RejectionReason::IncorrectCategory));
+    // A verification code with an offer is still one.
+    let otp = predict_json(&with_body(
+        "MARKETING",
+        "Your verification code is 123456. Also get 20% off your next order with code SAVE20!",
+        "",
+    ));
+    assert_eq!(
+        otp.rejection_reason,
+        Some(RejectionReason::IncorrectCategory)
+    );
+}
+
+/// An error never stands beside an approval: an error that rejects gives a rejection, one
+/// that says the content is marketing gives MARKETING.
+#[test]
+fn the_verdict_follows_the_errors() {
+    for (json, expect) in [
+        (
+            with_body("UTILITY", "Hi {{1}} {{2}}, your order has shipped.", ""),
+            Outcome::Rejected,
+        ),
+        (
+            with_body(
+                "UTILITY",
+                "Ваш заказ доставлен! Скидка 30% на следующий заказ по промокоду.",
+                "",
+            )
+            .replace("en_US", "ru"),
+            Outcome::Recategorized,
+        ),
+    ] {
+        let p = predict_json(&json);
+        assert_eq!(p.outcome, expect, "{json}: {:?}", p.reasons);
+    }
+}
