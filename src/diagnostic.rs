@@ -2,6 +2,7 @@
 
 use crate::json::Span;
 use crate::l10n::{Lang, Msg};
+use crate::moderation::{Effect, ErrorEffect};
 use crate::template::ComponentKind;
 use crate::text::{Cursor, DocRange, Position, Text, TextRange};
 use serde::{Deserialize, Serialize};
@@ -44,6 +45,9 @@ impl Severity {
 pub struct Diagnostic {
     pub rule: &'static str,
     pub severity: Severity,
+    /// What the finding does to Meta's review (from its rule's declaration).
+    #[serde(skip)]
+    pub effect: Effect,
     pub message: String,
     /// The component the finding is in (`BODY`, `HEADER`, `FOOTER`, `BUTTONS`, ...), or `null`
     /// for template-level findings (name, language, category).
@@ -92,6 +96,8 @@ pub struct NewComponent {
 /// What a rule hands to the context; positions are resolved later, all at once.
 pub struct Report<'a> {
     pub(crate) severity: Option<Severity>,
+    /// What this error does to the review, when it differs from the rule's declaration.
+    pub(crate) error_effect: Option<ErrorEffect>,
     pub(crate) message: Msg,
     pub(crate) component: Option<ComponentKind>,
     pub(crate) target: Target<'a>,
@@ -128,6 +134,7 @@ impl<'a> Report<'a> {
     pub fn text(text: &'a Text, range: Range<usize>, message: Msg) -> Self {
         Report {
             severity: None,
+            error_effect: None,
             message,
             component: None,
             target: Target::Text { text, range },
@@ -140,6 +147,7 @@ impl<'a> Report<'a> {
     pub fn node(path: impl Into<String>, span: Option<Span>, message: Msg) -> Self {
         Report {
             severity: None,
+            error_effect: None,
             message,
             component: None,
             target: Target::Node {
@@ -154,6 +162,13 @@ impl<'a> Report<'a> {
     /// Overrides the rule's default severity for this finding.
     pub fn severity(mut self, severity: Severity) -> Self {
         self.severity = Some(severity);
+        self
+    }
+
+    /// What this finding, when it is an error, does to the review, when that differs from the
+    /// rule's declaration (one rule can find both format errors and a language mismatch).
+    pub fn error_effect(mut self, effect: ErrorEffect) -> Self {
+        self.error_effect = Some(effect);
         self
     }
 
@@ -239,11 +254,13 @@ fn bounded(message: &str) -> String {
 }
 
 /// Turns reports into diagnostics: picks the language, and computes UTF-16 offsets and
-/// line/column in the field and in the document with one forward pass per text.
-pub(crate) fn resolve(
-    reports: Vec<(&'static str, Severity, Report<'_>)>,
+/// line/column in each field with one forward pass per text. Positions in the document are
+/// left to [`DocPositions`], which resolves those of every template of a document at once.
+pub(crate) fn resolve<'t>(
+    reports: Vec<crate::rules::Reported<'t>>,
     lang: Lang,
-    source: Option<&str>,
+    doc: &mut DocPositions,
+    template: usize,
 ) -> Vec<Diagnostic> {
     // Every offset asked of each text, located in increasing order: reports come rule by rule
     // and may overlap, and a cursor asked to go backwards would start over (quadratic when a
@@ -262,7 +279,7 @@ pub(crate) fn resolve(
         located.offsets.push(range.end.max(range.start));
     }
     let mut texts: HashMap<*const Text, Located<'_>> = HashMap::new();
-    for (_, _, report) in &reports {
+    for crate::rules::Reported { report, .. } in &reports {
         if let Target::Text { text, range } = &report.target {
             ask(&mut texts, text, range);
         }
@@ -280,13 +297,14 @@ pub(crate) fn resolve(
         located.at = located.offsets.iter().map(|&o| cursor.locate(o)).collect();
     }
 
-    // Byte positions in the document, for line/column; resolved in sorted order below.
-    let mut doc_points: Vec<usize> = Vec::new();
-    let mut out = Vec::with_capacity(reports.len());
-    // (diagnostic index, start, end) in document bytes
-    let mut doc_ranges: Vec<(usize, usize, usize)> = Vec::new();
-
-    for (rule, severity, report) in reports {
+    let mut out: Vec<(Diagnostic, Option<Span>)> = Vec::with_capacity(reports.len());
+    for crate::rules::Reported {
+        rule,
+        severity,
+        effect,
+        report,
+    } in reports
+    {
         let (path, range, doc_span) = match &report.target {
             Target::Text { text, range } => {
                 let r = texts[&(*text as *const Text)].range(range.start, range.end);
@@ -319,14 +337,10 @@ pub(crate) fn resolve(
                 })
                 .collect(),
         });
-        if let (Some(span), Some(_)) = (&doc_span, source) {
-            doc_points.push(span.start);
-            doc_points.push(span.end);
-            doc_ranges.push((out.len(), span.start, span.end));
-        }
-        out.push(Diagnostic {
-            rule,
+        let diagnostic = Diagnostic {
+            rule: rule.id,
             severity,
+            effect,
             message: bounded(report.message.get(lang)),
             component: report.component.map(ComponentKind::as_str),
             path,
@@ -334,28 +348,78 @@ pub(crate) fn resolve(
             location: None,
             help: report.help.map(|h| bounded(h.get(lang))),
             fix,
-        });
+        };
+        out.push((diagnostic, doc_span));
+    }
+    sort(&mut out);
+    out.into_iter()
+        .enumerate()
+        .map(|(i, (diagnostic, span))| {
+            if let Some(span) = span {
+                doc.ask(template, i, span);
+            }
+            diagnostic
+        })
+        .collect()
+}
+
+/// Document order first (so output follows the file), then the more severe, then by rule.
+fn sort(diagnostics: &mut [(Diagnostic, Option<Span>)]) {
+    diagnostics.sort_by(|(a, a_span), (b, b_span)| {
+        let key = |d: &Diagnostic, span: &Option<Span>| {
+            (
+                span.as_ref().map_or(0, |s| s.start),
+                d.range.map_or(0, |r| r.start),
+            )
+        };
+        key(a, a_span)
+            .cmp(&key(b, b_span))
+            .then(b.severity.cmp(&a.severity))
+            .then(a.rule.cmp(b.rule))
+            .then(a.path.cmp(&b.path))
+    });
+}
+
+/// The document positions of every diagnostic of a document, located with one forward pass
+/// over the document however many templates it holds (a `{"data": [...]}` export of 20 000
+/// templates is one document).
+#[derive(Default)]
+pub(crate) struct DocPositions {
+    /// (template, diagnostic, start byte, end byte)
+    asked: Vec<(usize, usize, usize, usize)>,
+}
+
+impl DocPositions {
+    fn ask(&mut self, template: usize, diagnostic: usize, span: Span) {
+        self.asked
+            .push((template, diagnostic, span.start, span.end));
     }
 
-    if let Some(source) = source {
-        doc_points.sort();
-        doc_points.dedup();
-        let mut cursor = Cursor::new(source);
-        let positions: Vec<Position> = doc_points.iter().map(|&p| cursor.position(p)).collect();
-        let at = |offset: usize| {
-            let i = doc_points
-                .binary_search(&offset)
-                .expect("every offset was located beforehand");
-            positions[i]
-        };
-        for (i, start, end) in doc_ranges {
-            out[i].location = Some(DocRange {
-                start: at(start),
-                end: at(end),
-            });
+    /// Where each diagnostic asked is in the document: (template, diagnostic, range).
+    pub(crate) fn locate(self, source: &str) -> impl Iterator<Item = (usize, usize, DocRange)> {
+        let mut points: Vec<usize> = Vec::with_capacity(self.asked.len() * 2);
+        for &(_, _, start, end) in &self.asked {
+            points.push(start);
+            points.push(end);
         }
+        points.sort_unstable();
+        points.dedup();
+        let mut cursor = Cursor::new(source);
+        let positions: Vec<Position> = points.iter().map(|&p| cursor.position(p)).collect();
+        self.asked
+            .into_iter()
+            .map(move |(template, i, start, end)| {
+                let at = |offset: usize| positions[points.partition_point(|&p| p < offset)];
+                (
+                    template,
+                    i,
+                    DocRange {
+                        start: at(start),
+                        end: at(end),
+                    },
+                )
+            })
     }
-    out
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@ pub mod json;
 pub mod l10n;
 pub mod lexicon;
 pub mod links;
+pub mod moderation;
 pub mod options;
 pub mod placeholder;
 pub mod predict;
@@ -121,11 +122,14 @@ pub fn lint_source(
 
 /// Lints every template of a document.
 pub fn lint_document(doc: &Document, options: &LintOptions) -> Vec<TemplateReport> {
-    doc.templates
+    let mut positions = diagnostic::DocPositions::default();
+    let mut reports: Vec<TemplateReport> = doc
+        .templates
         .iter()
-        .map(|t| {
+        .enumerate()
+        .map(|(i, t)| {
             let context = Context::new(t, options);
-            let diagnostics = run_rules(&context, Some(&doc.source), rules::ALL);
+            let diagnostics = run_rules(&context, rules::ALL, &mut positions, i);
             TemplateReport {
                 name: t.name.as_ref().map(|n| n.value.clone()),
                 path: t.path.clone(),
@@ -134,7 +138,11 @@ pub fn lint_document(doc: &Document, options: &LintOptions) -> Vec<TemplateRepor
                 stats: Stats::of(&context),
             }
         })
-        .collect()
+        .collect();
+    for (t, i, location) in positions.locate(&doc.source) {
+        reports[t].diagnostics[i].location = Some(location);
+    }
+    reports
 }
 
 /// Lints one template with every rule the options leave on. `source` is the document the
@@ -153,13 +161,21 @@ pub(crate) fn lint_template_with(
     source: Option<&str>,
     rules: &[&'static Rule],
 ) -> Vec<Diagnostic> {
-    run_rules(&Context::new(template, options), source, rules)
+    let mut positions = diagnostic::DocPositions::default();
+    let mut diagnostics = run_rules(&Context::new(template, options), rules, &mut positions, 0);
+    if let Some(source) = source {
+        for (_, i, location) in positions.locate(source) {
+            diagnostics[i].location = Some(location);
+        }
+    }
+    diagnostics
 }
 
 fn run_rules(
     context: &Context<'_>,
-    source: Option<&str>,
     rules: &[&'static Rule],
+    positions: &mut diagnostic::DocPositions,
+    template: usize,
 ) -> Vec<Diagnostic> {
     let options = context.options;
     let mut reporter = Reporter::new();
@@ -172,26 +188,7 @@ fn run_rules(
         (rule.check)(context, &mut reporter);
     }
     reporter.finish();
-    let mut diagnostics = diagnostic::resolve(reporter.reports, options.lang, source);
-    sort(&mut diagnostics);
-    diagnostics
-}
-
-/// Document order first (so output follows the file), then the more severe, then by rule.
-fn sort(diagnostics: &mut [Diagnostic]) {
-    diagnostics.sort_by(|a, b| {
-        let key = |d: &Diagnostic| {
-            (
-                d.location.map_or(0, |l| l.start.offset),
-                d.range.map_or(0, |r| r.start),
-            )
-        };
-        key(a)
-            .cmp(&key(b))
-            .then(b.severity.cmp(&a.severity))
-            .then(a.rule.cmp(b.rule))
-            .then(a.path.cmp(&b.path))
-    });
+    diagnostic::resolve(reporter.reports, options.lang, positions, template)
 }
 
 /// The crate version, for `--version`, SARIF and the wasm `version` export.

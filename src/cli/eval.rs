@@ -113,7 +113,10 @@ pub fn run(dir: &Path) -> Result<Vec<Case>, String> {
             .ok_or_else(|| format!("{}: no template", file.display()))?;
         let prediction = report.prediction.ok_or("no prediction")?;
         let format_error = report.diagnostics.iter().any(|d| {
-            walint::predict::effect(d.rule, d.severity) == walint::predict::Effect::Format
+            d.effect
+                == walint::moderation::Effect::Error(walint::moderation::ErrorEffect::Reject(
+                    walint::moderation::RejectionReason::InvalidFormat,
+                ))
         });
         let doc = walint::load_json(&source).map_err(|e| e.to_string())?;
         let context = walint::rules::Context::new(&doc.templates[0], &options);

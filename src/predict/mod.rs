@@ -19,8 +19,9 @@ mod model;
 pub use features::{Features, NAMES as FEATURE_NAMES};
 
 use crate::content;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::l10n::{percent, Lang, Msg};
+use crate::moderation::{Effect, ErrorEffect, Risk as FindingRisk};
 use crate::rules::Context;
 use crate::template::Category;
 use serde::Serialize;
@@ -54,17 +55,47 @@ pub enum Risk {
     High,
 }
 
-/// Meta's rejection reasons (`message_template_status_update` webhook).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-pub enum RejectionReason {
-    InvalidFormat,
-    Promotional,
-    IncorrectCategory,
-    TagContentMismatch,
-    AbusiveContent,
-    Scam,
-}
+pub use crate::moderation::RejectionReason;
+
+/// The rejecting reasons, gravest first, each with its factor name and its words.
+const REJECT_ORDER: [(RejectionReason, &str, &str, &str); 6] = [
+    (
+        RejectionReason::Scam,
+        "scam-signal",
+        "signs of fraud (sensitive data requests, disguised or bare-IP links)",
+        "признаки мошенничества (запрос данных, поддельные ссылки)",
+    ),
+    (
+        RejectionReason::AbusiveContent,
+        "threat",
+        "threats or shaming",
+        "угрозы или давление",
+    ),
+    (
+        RejectionReason::InvalidFormat,
+        "format-error",
+        "format errors Meta refuses",
+        "ошибки формата, которые Meta не пропустит",
+    ),
+    (
+        RejectionReason::TagContentMismatch,
+        "language-mismatch",
+        "text in another language than declared",
+        "текст не на заявленном языке",
+    ),
+    (
+        RejectionReason::IncorrectCategory,
+        "wrong-category",
+        "content that does not belong to the declared category",
+        "содержание не соответствует заявленной категории",
+    ),
+    (
+        RejectionReason::Promotional,
+        "promotional",
+        "promotional content where Meta does not allow it",
+        "реклама там, где Meta её не допускает",
+    ),
+];
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CategoryPrediction {
@@ -100,23 +131,6 @@ pub struct Prediction {
     pub reasons: Vec<Reason>,
 }
 
-/// What a finding does to the chances of approval.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Effect {
-    /// Meta refuses the template as malformed (INVALID_FORMAT).
-    Format,
-    /// Reads as fraud (SCAM).
-    Scam,
-    /// Threats or shaming (ABUSIVE_CONTENT).
-    Abuse,
-    /// The text does not match the declared language (TAG_CONTENT_MISMATCH).
-    Language,
-    /// Raises the chance of rejection or manual review without deciding it.
-    Risk(f64),
-    /// Bears on the category or on later complaints, not on approval.
-    None,
-}
-
 /// Log-odds of approval before any finding: about 92 %, the share of approved templates in
 /// the corpus once format errors are set aside.
 const BASE_LOGIT: f64 = 2.5;
@@ -128,33 +142,8 @@ const FURTHER_REJECT_LOGIT: f64 = -0.5;
 const PASSWORD_LOGIT: f64 = -1.5;
 /// Below this approval probability manual review is likely (status PENDING).
 const PENDING_BELOW: f64 = 0.8;
-
-/// How a finding affects approval; `severity` matters because most rules warn about risks
-/// and err on certainties.
-pub fn effect(rule: &str, severity: Severity) -> Effect {
-    let error = severity == Severity::Error;
-    match rule {
-        "sensitive-data-request" | "lookalike-domain" if error => Effect::Scam,
-        "insecure-link" if error => Effect::Scam,
-        "threatening-language" if error => Effect::Abuse,
-        "threatening-language" => Effect::Risk(-1.5),
-        "template-language" if !error => Effect::Language,
-        // Category and complaint matters: handled by the category model and the flag risk.
-        "promotional-wording" | "missing-opt-out" => Effect::None,
-        "unowned-domain" if severity == Severity::Info => Effect::None,
-        "unowned-domain" => Effect::Risk(-0.8),
-        "insecure-link" => Effect::Risk(-0.4),
-        "invisible-character" => Effect::Risk(-0.6),
-        // Whitespace-only adjacency is an error (Format); punctuation-only is a warning, and the
-        // corpus has approved templates with `{{1}}-{{2}}` and `_{{4}}_ … ~{{5}}~`.
-        "placeholder-adjacent" if !error => Effect::Risk(-1.0),
-        "placeholder-density" if !error => Effect::Risk(-1.5),
-        "emoji-count" if !error => Effect::Risk(-0.5),
-        _ if error => Effect::Format,
-        _ if severity == Severity::Warning => Effect::Risk(-0.5),
-        _ => Effect::None,
-    }
-}
+/// The most accumulated risks can take off the log-odds of approval.
+const MAX_RISK_LOGIT: f64 = -4.0;
 
 /// The category model's inputs for a template, in the order of [`FEATURE_NAMES`].
 pub fn feature_values(cx: &Context<'_>) -> [f64; FEATURE_NAMES.len()] {
@@ -188,41 +177,12 @@ pub fn predict(cx: &Context<'_>, diagnostics: &[Diagnostic]) -> Prediction {
     let mut logit = BASE_LOGIT;
     let mut reject: Option<RejectionReason> = None;
 
-    // 1. Findings, the gravest kind first: it names the rejection reason.
+    // 1. Findings that reject, the gravest reason first: it names the rejection reason.
     let mut rejecting = 0;
-    for (effect, factor, reason, en, ru) in [
-        (
-            Effect::Scam,
-            "scam-signal",
-            RejectionReason::Scam,
-            "signs of fraud (sensitive data requests, disguised or bare-IP links)",
-            "признаки мошенничества (запрос данных, поддельные ссылки)",
-        ),
-        (
-            Effect::Abuse,
-            "threat",
-            RejectionReason::AbusiveContent,
-            "threats or shaming",
-            "угрозы или давление",
-        ),
-        (
-            Effect::Format,
-            "format-error",
-            RejectionReason::InvalidFormat,
-            "format errors Meta refuses",
-            "ошибки формата, которые Meta не пропустит",
-        ),
-        (
-            Effect::Language,
-            "language-mismatch",
-            RejectionReason::TagContentMismatch,
-            "text in another language than declared",
-            "текст не на заявленном языке",
-        ),
-    ] {
+    for (reason, factor, en, ru) in REJECT_ORDER {
         let hits: Vec<&Diagnostic> = diagnostics
             .iter()
-            .filter(|d| self::effect(d.rule, d.severity) == effect)
+            .filter(|d| d.effect == Effect::Error(ErrorEffect::Reject(reason)))
             .collect();
         if hits.is_empty() {
             continue;
@@ -246,23 +206,28 @@ pub fn predict(cx: &Context<'_>, diagnostics: &[Diagnostic]) -> Prediction {
             lang,
         ));
     }
-    let risks: Vec<&Diagnostic> = diagnostics
+    // Findings that make rejection or review more likely; the largest names the reason if
+    // together they reject.
+    let risks: Vec<(&Diagnostic, FindingRisk)> = diagnostics
         .iter()
-        .filter(|d| matches!(effect(d.rule, d.severity), Effect::Risk(_)))
+        .filter_map(|d| match d.effect {
+            Effect::Risk(r) if r.review < 0.0 => Some((d, r)),
+            _ => None,
+        })
         .collect();
+    let mut risk_reason = None;
     if !risks.is_empty() {
         let weight: f64 = risks
             .iter()
-            .map(|d| {
-                if let Effect::Risk(w) = effect(d.rule, d.severity) {
-                    w
-                } else {
-                    0.0
-                }
-            })
+            .map(|(_, r)| r.review)
             .sum::<f64>()
-            .max(-4.0);
+            .max(MAX_RISK_LOGIT);
+        risk_reason = risks
+            .iter()
+            .min_by(|a, b| a.1.review.total_cmp(&b.1.review))
+            .map(|(_, r)| r.reason);
         logit += weight;
+        let hits: Vec<&Diagnostic> = risks.iter().map(|(d, _)| *d).collect();
         reasons.push(reason_for(
             "review-risk",
             Msg::new(
@@ -270,10 +235,15 @@ pub fn predict(cx: &Context<'_>, diagnostics: &[Diagnostic]) -> Prediction {
                 "замечания, из-за которых растёт риск отклонения или ручной проверки",
             ),
             weight,
-            &risks,
+            &hits,
             lang,
         ));
     }
+    // Errors that say the content is marketing.
+    let marketing_errors: Vec<&Diagnostic> = diagnostics
+        .iter()
+        .filter(|d| d.effect == Effect::Error(ErrorEffect::Marketing))
+        .collect();
 
     // 2. Category.
     let (content_class, content_p) = model::argmax(&probs);
@@ -289,7 +259,10 @@ pub fn predict(cx: &Context<'_>, diagnostics: &[Diagnostic]) -> Prediction {
         && (declared.is_some() && content_class == Category::Authentication || promotional);
     let predicted = match declared {
         Some(Category::Authentication) => {
-            if promotional || content_class != Category::Authentication && !auth_content {
+            if promotional
+                || !marketing_errors.is_empty()
+                || content_class != Category::Authentication && !auth_content
+            {
                 logit += REJECT_LOGIT;
                 reject.get_or_insert(RejectionReason::IncorrectCategory);
                 reasons.push(Reason {
@@ -324,7 +297,9 @@ pub fn predict(cx: &Context<'_>, diagnostics: &[Diagnostic]) -> Prediction {
             });
             Category::Authentication
         }
-        Some(Category::Utility) if content_class == Category::Marketing => {
+        Some(Category::Utility)
+            if content_class == Category::Marketing || !marketing_errors.is_empty() =>
+        {
             outcome = Outcome::Recategorized;
             let (en, ru) = drivers_text(&features.values, Category::Marketing, Category::Utility);
             reasons.push(Reason {
@@ -342,6 +317,7 @@ pub fn predict(cx: &Context<'_>, diagnostics: &[Diagnostic]) -> Prediction {
             Category::Marketing
         }
         Some(c) => c,
+        None if !marketing_errors.is_empty() => Category::Marketing,
         None => content_class,
     };
     if declared.is_none() && content_class == Category::Marketing && features.values[9] > 0.0 {
@@ -386,12 +362,10 @@ pub fn predict(cx: &Context<'_>, diagnostics: &[Diagnostic]) -> Prediction {
         outcome = Outcome::Rejected;
         if reject.is_none() {
             // Rejected on accumulated risks: the biggest one names the reason.
-            reject = Some(if promotion.overt() {
-                RejectionReason::Promotional
-            } else if password_risk {
+            reject = Some(if password_risk {
                 RejectionReason::IncorrectCategory
             } else {
-                RejectionReason::InvalidFormat
+                risk_reason.unwrap_or(RejectionReason::InvalidFormat)
             });
         }
     } else {
@@ -494,55 +468,39 @@ fn flag_risk(
     lang: Lang,
 ) -> Risk {
     let mut points = 0;
-    let mut why: Vec<String> = Vec::new();
+    let mut why: Vec<&'static str> = Vec::new();
     let mut rules: Vec<&'static str> = Vec::new();
-    let has = |rule: &str| diagnostics.iter().any(|d| d.rule == rule);
-    if promotion.overt() {
-        points += 2;
-        why.push(
-            Msg::new("overtly promotional", "явная реклама")
-                .get(lang)
-                .to_string(),
-        );
-        rules.push("promotional-wording");
-    } else if promotion.score >= 3 {
-        points += 1;
+    // What each finding's rule declares recipients object to, each rule counted once.
+    for d in diagnostics {
+        let Effect::Risk(risk) = d.effect else {
+            continue;
+        };
+        if risk.complaints == 0 || rules.contains(&d.rule) {
+            continue;
+        }
+        points += u32::from(risk.complaints);
+        why.push(if lang == Lang::Ru {
+            risk.objection.1
+        } else {
+            risk.objection.0
+        });
+        rules.push(d.rule);
     }
-    if has("missing-opt-out") {
-        points += 2;
-        why.push(
-            Msg::new("no way to unsubscribe", "нет способа отписаться")
-                .get(lang)
-                .to_string(),
-        );
-        rules.push("missing-opt-out");
+    // Promotion the rules do not warn about (a UTILITY text moved to MARKETING keeps it).
+    if !rules.contains(&"promotional-wording") {
+        if promotion.overt() {
+            points += 2;
+            why.push(if lang == Lang::Ru {
+                "явная реклама"
+            } else {
+                "overtly promotional"
+            });
+        } else if promotion.score >= 3 {
+            points += 1;
+        }
     }
     if category == Category::Marketing {
         points += 1;
-    }
-    for (rule, en, ru) in [
-        ("emoji-count", "many emoji", "много эмодзи"),
-        (
-            "invisible-character",
-            "hidden characters",
-            "невидимые символы",
-        ),
-        (
-            "unowned-domain",
-            "links to other domains",
-            "ссылки на чужие домены",
-        ),
-        ("url-shortener", "shortened links", "сокращённые ссылки"),
-    ] {
-        if has(rule)
-            && diagnostics
-                .iter()
-                .any(|d| d.rule == rule && d.severity != Severity::Info)
-        {
-            points += 1;
-            why.push(Msg::new(en, ru).get(lang).to_string());
-            rules.push(rule);
-        }
     }
     if cx.template.is_draft()
         && category == Category::Marketing

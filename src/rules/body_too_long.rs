@@ -1,12 +1,17 @@
 use super::{excess, Context, Reporter, Role, Rule};
 use crate::diagnostic::{Report, Severity};
 use crate::l10n::{plural_en, plural_ru, Msg};
+use crate::moderation::RejectionReason::InvalidFormat;
+use crate::moderation::{ErrorEffect, FixKind, Risk};
 use crate::options::Profile;
 use crate::template::ComponentKind;
 
 pub static RULE: Rule = Rule {
     id: "body-too-long",
     default_severity: Severity::Error,
+    on_error: ErrorEffect::Reject(InvalidFormat),
+    on_warning: Risk::review(-0.5, InvalidFormat),
+    fix: FixKind::None,
     summary: (
         "The body is longer than the profile allows (1024 for API templates, 500 for app broadcasts)",
         "Текст длиннее, чем допускает профиль (1024 для шаблонов API, 500 для рассылок из приложения)",

@@ -1,11 +1,16 @@
 use super::{Context, Reporter, Rule};
 use crate::diagnostic::{Report, Severity};
 use crate::l10n::Msg;
+use crate::moderation::RejectionReason::InvalidFormat;
+use crate::moderation::{ErrorEffect, FixKind, Risk};
 use crate::template::{Button, ButtonKind, ComponentKind};
 
 pub static RULE: Rule = Rule {
     id: "button-count",
     default_severity: Severity::Error,
+    on_error: ErrorEffect::Reject(InvalidFormat),
+    on_warning: Risk::review(-0.5, InvalidFormat),
+    fix: FixKind::None,
     summary: (
         "More buttons (in total or of one type) than Meta allows",
         "Кнопок (всего или одного типа) больше, чем позволяет Meta",

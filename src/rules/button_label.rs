@@ -2,11 +2,16 @@ use super::{Context, Reporter, Rule};
 use crate::diagnostic::{Report, Severity};
 use crate::emoji;
 use crate::l10n::Msg;
+use crate::moderation::RejectionReason::InvalidFormat;
+use crate::moderation::{ErrorEffect, FixKind, Risk};
 use crate::template::{ButtonKind, ComponentKind};
 
 pub static RULE: Rule = Rule {
     id: "button-label",
     default_severity: Severity::Error,
+    on_error: ErrorEffect::Reject(InvalidFormat),
+    on_warning: Risk::review(-0.5, InvalidFormat),
+    fix: FixKind::Sometimes,
     summary: (
         "A button label is missing, repeated, or has line breaks, formatting or emoji",
         "Надпись на кнопке отсутствует, повторяется или содержит переносы, разметку или эмодзи",

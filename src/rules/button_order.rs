@@ -1,11 +1,16 @@
 use super::{Context, Reporter, Rule};
 use crate::diagnostic::{Report, Severity};
 use crate::l10n::Msg;
+use crate::moderation::RejectionReason::InvalidFormat;
+use crate::moderation::{ErrorEffect, FixKind, Risk};
 use crate::template::{ButtonKind, ComponentKind};
 
 pub static RULE: Rule = Rule {
     id: "button-order",
     default_severity: Severity::Error,
+    on_error: ErrorEffect::Reject(InvalidFormat),
+    on_warning: Risk::review(-0.5, InvalidFormat),
+    fix: FixKind::None,
     summary: (
         "Quick-reply buttons are not grouped together",
         "Кнопки быстрого ответа не собраны в одну группу",

@@ -1,6 +1,8 @@
 use super::{Context, Reporter, Role, Rule};
 use crate::diagnostic::{EditSpec, Report, Severity};
 use crate::l10n::Msg;
+use crate::moderation::RejectionReason::InvalidFormat;
+use crate::moderation::{ErrorEffect, FixKind, Risk};
 use crate::template::{ButtonKind, ComponentKind};
 use crate::text::utf16_len;
 
@@ -10,6 +12,9 @@ pub const MAX_LEN: usize = 20;
 pub static RULE: Rule = Rule {
     id: "button-phone-number",
     default_severity: Severity::Error,
+    on_error: ErrorEffect::Reject(InvalidFormat),
+    on_warning: Risk::review(-0.5, InvalidFormat),
+    fix: FixKind::Sometimes,
     summary: (
         "A call button's number is missing or not an international (E.164) number",
         "Номер кнопки-звонка отсутствует или записан не в международном формате (E.164)",

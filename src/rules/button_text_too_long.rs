@@ -1,6 +1,8 @@
 use super::header_too_long::{cut_by, too_long};
 use super::{excess, Context, Reporter, Role, Rule};
 use crate::diagnostic::{Report, Severity};
+use crate::moderation::RejectionReason::InvalidFormat;
+use crate::moderation::{ErrorEffect, FixKind, Risk};
 use crate::template::ComponentKind;
 
 /// Meta's limit for button labels in templates (components reference).
@@ -9,6 +11,9 @@ pub const LIMIT: usize = 25;
 pub static RULE: Rule = Rule {
     id: "button-text-too-long",
     default_severity: Severity::Error,
+    on_error: ErrorEffect::Reject(InvalidFormat),
+    on_warning: Risk::review(-0.5, InvalidFormat),
+    fix: FixKind::None,
     summary: (
         "A button label is longer than 25 characters",
         "Надпись на кнопке длиннее 25 символов",

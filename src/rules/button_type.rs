@@ -1,11 +1,16 @@
 use super::{Context, Reporter, Rule};
 use crate::diagnostic::{Report, Severity};
 use crate::l10n::Msg;
+use crate::moderation::RejectionReason::InvalidFormat;
+use crate::moderation::{ErrorEffect, FixKind, Risk};
 use crate::template::{ButtonKind, Category, ComponentKind};
 
 pub static RULE: Rule = Rule {
     id: "button-type",
     default_severity: Severity::Error,
+    on_error: ErrorEffect::Reject(InvalidFormat),
+    on_warning: Risk::review(-0.5, InvalidFormat),
+    fix: FixKind::None,
     summary: (
         "A button type is unknown or not allowed in this category",
         "Тип кнопки неизвестен или не разрешён в этой категории",

@@ -1,6 +1,8 @@
 use super::{Context, Reporter, Rule};
 use crate::diagnostic::{Report, Severity};
 use crate::l10n::Msg;
+use crate::moderation::RejectionReason::InvalidFormat;
+use crate::moderation::{ErrorEffect, FixKind, Risk};
 use crate::template::{ButtonKind, ComponentKind};
 use crate::text::utf16_len;
 
@@ -10,6 +12,9 @@ pub const MAX_LEN: usize = 2000;
 pub static RULE: Rule = Rule {
     id: "button-url",
     default_severity: Severity::Error,
+    on_error: ErrorEffect::Reject(InvalidFormat),
+    on_warning: Risk::review(-0.5, InvalidFormat),
+    fix: FixKind::Sometimes,
     summary: (
         "A URL button's address is missing, not http(s) or too long",
         "У кнопки-ссылки нет адреса, он не http(s) или слишком длинный",

@@ -1,12 +1,17 @@
 use super::{Context, Reporter, Role, Rule};
 use crate::diagnostic::{Report, Severity};
 use crate::l10n::Msg;
+use crate::moderation::RejectionReason::InvalidFormat;
+use crate::moderation::{ErrorEffect, FixKind, Risk};
 use crate::placeholder::Kind;
 use crate::template::ComponentKind;
 
 pub static RULE: Rule = Rule {
     id: "button-url-variable",
     default_severity: Severity::Error,
+    on_error: ErrorEffect::Reject(InvalidFormat),
+    on_warning: Risk::review(-0.5, InvalidFormat),
+    fix: FixKind::Sometimes,
     summary: (
         "A URL button's variable is not a single trailing {{1}} with a matching example",
         "Переменная в ссылке кнопки — не одна {{1}} в конце с подходящим примером",

@@ -1,11 +1,16 @@
 use super::{Context, Reporter, Rule};
 use crate::diagnostic::{Report, Severity};
 use crate::l10n::Msg;
+use crate::moderation::RejectionReason::InvalidFormat;
+use crate::moderation::{ErrorEffect, FixKind, Risk};
 use crate::template::{Category, ComponentKind};
 
 pub static RULE: Rule = Rule {
     id: "component-multiplicity",
     default_severity: Severity::Error,
+    on_error: ErrorEffect::Reject(InvalidFormat),
+    on_warning: Risk::review(-0.5, InvalidFormat),
+    fix: FixKind::None,
     summary: (
         "Components missing, repeated or of an unknown type (exactly one BODY, at most one of the others)",
         "Компоненты отсутствуют, повторяются или неизвестного типа (ровно один BODY, остальных не больше одного)",

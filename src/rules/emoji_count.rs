@@ -2,6 +2,8 @@ use super::{Context, Reporter, Role, Rule};
 use crate::diagnostic::{Report, Severity};
 use crate::emoji;
 use crate::l10n::Msg;
+use crate::moderation::RejectionReason::InvalidFormat;
+use crate::moderation::{ErrorEffect, FixKind, Risk};
 use crate::template::Category;
 
 /// WhatsApp Manager's limits (`EMOJI_LIMIT`, `UTILITY_EMOJI_LIMIT`).
@@ -11,6 +13,10 @@ pub const UTILITY_LIMIT: usize = 6;
 pub static RULE: Rule = Rule {
     id: "emoji-count",
     default_severity: Severity::Warning,
+    on_error: ErrorEffect::Reject(InvalidFormat),
+    on_warning: Risk::review(-0.5, InvalidFormat)
+        .with_complaints(1, ("many emoji", "много эмодзи")),
+    fix: FixKind::None,
     summary: (
         "More emoji than Meta allows for the category",
         "Эмодзи больше, чем Meta допускает для категории",

@@ -1,6 +1,8 @@
 use super::{Context, Reporter, Role, Rule};
 use crate::diagnostic::{Report, Severity};
 use crate::l10n::Msg;
+use crate::moderation::RejectionReason::InvalidFormat;
+use crate::moderation::{ErrorEffect, FixKind, Risk};
 use crate::template::Category;
 use crate::text::utf16_len;
 
@@ -10,6 +12,9 @@ pub const AUTH_PARAM_MAX: usize = 15;
 pub static RULE: Rule = Rule {
     id: "example-values",
     default_severity: Severity::Error,
+    on_error: ErrorEffect::Reject(InvalidFormat),
+    on_warning: Risk::review(-0.5, InvalidFormat),
+    fix: FixKind::Sometimes,
     summary: (
         "An example value is empty, has line breaks, tabs or long runs of spaces",
         "Пример значения пустой или содержит переносы строк, табуляцию или много пробелов подряд",

@@ -2,11 +2,16 @@ use super::{Context, Reporter, Role, Rule};
 use crate::diagnostic::{Report, Severity};
 use crate::emoji;
 use crate::l10n::Msg;
+use crate::moderation::RejectionReason::InvalidFormat;
+use crate::moderation::{ErrorEffect, FixKind, Risk};
 use crate::template::ComponentKind;
 
 pub static RULE: Rule = Rule {
     id: "footer-content",
     default_severity: Severity::Error,
+    on_error: ErrorEffect::Reject(InvalidFormat),
+    on_warning: Risk::review(-0.5, InvalidFormat),
+    fix: FixKind::Sometimes,
     summary: (
         "The footer contains a line break or emoji",
         "Подпись (футер) содержит перенос строки или эмодзи",

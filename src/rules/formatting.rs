@@ -1,11 +1,16 @@
 use super::{Context, Reporter, Role, Rule};
 use crate::diagnostic::{Report, Severity};
 use crate::l10n::Msg;
+use crate::moderation::RejectionReason::InvalidFormat;
+use crate::moderation::{ErrorEffect, FixKind, Risk};
 use std::ops::Range;
 
 pub static RULE: Rule = Rule {
     id: "formatting",
     default_severity: Severity::Warning,
+    on_error: ErrorEffect::Reject(InvalidFormat),
+    on_warning: Risk::review(-0.5, InvalidFormat),
+    fix: FixKind::Sometimes,
     summary: (
         "Unbalanced *bold*, _italic_, ~strike~ or ``` markers, or too many blank lines",
         "Незакрытая разметка *жирный*, _курсив_, ~зачёркнутый~, ``` или слишком много пустых строк",

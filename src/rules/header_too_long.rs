@@ -1,6 +1,8 @@
 use super::{excess, Context, Reporter, Role, Rule};
 use crate::diagnostic::{Report, Severity};
 use crate::l10n::{plural_en, plural_ru, Msg};
+use crate::moderation::RejectionReason::InvalidFormat;
+use crate::moderation::{ErrorEffect, FixKind, Risk};
 use crate::template::ComponentKind;
 
 /// Meta's limit for a text header (components reference).
@@ -9,6 +11,9 @@ pub const LIMIT: usize = 60;
 pub static RULE: Rule = Rule {
     id: "header-too-long",
     default_severity: Severity::Error,
+    on_error: ErrorEffect::Reject(InvalidFormat),
+    on_warning: Risk::review(-0.5, InvalidFormat),
+    fix: FixKind::None,
     summary: (
         "A text header is longer than 60 characters",
         "Текстовый заголовок длиннее 60 символов",

@@ -2,10 +2,15 @@ use super::{Context, Reporter, Rule};
 use crate::diagnostic::{EditSpec, Report, Severity};
 use crate::domain;
 use crate::l10n::Msg;
+use crate::moderation::RejectionReason::Scam;
+use crate::moderation::{ErrorEffect, FixKind, Risk};
 
 pub static RULE: Rule = Rule {
     id: "insecure-link",
     default_severity: Severity::Warning,
+    on_error: ErrorEffect::Reject(Scam),
+    on_warning: Risk::review(-0.4, Scam),
+    fix: FixKind::Sometimes,
     summary: (
         "A link over plain http://, or to a bare IP address",
         "Ссылка по незащищённому http:// или на IP-адрес",

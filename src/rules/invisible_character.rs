@@ -1,11 +1,17 @@
 use super::{Context, Reporter, Rule};
 use crate::diagnostic::{Report, Severity};
 use crate::l10n::Msg;
+use crate::moderation::RejectionReason::InvalidFormat;
+use crate::moderation::{ErrorEffect, FixKind, Risk};
 use crate::words::is_invisible;
 
 pub static RULE: Rule = Rule {
     id: "invisible-character",
     default_severity: Severity::Warning,
+    on_error: ErrorEffect::Reject(InvalidFormat),
+    on_warning: Risk::review(-0.6, InvalidFormat)
+        .with_complaints(1, ("hidden characters", "невидимые символы")),
+    fix: FixKind::Sometimes,
     summary: (
         "Invisible characters (zero-width spaces, direction marks, soft hyphens)",
         "Невидимые символы (пробелы нулевой ширины, метки направления, мягкие переносы)",

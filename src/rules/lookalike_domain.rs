@@ -3,10 +3,15 @@ use crate::diagnostic::{Report, Severity};
 use crate::domain;
 use crate::domain::confusables;
 use crate::l10n::Msg;
+use crate::moderation::RejectionReason::Scam;
+use crate::moderation::{ErrorEffect, FixKind, Risk};
 
 pub static RULE: Rule = Rule {
     id: "lookalike-domain",
     default_severity: Severity::Error,
+    on_error: ErrorEffect::Reject(Scam),
+    on_warning: Risk::review(-0.5, Scam),
+    fix: FixKind::None,
     summary: (
         "A link's host imitates a domain (mixed alphabets, confusable letters, or an owned domain as a subdomain)",
         "Адрес ссылки подделывается под домен (смесь алфавитов, похожие буквы или домен компании как поддомен)",

@@ -3,12 +3,17 @@ use crate::content;
 use crate::diagnostic::{EditSpec, Report, Severity};
 use crate::l10n::Msg;
 use crate::lexicon::Group;
+use crate::moderation::RejectionReason::Promotional;
+use crate::moderation::{ErrorEffect, FixKind, Risk};
 use crate::template::{Category, ComponentKind};
 use crate::text::class;
 
 pub static RULE: Rule = Rule {
     id: "missing-opt-out",
     default_severity: Severity::Warning,
+    on_error: ErrorEffect::Reject(Promotional),
+    on_warning: Risk::complaints(2, ("no way to unsubscribe", "нет способа отписаться")),
+    fix: FixKind::Sometimes,
     summary: (
         "A marketing template gives no way to unsubscribe",
         "В маркетинговом шаблоне нет способа отписаться",

@@ -6,6 +6,7 @@ use crate::diagnostic::{Report, Severity};
 use crate::l10n::{plural_en, plural_ru, Msg};
 use crate::lexicon::Latin;
 use crate::links::Link;
+use crate::moderation::{Effect, ErrorEffect, FixKind, Risk};
 use crate::options::{LintOptions, Profile};
 use crate::placeholder::{self, Placeholder};
 use crate::predict::features::Features;
@@ -68,11 +69,19 @@ mod unowned_domain;
 mod url_shortener;
 mod whatsapp_link;
 
-/// A rule: its identity, documentation and check.
+/// A rule: its identity, what its findings mean for Meta's review, its documentation and its
+/// check.
 pub struct Rule {
     /// Kebab-case id, stable: other tools and docs refer to it.
     pub id: &'static str,
     pub default_severity: Severity,
+    /// What Meta does with a template that has an error of this rule (the prediction follows it,
+    /// so a verdict never contradicts an error).
+    pub on_error: ErrorEffect,
+    /// What a warning of this rule does to the review and to complaints.
+    pub on_warning: Risk,
+    /// Whether its findings come with machine-applicable fixes.
+    pub fix: FixKind,
     /// One line, English and Russian.
     pub summary: (&'static str, &'static str),
     /// Markdown: what it checks, why, the evidence, examples (empty in the WebAssembly build).
@@ -301,16 +310,38 @@ fn collect_fields<'a>(
 /// reads and most of the cost of linting it (every finding is located and formatted).
 pub const MAX_FINDINGS_PER_RULE: usize = 100;
 
+impl Rule {
+    /// What a finding of this rule at `severity` does to the review. `severity` is the one the
+    /// rule gave the finding, not a level the user configured: raising a rule to `error` in
+    /// walint.toml changes what fails CI, not what Meta does.
+    pub fn effect(&self, severity: Severity) -> Effect {
+        match severity {
+            Severity::Error => Effect::Error(self.on_error),
+            Severity::Warning => Effect::Risk(self.on_warning),
+            Severity::Info => Effect::Risk(Risk::NONE),
+        }
+    }
+}
+
+/// One finding as a rule reported it, before positions and messages are resolved.
+pub(crate) struct Reported<'a> {
+    pub rule: &'static Rule,
+    /// The severity shown: the configured level, else the one the rule gave.
+    pub severity: Severity,
+    pub effect: Effect,
+    pub report: Report<'a>,
+}
+
 /// Collects one rule's reports.
 pub struct Reporter<'a> {
     rule: &'static Rule,
     level: Option<Severity>,
-    pub(crate) reports: Vec<(&'static str, Severity, Report<'a>)>,
+    pub(crate) reports: Vec<Reported<'a>>,
     /// Findings of the current rule so far.
     listed: usize,
-    /// The first finding past the limit (it carries the count), the number past the limit
-    /// and their gravest severity.
-    overflow: Option<(Report<'a>, usize, Severity)>,
+    /// The first finding past the limit (it carries the count), the number past the limit,
+    /// their gravest shown severity and the gravest severity the rule gave them.
+    overflow: Option<(Report<'a>, usize, Severity, Severity)>,
 }
 
 impl<'a> Reporter<'a> {
@@ -332,27 +363,39 @@ impl<'a> Reporter<'a> {
     }
 
     pub fn report(&mut self, report: Report<'a>) {
-        let severity = self
-            .level
-            .or(report.severity)
-            .unwrap_or(self.rule.default_severity);
+        let natural = report.severity.unwrap_or(self.rule.default_severity);
+        let severity = self.level.unwrap_or(natural);
         if self.listed < MAX_FINDINGS_PER_RULE {
             self.listed += 1;
-            self.reports.push((self.rule.id, severity, report));
+            self.push(severity, natural, report);
             return;
         }
         match &mut self.overflow {
-            Some((_, more, gravest)) => {
+            Some((_, more, gravest, gravest_natural)) => {
                 *more += 1;
                 *gravest = (*gravest).max(severity);
+                *gravest_natural = (*gravest_natural).max(natural);
             }
-            None => self.overflow = Some((report, 1, severity)),
+            None => self.overflow = Some((report, 1, severity, natural)),
         }
+    }
+
+    fn push(&mut self, severity: Severity, natural: Severity, report: Report<'a>) {
+        let effect = match (natural, report.error_effect) {
+            (Severity::Error, Some(effect)) => Effect::Error(effect),
+            _ => self.rule.effect(natural),
+        };
+        self.reports.push(Reported {
+            rule: self.rule,
+            severity,
+            effect,
+            report,
+        });
     }
 
     /// Closes the current rule: the findings past the limit become one, at the first of them.
     pub(crate) fn finish(&mut self) {
-        let Some((first, more, severity)) = self.overflow.take() else {
+        let Some((first, more, severity, natural)) = self.overflow.take() else {
             return;
         };
         let message = Msg::new(
@@ -374,7 +417,7 @@ impl<'a> Reporter<'a> {
             fix: None,
             ..first
         };
-        self.reports.push((self.rule.id, severity, summary));
+        self.push(severity, natural, summary);
     }
 }
 

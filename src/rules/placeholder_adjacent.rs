@@ -1,10 +1,15 @@
 use super::{Context, Reporter, Role, Rule};
 use crate::diagnostic::{Report, Severity};
 use crate::l10n::Msg;
+use crate::moderation::RejectionReason::InvalidFormat;
+use crate::moderation::{ErrorEffect, FixKind, Risk};
 
 pub static RULE: Rule = Rule {
     id: "placeholder-adjacent",
     default_severity: Severity::Error,
+    on_error: ErrorEffect::Reject(InvalidFormat),
+    on_warning: Risk::review(-1.0, InvalidFormat),
+    fix: FixKind::None,
     summary: (
         "Two placeholders with no word between them",
         "Две переменные подряд без слов между ними",

@@ -1,6 +1,8 @@
 use super::{Context, Reporter, Role, Rule};
 use crate::diagnostic::{Report, Severity};
 use crate::l10n::{plural_en, two_decimals, Msg};
+use crate::moderation::RejectionReason::InvalidFormat;
+use crate::moderation::{ErrorEffect, FixKind, Risk};
 use crate::text::class;
 use std::collections::BTreeSet;
 
@@ -12,6 +14,9 @@ pub const ERROR_RATIO: f64 = 0.5;
 pub static RULE: Rule = Rule {
     id: "placeholder-density",
     default_severity: Severity::Error,
+    on_error: ErrorEffect::Reject(InvalidFormat),
+    on_warning: Risk::review(-1.5, InvalidFormat),
+    fix: FixKind::None,
     summary: (
         "Too many placeholders for the length of the text",
         "Слишком много переменных для такой длины текста",

@@ -1,6 +1,8 @@
 use super::{Context, Field, Reporter, Role, Rule};
 use crate::diagnostic::{Report, Severity};
 use crate::l10n::{plural_en, plural_ru, Msg};
+use crate::moderation::RejectionReason::InvalidFormat;
+use crate::moderation::{ErrorEffect, FixKind, Risk};
 use crate::placeholder::Kind;
 use crate::template::{Component, ComponentKind, Example, NamedExample};
 use std::collections::BTreeSet;
@@ -8,6 +10,9 @@ use std::collections::BTreeSet;
 pub static RULE: Rule = Rule {
     id: "placeholder-example",
     default_severity: Severity::Error,
+    on_error: ErrorEffect::Reject(InvalidFormat),
+    on_warning: Risk::review(-0.5, InvalidFormat),
+    fix: FixKind::None,
     summary: (
         "Example values are missing or do not match the placeholders",
         "Примеры значений отсутствуют или не совпадают с переменными",

@@ -1,10 +1,15 @@
 use super::{Context, Reporter, Role, Rule};
 use crate::diagnostic::{Report, Severity};
 use crate::l10n::Msg;
+use crate::moderation::RejectionReason::InvalidFormat;
+use crate::moderation::{ErrorEffect, FixKind, Risk};
 
 pub static RULE: Rule = Rule {
     id: "placeholder-not-allowed",
     default_severity: Severity::Error,
+    on_error: ErrorEffect::Reject(InvalidFormat),
+    on_warning: Risk::review(-0.5, InvalidFormat),
+    fix: FixKind::None,
     summary: (
         "A placeholder where Meta allows none (footer, button label, a second one in the header, mid-URL)",
         "Переменная там, где Meta их не допускает (подпись, кнопка, вторая в заголовке, середина ссылки)",

@@ -1,12 +1,17 @@
 use super::{Context, Field, Reporter, Role, Rule};
 use crate::diagnostic::{Report, Severity};
 use crate::l10n::Msg;
+use crate::moderation::RejectionReason::InvalidFormat;
+use crate::moderation::{ErrorEffect, FixKind, Risk};
 use crate::placeholder::Kind;
 use std::collections::BTreeSet;
 
 pub static RULE: Rule = Rule {
     id: "placeholder-sequence",
     default_severity: Severity::Error,
+    on_error: ErrorEffect::Reject(InvalidFormat),
+    on_warning: Risk::review(-0.5, InvalidFormat),
+    fix: FixKind::None,
     summary: (
         "Positional placeholders are not numbered 1..N in order, or positional and named are mixed",
         "Номера переменных идут не по порядку 1..N, или номера смешаны с именами",

@@ -1,11 +1,16 @@
 use super::{Context, Reporter, Role, Rule};
 use crate::diagnostic::{Report, Severity};
 use crate::l10n::Msg;
+use crate::moderation::RejectionReason::InvalidFormat;
+use crate::moderation::{ErrorEffect, FixKind, Risk};
 use crate::placeholder::{Kind, Problem, MAX_NAME_LEN};
 
 pub static RULE: Rule = Rule {
     id: "placeholder-syntax",
     default_severity: Severity::Error,
+    on_error: ErrorEffect::Reject(InvalidFormat),
+    on_warning: Risk::review(-0.5, InvalidFormat),
+    fix: FixKind::Sometimes,
     summary: (
         "A placeholder is malformed or its name is invalid",
         "Переменная записана неправильно или у неё недопустимое имя",

@@ -3,11 +3,15 @@ use crate::content::{self, SignalKind};
 use crate::diagnostic::{Report, Severity};
 use crate::l10n::Msg;
 use crate::lexicon::Group;
+use crate::moderation::{ErrorEffect, FixKind, Risk};
 use crate::template::Category;
 
 pub static RULE: Rule = Rule {
     id: "promotional-wording",
     default_severity: Severity::Warning,
+    on_error: ErrorEffect::Marketing,
+    on_warning: Risk::complaints(2, ("overtly promotional", "явная реклама")),
+    fix: FixKind::None,
     summary: (
         "Promotional wording: an error in UTILITY and AUTHENTICATION, a warning when a marketing text is overtly promotional",
         "Рекламные формулировки: ошибка в UTILITY и AUTHENTICATION, предупреждение, если маркетинговый текст явно рекламный",

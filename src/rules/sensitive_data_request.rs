@@ -3,6 +3,8 @@ use crate::content::is_message_text;
 use crate::diagnostic::{Report, Severity};
 use crate::l10n::Msg;
 use crate::lexicon::Group;
+use crate::moderation::RejectionReason::Scam;
+use crate::moderation::{ErrorEffect, FixKind, Risk};
 
 /// How many words a request verb may stand from the thing it asks for.
 const BEFORE: usize = 5;
@@ -11,6 +13,9 @@ const AFTER: usize = 3;
 pub static RULE: Rule = Rule {
     id: "sensitive-data-request",
     default_severity: Severity::Error,
+    on_error: ErrorEffect::Reject(Scam),
+    on_warning: Risk::review(-1.0, Scam),
+    fix: FixKind::None,
     summary: (
         "The template asks for card numbers, CVV, passwords, codes or identity documents",
         "Шаблон просит номер карты, CVV, пароль, код или документы",

@@ -1,11 +1,16 @@
 use super::{Context, Reporter, Rule};
 use crate::diagnostic::{Report, Severity};
 use crate::l10n::Msg;
+use crate::moderation::RejectionReason::InvalidFormat;
+use crate::moderation::{ErrorEffect, FixKind, Risk};
 use crate::template::Category;
 
 pub static RULE: Rule = Rule {
     id: "template-category",
     default_severity: Severity::Error,
+    on_error: ErrorEffect::Reject(InvalidFormat),
+    on_warning: Risk::review(-0.5, InvalidFormat),
+    fix: FixKind::Sometimes,
     summary: (
         "The category is missing or not MARKETING, UTILITY or AUTHENTICATION",
         "Категория не указана или не равна MARKETING, UTILITY или AUTHENTICATION",

@@ -1,6 +1,8 @@
 use super::{Context, Reporter, Role, Rule};
 use crate::diagnostic::{Report, Severity};
 use crate::l10n::Msg;
+use crate::moderation::RejectionReason::{InvalidFormat, TagContentMismatch};
+use crate::moderation::{ErrorEffect, FixKind, Risk};
 use crate::text::class;
 
 /// Language codes Meta accepts for templates ("Supported Languages", updated May 21, 2026).
@@ -19,6 +21,9 @@ pub const CODES: &[&str] = &[
 pub static RULE: Rule = Rule {
     id: "template-language",
     default_severity: Severity::Error,
+    on_error: ErrorEffect::Reject(InvalidFormat),
+    on_warning: Risk::review(-5.0, TagContentMismatch),
+    fix: FixKind::Sometimes,
     summary: (
         "The language code is missing or not one Meta supports, or the text is in another script",
         "Код языка не указан или не поддерживается Meta, либо текст написан другим алфавитом",

@@ -1,6 +1,8 @@
 use super::{Context, Reporter, Rule};
 use crate::diagnostic::{Report, Severity};
 use crate::l10n::Msg;
+use crate::moderation::RejectionReason::InvalidFormat;
+use crate::moderation::{ErrorEffect, FixKind, Risk};
 use crate::text::utf16_len;
 
 /// Meta's limit on template names (template overview).
@@ -9,6 +11,9 @@ pub const MAX_LEN: usize = 512;
 pub static RULE: Rule = Rule {
     id: "template-name",
     default_severity: Severity::Error,
+    on_error: ErrorEffect::Reject(InvalidFormat),
+    on_warning: Risk::review(-0.5, InvalidFormat),
+    fix: FixKind::Sometimes,
     summary: (
         "The template name is missing, too long or not lowercase letters, digits and underscores",
         "Имя шаблона отсутствует, слишком длинное или содержит не только строчные латинские буквы, цифры и подчёркивания",

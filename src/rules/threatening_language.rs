@@ -3,10 +3,15 @@ use crate::content::is_message_text;
 use crate::diagnostic::{Report, Severity};
 use crate::l10n::Msg;
 use crate::lexicon::Group;
+use crate::moderation::RejectionReason::AbusiveContent;
+use crate::moderation::{ErrorEffect, FixKind, Risk};
 
 pub static RULE: Rule = Rule {
     id: "threatening-language",
     default_severity: Severity::Error,
+    on_error: ErrorEffect::Reject(AbusiveContent),
+    on_warning: Risk::review(-1.5, AbusiveContent),
+    fix: FixKind::None,
     summary: (
         "Threats, legal pressure or shaming",
         "Угрозы, юридическое давление или публичное порицание",

@@ -2,10 +2,16 @@ use super::{Context, Reporter, Rule};
 use crate::diagnostic::{Report, Severity};
 use crate::domain;
 use crate::l10n::Msg;
+use crate::moderation::RejectionReason::InvalidFormat;
+use crate::moderation::{ErrorEffect, FixKind, Risk};
 
 pub static RULE: Rule = Rule {
     id: "unowned-domain",
     default_severity: Severity::Warning,
+    on_error: ErrorEffect::Reject(InvalidFormat),
+    on_warning: Risk::review(-0.8, InvalidFormat)
+        .with_complaints(1, ("links to other domains", "ссылки на чужие домены")),
+    fix: FixKind::None,
     summary: (
         "A link to a domain the business does not own",
         "Ссылка на домен, который не принадлежит компании",

@@ -1,10 +1,16 @@
 use super::{Context, Reporter, Rule};
 use crate::diagnostic::{Report, Severity};
 use crate::l10n::Msg;
+use crate::moderation::RejectionReason::InvalidFormat;
+use crate::moderation::{ErrorEffect, FixKind, Risk};
 
 pub static RULE: Rule = Rule {
     id: "url-shortener",
     default_severity: Severity::Error,
+    on_error: ErrorEffect::Reject(InvalidFormat),
+    on_warning: Risk::review(-0.5, InvalidFormat)
+        .with_complaints(1, ("shortened links", "сокращённые ссылки")),
+    fix: FixKind::None,
     summary: (
         "A link through a URL shortener (bit.ly, clck.ru, …)",
         "Ссылка через сокращатель (bit.ly, clck.ru, …)",
