@@ -65,6 +65,7 @@ mod template_category;
 mod template_language;
 mod template_name;
 mod threatening_language;
+mod unknown_type;
 mod unowned_domain;
 mod url_shortener;
 mod whatsapp_link;
@@ -126,6 +127,7 @@ pub static ALL: &[&Rule] = &[
     &template_language::RULE,
     &template_name::RULE,
     &threatening_language::RULE,
+    &unknown_type::RULE,
     &unowned_domain::RULE,
     &url_shortener::RULE,
     &whatsapp_link::RULE,
