@@ -39,9 +39,12 @@ mod button_text_too_long;
 mod button_type;
 mod button_url;
 mod button_url_variable;
+mod call_permission_request;
 mod component_multiplicity;
+mod copy_code_example;
 mod emoji_count;
 mod example_values;
+mod flow_button;
 mod footer_content;
 mod footer_too_long;
 mod formatting;
@@ -49,6 +52,7 @@ mod header_content;
 mod header_too_long;
 mod insecure_link;
 mod invisible_character;
+mod limited_time_offer;
 mod lookalike_domain;
 mod media_header;
 mod missing_opt_out;
@@ -101,9 +105,12 @@ pub static ALL: &[&Rule] = &[
     &button_type::RULE,
     &button_url::RULE,
     &button_url_variable::RULE,
+    &call_permission_request::RULE,
     &component_multiplicity::RULE,
+    &copy_code_example::RULE,
     &emoji_count::RULE,
     &example_values::RULE,
+    &flow_button::RULE,
     &footer_content::RULE,
     &footer_too_long::RULE,
     &formatting::RULE,
@@ -111,6 +118,7 @@ pub static ALL: &[&Rule] = &[
     &header_too_long::RULE,
     &insecure_link::RULE,
     &invisible_character::RULE,
+    &limited_time_offer::RULE,
     &lookalike_domain::RULE,
     &media_header::RULE,
     &missing_opt_out::RULE,
