@@ -40,6 +40,7 @@ mod button_type;
 mod button_url;
 mod button_url_variable;
 mod call_permission_request;
+mod carousel_cards;
 mod component_multiplicity;
 mod copy_code_example;
 mod emoji_count;
@@ -56,6 +57,7 @@ mod limited_time_offer;
 mod lookalike_domain;
 mod media_header;
 mod missing_opt_out;
+mod otp_button;
 mod placeholder_adjacent;
 mod placeholder_at_edge;
 mod placeholder_density;
@@ -63,6 +65,7 @@ mod placeholder_example;
 mod placeholder_not_allowed;
 mod placeholder_sequence;
 mod placeholder_syntax;
+mod product_message;
 mod promotional_wording;
 mod sensitive_data_request;
 mod template_category;
@@ -106,6 +109,7 @@ pub static ALL: &[&Rule] = &[
     &button_url::RULE,
     &button_url_variable::RULE,
     &call_permission_request::RULE,
+    &carousel_cards::RULE,
     &component_multiplicity::RULE,
     &copy_code_example::RULE,
     &emoji_count::RULE,
@@ -122,6 +126,7 @@ pub static ALL: &[&Rule] = &[
     &lookalike_domain::RULE,
     &media_header::RULE,
     &missing_opt_out::RULE,
+    &otp_button::RULE,
     &placeholder_adjacent::RULE,
     &placeholder_at_edge::RULE,
     &placeholder_density::RULE,
@@ -129,6 +134,7 @@ pub static ALL: &[&Rule] = &[
     &placeholder_not_allowed::RULE,
     &placeholder_sequence::RULE,
     &placeholder_syntax::RULE,
+    &product_message::RULE,
     &promotional_wording::RULE,
     &sensitive_data_request::RULE,
     &template_category::RULE,
