@@ -209,9 +209,9 @@ fn compare<'a>(card: &'a Card, i: usize, this: &Shape, first: &Shape, out: &mut 
         if a != b {
             let mixed = (a == "PRODUCT") != (b == "PRODUCT");
             let en = if mixed {
-                format!("card {n} has a {a} header and the first card a {b} one: media and product cards cannot be mixed")
+                format!("card {n}'s header is {a} and the first card's is {b}: media and product cards cannot be mixed")
             } else {
-                format!("card {n} has a {a} header and the first card a {b} one: all cards must have the same components")
+                format!("card {n}'s header is {a} and the first card's is {b}: all cards must have the same components")
             };
             let ru = if mixed {
                 format!("у карточки {n} заголовок {a}, а у первой — {b}: медиакарточки и карточки товаров нельзя смешивать")
@@ -325,26 +325,39 @@ fn check_card<'a>(card: &'a Card, i: usize, out: &mut Reporter<'a>) {
             );
         }
         let buttons: Vec<_> = card_buttons(card).collect();
-        let fits = matches!(buttons.as_slice(), [b] if matches!(b.kind, ButtonKind::Spm | ButtonKind::Url));
-        if !fits {
+        let product_button = |b: &&crate::template::Button| {
+            matches!(
+                b.kind,
+                ButtonKind::Spm | ButtonKind::Url | ButtonKind::Other
+            )
+        };
+        let report = |path: &str, span, en: String, ru: String| {
+            Report::node(path, span, Msg::new(en, ru)).component(ComponentKind::Carousel)
+        };
+        if buttons.len() != 1 {
             let (path, span) = buttons
-                .iter()
-                .find(|b| !matches!(b.kind, ButtonKind::Spm | ButtonKind::Url))
-                .or(buttons.get(1))
-                .map_or((card.path.clone(), card.span.clone()), |b| {
-                    (b.path.clone(), b.span.clone())
-                });
-            out.report(
-                Report::node(
-                    path,
-                    span,
-                    Msg::new(
-                        format!("a product card has exactly one button, SPM (View) or URL; card {n} has {}", buttons.len()),
-                        format!("у карточки товара ровно одна кнопка, SPM («Посмотреть») или URL; у карточки {n} их {}", buttons.len()),
-                    ),
-                )
-                .component(ComponentKind::Carousel),
-            );
+                .get(1)
+                .map_or((&card.path, &card.span), |b| (&b.path, &b.span));
+            out.report(report(
+                path,
+                span.clone(),
+                format!("a product card has exactly one button, SPM (View) or URL; card {n} has {}", buttons.len()),
+                format!("у карточки товара ровно одна кнопка, SPM («Посмотреть») или URL; у карточки {n} их {}", buttons.len()),
+            ));
+        }
+        for b in buttons.iter().filter(|b| !product_button(b)) {
+            out.report(report(
+                &b.path,
+                b.span.clone(),
+                format!(
+                    "a product card's button is SPM (View) or URL, not {}",
+                    b.kind.as_str()
+                ),
+                format!(
+                    "кнопка карточки товара — SPM («Посмотреть») или URL, а не {}",
+                    b.kind.as_str()
+                ),
+            ));
         }
         return;
     }
