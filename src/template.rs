@@ -33,6 +33,9 @@ pub struct Template {
     pub language: Option<Text>,
     pub category: Option<Text>,
     pub parameter_format: Option<Text>,
+    /// `message_send_ttl_seconds`, as written (a number, or a string as in one of Meta's
+    /// examples).
+    pub message_send_ttl_seconds: Option<Text>,
     pub components: Vec<Component>,
     /// Where the `components` array is (for diagnostics about missing components).
     pub components_span: Option<Span>,
@@ -295,6 +298,7 @@ impl Template {
             &self.language,
             &self.category,
             &self.parameter_format,
+            &self.message_send_ttl_seconds,
         ]
         .into_iter()
         .flatten()
@@ -443,6 +447,7 @@ pub fn load_plain_text(source: &str) -> Document {
             language: None,
             category: None,
             parameter_format: None,
+            message_send_ttl_seconds: None,
             components: vec![body],
             components_span: None,
             plain_text: true,
@@ -603,9 +608,9 @@ fn opt_number(obj: &Node, key: &str, prefix: &str) -> Result<Option<f64>, LoadEr
     }
 }
 
-/// An optional identifier: a string, or a number written as digits (`"flow_id": 1234`), kept
-/// as written. `null` counts as absent.
-fn opt_id(obj: &Node, key: &str, prefix: &str) -> Result<Option<Text>, LoadError> {
+/// An optional field that may be written as a string or a number (`"flow_id": 1234`,
+/// `"message_send_ttl_seconds": "120"`), kept as written. `null` counts as absent.
+fn opt_text_or_number(obj: &Node, key: &str, prefix: &str) -> Result<Option<Text>, LoadError> {
     match obj.get(key) {
         Some(
             n @ Node {
@@ -653,6 +658,7 @@ fn template(node: &Node, path: String) -> Result<Template, LoadError> {
         language: opt_text(node, "language", &path)?,
         category: opt_text(node, "category", &path)?,
         parameter_format: opt_text(node, "parameter_format", &path)?,
+        message_send_ttl_seconds: opt_text_or_number(node, "message_send_ttl_seconds", &path)?,
         components,
         components_span: components_node.map(|n| n.span.clone()),
         span: Some(node.span.clone()),
@@ -854,7 +860,7 @@ fn button(node: &Node, path: String) -> Result<Button, LoadError> {
         supported_apps: supported_apps(node, &path)?,
         package_name: opt_text(node, "package_name", &path)?,
         signature_hash: opt_text(node, "signature_hash", &path)?,
-        flow_id: opt_id(node, "flow_id", &path)?,
+        flow_id: opt_text_or_number(node, "flow_id", &path)?,
         flow_name: opt_text(node, "flow_name", &path)?,
         flow_json: opt_text(node, "flow_json", &path)?,
         flow_action: opt_text(node, "flow_action", &path)?,
@@ -1096,6 +1102,23 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(e.path, "components[0].buttons[0].supported_apps");
+    }
+
+    #[test]
+    fn the_time_to_live_is_read_as_a_number_or_a_string() {
+        for (src, value) in [
+            (r#"{"message_send_ttl_seconds": 600}"#, "600"),
+            (r#"{"message_send_ttl_seconds": "120"}"#, "120"),
+        ] {
+            let doc = load_json(src).unwrap();
+            let ttl = doc.templates[0].message_send_ttl_seconds.as_ref().unwrap();
+            assert_eq!(
+                (ttl.value.as_str(), ttl.path.as_str()),
+                (value, "message_send_ttl_seconds")
+            );
+        }
+        let e = load_json(r#"{"message_send_ttl_seconds": true}"#).unwrap_err();
+        assert_eq!(e.path, "message_send_ttl_seconds");
     }
 
     #[test]

@@ -56,6 +56,7 @@ mod invisible_character;
 mod limited_time_offer;
 mod lookalike_domain;
 mod media_header;
+mod message_send_ttl;
 mod missing_opt_out;
 mod otp_button;
 mod placeholder_adjacent;
@@ -125,6 +126,7 @@ pub static ALL: &[&Rule] = &[
     &limited_time_offer::RULE,
     &lookalike_domain::RULE,
     &media_header::RULE,
+    &message_send_ttl::RULE,
     &missing_opt_out::RULE,
     &otp_button::RULE,
     &placeholder_adjacent::RULE,
