@@ -52,7 +52,9 @@ fn key(entry: &Value) -> Key {
 }
 
 fn describe((rule, severity, path, text): &Key) -> String {
-    let text = text.as_ref().map_or("null".to_string(), |t| format!("{t:?}"));
+    let text = text
+        .as_ref()
+        .map_or("null".to_string(), |t| format!("{t:?}"));
     format!(r#"{{"rule": "{rule}", "severity": "{severity}", "path": "{path}", "text": {text}}}"#)
 }
 
@@ -95,7 +97,10 @@ fn every_sample_gets_only_the_findings_it_deserves() {
         let actual: BTreeSet<Key> = findings(file).into_iter().collect();
         let expected: BTreeSet<Key> = entries.iter().map(key).collect();
         for k in actual.difference(&expected) {
-            failures.push(format!("{file}: undeserved (or unlabelled) finding {}", describe(k)));
+            failures.push(format!(
+                "{file}: undeserved (or unlabelled) finding {}",
+                describe(k)
+            ));
         }
         for e in entries {
             let k = key(e);

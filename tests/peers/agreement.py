@@ -6,9 +6,10 @@
 walint's verdict is "invalid" when it reports at least one error, "valid" otherwise (warnings
 and infos allowed). A case agrees when that verdict equals `meta_verdict`, or, for the few cases
 that carry `walint_verdict_by_design`, equals that; it agrees *for the right reason* when, in
-addition, every rule of `expected_rules` reported something (at any severity). Prints one line
-per miss and the totals per peer; `--json` prints every case's findings instead. No dependency
-beyond the standard library.
+addition, every rule of `expected_rules` reported something (warning or error). Prints one line
+per miss (`KNOWN MISS` for a case marked `walint_known_miss`) and the totals per peer; `--json`
+prints every case's findings instead. No dependency beyond the standard library. The same
+judgement runs in `cargo test` (`tests/peers.rs`).
 """
 import json
 import pathlib
@@ -56,7 +57,8 @@ def main():
                          "findings": [f"{s} {r}: {m}" for r, s, m in findings if s != "info"]})
             if not hit and not dump:
                 why = "; ".join(f"{r}: {m}" for r, s, m in findings if s == "error")[:300]
-                print(f"MISS {case['id']}: walint {verdict}, Meta {case['meta_verdict']}"
+                kind = "KNOWN MISS" if case.get("walint_known_miss") else "MISS"
+                print(f"{kind} {case['id']}: walint {verdict}, Meta {case['meta_verdict']}"
                       f" (expected {case['expected_rules']}){' — ' + why if why else ''}")
         total += n
         agree += ok
