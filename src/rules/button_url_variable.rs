@@ -121,8 +121,8 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
                     button.path.clone(),
                     button.span.clone(),
                     Msg::new(
-                        "a URL with a variable needs an `example` with a full sample URL",
-                        "для ссылки с переменной нужен `example` с полным примером ссылки",
+                        "a URL with a variable needs an `example`: a sample value of the variable, or the whole sample URL",
+                        "для ссылки с переменной нужен `example`: пример значения переменной или вся ссылка с ним",
                     ),
                 )
                 .component(ComponentKind::Buttons)
