@@ -64,32 +64,29 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
         .and_then(|h| h.format.as_ref())
         .map(|f| f.value.to_ascii_uppercase());
     let product_header = header_format.as_deref() == Some("PRODUCT");
-    let mut catalog_kind = None;
+    // The first button that shows catalog products, described for the category message.
+    let mut shows_products = None;
     let mut mpm = None;
-    let mut spm = false;
+    let mut spm = None;
     for b in buttons {
+        let what = match b.kind {
+            ButtonKind::Catalog => ("a CATALOG button", "кнопка CATALOG"),
+            ButtonKind::Mpm => ("an MPM button", "кнопка MPM"),
+            ButtonKind::Spm => ("an SPM button", "кнопка SPM"),
+            _ => continue,
+        };
+        shows_products = shows_products.or(Some(what));
         match b.kind {
-            ButtonKind::Catalog => catalog_kind = catalog_kind.or(Some("CATALOG")),
-            ButtonKind::Mpm => {
-                catalog_kind = catalog_kind.or(Some("MPM"));
-                mpm = mpm.or(Some(b));
-            }
-            ButtonKind::Spm => {
-                catalog_kind = catalog_kind.or(Some("SPM"));
-                spm = true;
-            }
+            ButtonKind::Mpm => mpm = mpm.or(Some(b)),
+            ButtonKind::Spm => spm = spm.or(Some(b)),
             _ => {}
         }
     }
-    let shows_products = catalog_kind.or(product_header.then_some("PRODUCT"));
+    if product_header {
+        shows_products = shows_products.or(Some(("a PRODUCT header", "заголовок PRODUCT")));
+    }
     if let (Some(what), Some(category), Some(text)) = (shows_products, cx.category(), &t.category) {
         if category != Category::Marketing {
-            let what = match what {
-                "PRODUCT" => ("a PRODUCT header", "заголовок PRODUCT"),
-                "CATALOG" => ("a CATALOG button", "кнопка CATALOG"),
-                "MPM" => ("an MPM button", "кнопка MPM"),
-                _ => ("an SPM button", "кнопка SPM"),
-            };
             out.report(Report::text(
                 text,
                 0..text.value.len(),
@@ -125,32 +122,29 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
             _ => {}
         }
     }
-    if let (true, false, Some(h)) = (product_header, spm, header) {
+    if let (true, None, Some(h)) = (product_header, spm, header) {
         out.report(on_format(
             h,
             "a PRODUCT header needs an SPM (View) button: it opens the product the message is sent with".into(),
             "заголовку PRODUCT нужна кнопка SPM («Посмотреть»): она открывает товар, с которым отправлено сообщение".into(),
         ));
     }
-    if spm && !product_header {
-        let b = t.buttons().iter().find(|b| b.kind == ButtonKind::Spm);
-        if let Some(b) = b {
-            out.report(
-                Report::node(
-                    b.path.clone(),
-                    b.span.clone(),
-                    Msg::new(
-                        "an SPM (View) button needs a PRODUCT header: it shows the product the button opens",
-                        "кнопке SPM («Посмотреть») нужен заголовок PRODUCT: он показывает товар, который она открывает",
-                    ),
-                )
-                .component(ComponentKind::Buttons)
-                .help(Msg::new(
-                    "add {\"type\": \"HEADER\", \"format\": \"PRODUCT\"}",
-                    "добавьте {\"type\": \"HEADER\", \"format\": \"PRODUCT\"}",
-                )),
-            );
-        }
+    if let (Some(b), false) = (spm, product_header) {
+        out.report(
+            Report::node(
+                b.path.clone(),
+                b.span.clone(),
+                Msg::new(
+                    "an SPM (View) button needs a PRODUCT header: it shows the product the button opens",
+                    "кнопке SPM («Посмотреть») нужен заголовок PRODUCT: он показывает товар, который она открывает",
+                ),
+            )
+            .component(ComponentKind::Buttons)
+            .help(Msg::new(
+                "add {\"type\": \"HEADER\", \"format\": \"PRODUCT\"}",
+                "добавьте {\"type\": \"HEADER\", \"format\": \"PRODUCT\"}",
+            )),
+        );
     }
     if let (true, Some(body)) = (product_header, cx.body()) {
         if let Some((len, range)) = excess(&body.text.value, SPM_BODY_LIMIT) {
