@@ -33,6 +33,9 @@ pub struct Template {
     pub language: Option<Text>,
     pub category: Option<Text>,
     pub parameter_format: Option<Text>,
+    /// `message_send_ttl_seconds`, as written (a number, or a string as in one of Meta's
+    /// examples).
+    pub message_send_ttl_seconds: Option<Text>,
     pub components: Vec<Component>,
     /// Where the `components` array is (for diagnostics about missing components).
     pub components_span: Option<Span>,
@@ -48,6 +51,7 @@ pub enum ComponentKind {
     Buttons,
     Carousel,
     LimitedTimeOffer,
+    CallPermissionRequest,
     Other,
 }
 
@@ -60,6 +64,7 @@ impl ComponentKind {
             "BUTTONS" => ComponentKind::Buttons,
             "CAROUSEL" => ComponentKind::Carousel,
             "LIMITED_TIME_OFFER" => ComponentKind::LimitedTimeOffer,
+            "CALL_PERMISSION_REQUEST" => ComponentKind::CallPermissionRequest,
             _ => ComponentKind::Other,
         }
     }
@@ -73,6 +78,7 @@ impl ComponentKind {
             ComponentKind::Buttons => "BUTTONS",
             ComponentKind::Carousel => "CAROUSEL",
             ComponentKind::LimitedTimeOffer => "LIMITED_TIME_OFFER",
+            ComponentKind::CallPermissionRequest => "CALL_PERMISSION_REQUEST",
             ComponentKind::Other => "OTHER",
         }
     }
@@ -85,7 +91,7 @@ pub struct Component {
     pub type_text: Option<Text>,
     pub path: String,
     pub span: Option<Span>,
-    /// HEADER `format`: TEXT, IMAGE, VIDEO, DOCUMENT, LOCATION, GIF.
+    /// HEADER `format`: TEXT, IMAGE, VIDEO, DOCUMENT, LOCATION, GIF, PRODUCT.
     pub format: Option<Text>,
     pub text: Option<Text>,
     pub example: Option<Example>,
@@ -98,6 +104,10 @@ pub struct Component {
     pub cards: Vec<Card>,
     /// LIMITED_TIME_OFFER `limited_time_offer.text`.
     pub offer_text: Option<Text>,
+    /// Where the LIMITED_TIME_OFFER's `limited_time_offer` object is, if it has one.
+    pub offer_span: Option<Span>,
+    /// LIMITED_TIME_OFFER `limited_time_offer.has_expiration`.
+    pub has_expiration: Option<bool>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -119,6 +129,9 @@ pub struct Example {
     pub body_text: Vec<Vec<Text>>,
     /// `body_text` was given as a flat array of strings instead of an array of one array.
     pub body_text_flat: bool,
+    /// `body_text` was given as one string: Meta's carousel pages allow it for a body with a
+    /// single variable (`"body_text": "Pablo"`); it is read as a row of one value.
+    pub body_text_string: bool,
     pub body_text_named_params: Vec<NamedExample>,
 }
 
@@ -190,8 +203,35 @@ pub struct Button {
     pub phone_number: Option<Text>,
     /// URL buttons: `["https://…/sample"]`; COPY_CODE: `"CODE"` (kept as one item).
     pub example: Vec<Text>,
+    /// `example` was written as a JSON array (URL buttons) rather than a string (COPY_CODE).
+    pub example_is_array: bool,
     /// OTP buttons: COPY_CODE / ONE_TAP / ZERO_TAP.
     pub otp_type: Option<Text>,
+    /// OTP one-tap and zero-tap buttons: the autofill button's label.
+    pub autofill_text: Option<Text>,
+    /// OTP zero-tap buttons: the business accepted the zero-tap terms.
+    pub zero_tap_terms_accepted: Option<bool>,
+    /// OTP one-tap and zero-tap buttons: the apps that may receive the code.
+    pub supported_apps: Vec<SupportedApp>,
+    /// OTP buttons, the form before `supported_apps` (one app, on the button itself).
+    pub package_name: Option<Text>,
+    pub signature_hash: Option<Text>,
+    /// FLOW buttons: which Flow opens (one of `flow_id`, `flow_name`, `flow_json`), how, and
+    /// at which screen. A numeric `flow_id` is kept as its digits.
+    pub flow_id: Option<Text>,
+    pub flow_name: Option<Text>,
+    pub flow_json: Option<Text>,
+    pub flow_action: Option<Text>,
+    pub navigate_screen: Option<Text>,
+}
+
+/// One entry of an OTP button's `supported_apps`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SupportedApp {
+    pub path: String,
+    pub span: Option<Span>,
+    pub package_name: Option<Text>,
+    pub signature_hash: Option<Text>,
 }
 
 /// Why a document could not be read.
@@ -258,6 +298,7 @@ impl Template {
             &self.language,
             &self.category,
             &self.parameter_format,
+            &self.message_send_ttl_seconds,
         ]
         .into_iter()
         .flatten()
@@ -291,13 +332,33 @@ impl Component {
             }
         }
         for b in &self.buttons {
-            for t in [&b.type_text, &b.text, &b.url, &b.phone_number, &b.otp_type]
-                .into_iter()
-                .flatten()
+            for t in [
+                &b.type_text,
+                &b.text,
+                &b.url,
+                &b.phone_number,
+                &b.otp_type,
+                &b.autofill_text,
+                &b.package_name,
+                &b.signature_hash,
+                &b.flow_id,
+                &b.flow_name,
+                &b.flow_json,
+                &b.flow_action,
+                &b.navigate_screen,
+            ]
+            .into_iter()
+            .flatten()
             {
                 f(t);
             }
             b.example.iter().for_each(&mut *f);
+            for app in &b.supported_apps {
+                app.package_name
+                    .iter()
+                    .chain(&app.signature_hash)
+                    .for_each(&mut *f);
+            }
         }
         for card in &self.cards {
             for c in &card.components {
@@ -373,6 +434,8 @@ pub fn load_plain_text(source: &str) -> Document {
         code_expiration_minutes: None,
         cards: Vec::new(),
         offer_text: None,
+        offer_span: None,
+        has_expiration: None,
     };
     Document {
         source: source.to_string(),
@@ -384,6 +447,7 @@ pub fn load_plain_text(source: &str) -> Document {
             language: None,
             category: None,
             parameter_format: None,
+            message_send_ttl_seconds: None,
             components: vec![body],
             components_span: None,
             plain_text: true,
@@ -544,6 +608,27 @@ fn opt_number(obj: &Node, key: &str, prefix: &str) -> Result<Option<f64>, LoadEr
     }
 }
 
+/// An optional field that may be written as a string or a number (`"flow_id": 1234`,
+/// `"message_send_ttl_seconds": "120"`), kept as written. `null` counts as absent.
+fn opt_text_or_number(obj: &Node, key: &str, prefix: &str) -> Result<Option<Text>, LoadError> {
+    match obj.get(key) {
+        Some(
+            n @ Node {
+                value: Value::Number(digits),
+                ..
+            },
+        ) => Ok(Some(Text {
+            value: digits.clone(),
+            path: join_path(prefix, key),
+            origin: Some(Origin {
+                span: n.span.clone(),
+                map: json::SourceMap::verbatim(n.span.start),
+            }),
+        })),
+        _ => opt_text(obj, key, prefix),
+    }
+}
+
 /// Items of an optional array field; `null` counts as empty.
 fn opt_array<'a>(obj: &'a Node, key: &str, prefix: &str) -> Result<&'a [Node], LoadError> {
     match obj.get(key) {
@@ -573,6 +658,7 @@ fn template(node: &Node, path: String) -> Result<Template, LoadError> {
         language: opt_text(node, "language", &path)?,
         category: opt_text(node, "category", &path)?,
         parameter_format: opt_text(node, "parameter_format", &path)?,
+        message_send_ttl_seconds: opt_text_or_number(node, "message_send_ttl_seconds", &path)?,
         components,
         components_span: components_node.map(|n| n.span.clone()),
         span: Some(node.span.clone()),
@@ -621,13 +707,17 @@ fn component(node: &Node, path: String) -> Result<Component, LoadError> {
             })
         })
         .collect::<Result<Vec<_>, LoadError>>()?;
-    let offer_text = match node.get("limited_time_offer") {
+    let (offer_text, offer_span, has_expiration) = match node.get("limited_time_offer") {
         Some(n) if n.value != Value::Null => {
             let lto_path = join_path(&path, "limited_time_offer");
             object(n, &lto_path)?;
-            opt_text(n, "text", &lto_path)?
+            (
+                opt_text(n, "text", &lto_path)?,
+                Some(n.span.clone()),
+                opt_bool(n, "has_expiration", &lto_path)?,
+            )
         }
-        _ => None,
+        _ => (None, None, None),
     };
     Ok(Component {
         kind,
@@ -640,6 +730,8 @@ fn component(node: &Node, path: String) -> Result<Component, LoadError> {
         code_expiration_minutes: opt_number(node, "code_expiration_minutes", &path)?,
         cards,
         offer_text,
+        offer_span,
+        has_expiration,
         span: Some(node.span.clone()),
         path,
     })
@@ -658,7 +750,17 @@ fn example(node: &Node, path: String) -> Result<Example, LoadError> {
     let body_path = join_path(&path, "body_text");
     let mut body_text = Vec::new();
     let mut flat = Vec::new();
-    for (i, row) in opt_array(node, "body_text", &path)?.iter().enumerate() {
+    let string = node
+        .get("body_text")
+        .filter(|n| matches!(n.value, Value::String(_)));
+    if let Some(n) = string {
+        body_text.push(vec![text(n, body_path.clone())?]);
+    }
+    let rows = match string {
+        Some(_) => &[],
+        None => opt_array(node, "body_text", &path)?,
+    };
+    for (i, row) in rows.iter().enumerate() {
         let row_path = format!("{body_path}[{i}]");
         match &row.value {
             Value::Array(items) => body_text.push(texts(items, &row_path)?),
@@ -683,6 +785,7 @@ fn example(node: &Node, path: String) -> Result<Example, LoadError> {
         header_handle,
         body_text,
         body_text_flat,
+        body_text_string: string.is_some(),
         body_text_named_params: named_examples(node, "body_text_named_params", &path)?,
         span: Some(node.span.clone()),
         path,
@@ -707,6 +810,9 @@ fn named_examples(node: &Node, key: &str, prefix: &str) -> Result<Vec<NamedExamp
         .collect()
 }
 
+// Not inlined into the loop that collects the buttons: that made the size-built WebAssembly
+// package 0.5 kB (gzipped) larger.
+#[inline(never)]
 fn button(node: &Node, path: String) -> Result<Button, LoadError> {
     object(node, &path)?;
     let type_text = opt_text(node, "type", &path)?;
@@ -724,6 +830,9 @@ fn button(node: &Node, path: String) -> Result<Button, LoadError> {
         kind = ButtonKind::Otp;
     }
     let example_path = join_path(&path, "example");
+    let example_is_array = node
+        .get("example")
+        .is_some_and(|n| matches!(n.value, Value::Array(_)));
     let example = match node.get("example") {
         None => Vec::new(),
         Some(n) => match &n.value {
@@ -748,9 +857,38 @@ fn button(node: &Node, path: String) -> Result<Button, LoadError> {
         phone_number: opt_text(node, "phone_number", &path)?,
         otp_type: opt_text(node, "otp_type", &path)?,
         example,
+        example_is_array,
+        autofill_text: opt_text(node, "autofill_text", &path)?,
+        zero_tap_terms_accepted: opt_bool(node, "zero_tap_terms_accepted", &path)?,
+        supported_apps: supported_apps(node, &path)?,
+        package_name: opt_text(node, "package_name", &path)?,
+        signature_hash: opt_text(node, "signature_hash", &path)?,
+        flow_id: opt_text_or_number(node, "flow_id", &path)?,
+        flow_name: opt_text(node, "flow_name", &path)?,
+        flow_json: opt_text(node, "flow_json", &path)?,
+        flow_action: opt_text(node, "flow_action", &path)?,
+        navigate_screen: opt_text(node, "navigate_screen", &path)?,
         span: Some(node.span.clone()),
         path,
     })
+}
+
+fn supported_apps(button: &Node, prefix: &str) -> Result<Vec<SupportedApp>, LoadError> {
+    let path = join_path(prefix, "supported_apps");
+    opt_array(button, "supported_apps", prefix)?
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            let item_path = format!("{path}[{i}]");
+            object(n, &item_path)?;
+            Ok(SupportedApp {
+                package_name: opt_text(n, "package_name", &item_path)?,
+                signature_hash: opt_text(n, "signature_hash", &item_path)?,
+                span: Some(n.span.clone()),
+                path: item_path,
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -906,6 +1044,97 @@ mod tests {
             load_auto("{{1}}, ваш заказ готов").unwrap().kind,
             DocumentKind::PlainText
         );
+    }
+
+    #[test]
+    fn a_body_example_written_as_one_string_is_a_row_of_one_value() {
+        let doc = load_json(
+            r#"{"components":[{"type":"body","text":"Hi {{1}}","example":{"body_text":"Pablo"}}]}"#,
+        )
+        .unwrap();
+        let ex = doc.templates[0].components[0].example.as_ref().unwrap();
+        assert!(ex.body_text_string && !ex.body_text_flat);
+        assert_eq!(ex.body_text.len(), 1);
+        assert_eq!(ex.body_text[0][0].value, "Pablo");
+        assert_eq!(ex.body_text[0][0].path, "components[0].example.body_text");
+        let e =
+            load_json(r#"{"components":[{"type":"body","example":{"body_text":5}}]}"#).unwrap_err();
+        assert_eq!(e.path, "components[0].example.body_text");
+    }
+
+    #[test]
+    fn reads_the_fields_of_every_template_type() {
+        let doc = load_json(
+            r#"{"components":[
+              {"type":"limited_time_offer","limited_time_offer":{"text":"Ends soon","has_expiration":true}},
+              {"type":"call_permission_request"},
+              {"type":"buttons","buttons":[
+                {"type":"otp","otp_type":"zero_tap","autofill_text":"Autofill","zero_tap_terms_accepted":true,
+                 "package_name":"com.a.b","signature_hash":"K8a/AINcGX7",
+                 "supported_apps":[{"package_name":"com.example.app","signature_hash":"K8a/AINcGX7"}]},
+                {"type":"flow","text":"Open","flow_id":1234,"flow_action":"navigate","navigate_screen":"WELCOME"},
+                {"type":"flow","text":"Open","flow_name":"survey","flow_json":"{}"},
+                {"type":"copy_code","example":"SAVE10"},
+                {"type":"url","text":"Go","url":"https://a.com/{{1}}","example":["x"]}
+              ]}
+            ]}"#,
+        )
+        .unwrap();
+        let c = &doc.templates[0].components;
+        assert_eq!(c[0].offer_text.as_ref().unwrap().value, "Ends soon");
+        assert_eq!(c[0].has_expiration, Some(true));
+        assert!(c[0].offer_span.is_some());
+        assert_eq!(c[1].kind, ComponentKind::CallPermissionRequest);
+        let b = &c[2].buttons;
+        assert_eq!(b[0].autofill_text.as_ref().unwrap().value, "Autofill");
+        assert_eq!(b[0].zero_tap_terms_accepted, Some(true));
+        assert_eq!(b[0].package_name.as_ref().unwrap().value, "com.a.b");
+        assert_eq!(b[0].signature_hash.as_ref().unwrap().value, "K8a/AINcGX7");
+        let app = &b[0].supported_apps[0];
+        assert_eq!(app.path, "components[2].buttons[0].supported_apps[0]");
+        assert_eq!(app.package_name.as_ref().unwrap().value, "com.example.app");
+        let id = b[1].flow_id.as_ref().unwrap();
+        assert_eq!(id.value, "1234", "a numeric flow_id is kept as its digits");
+        assert_eq!(b[1].flow_action.as_ref().unwrap().value, "navigate");
+        assert_eq!(b[1].navigate_screen.as_ref().unwrap().value, "WELCOME");
+        assert_eq!(b[2].flow_name.as_ref().unwrap().value, "survey");
+        assert_eq!(b[2].flow_json.as_ref().unwrap().value, "{}");
+        assert!(!b[3].example_is_array && b[4].example_is_array);
+        let e = load_json(
+            r#"{"components":[{"type":"buttons","buttons":[{"type":"otp","supported_apps":{}}]}]}"#,
+        )
+        .unwrap_err();
+        assert_eq!(e.path, "components[0].buttons[0].supported_apps");
+    }
+
+    #[test]
+    fn the_time_to_live_is_read_as_a_number_or_a_string() {
+        for (src, value) in [
+            (r#"{"message_send_ttl_seconds": 600}"#, "600"),
+            (r#"{"message_send_ttl_seconds": "120"}"#, "120"),
+        ] {
+            let doc = load_json(src).unwrap();
+            let ttl = doc.templates[0].message_send_ttl_seconds.as_ref().unwrap();
+            assert_eq!(
+                (ttl.value.as_str(), ttl.path.as_str()),
+                (value, "message_send_ttl_seconds")
+            );
+        }
+        let e = load_json(r#"{"message_send_ttl_seconds": true}"#).unwrap_err();
+        assert_eq!(e.path, "message_send_ttl_seconds");
+    }
+
+    #[test]
+    fn a_numeric_flow_id_points_into_the_file() {
+        let src =
+            r#"{"components":[{"type":"buttons","buttons":[{"type":"flow","flow_id":  987}]}]}"#;
+        let doc = load_json(src).unwrap();
+        let id = doc.templates[0].components[0].buttons[0]
+            .flow_id
+            .clone()
+            .unwrap();
+        let origin = id.origin.unwrap();
+        assert_eq!(&src[origin.map.range_to_source(0, 3)], "987");
     }
 
     #[test]

@@ -32,7 +32,8 @@ export type RuleLevel = "off" | "info" | "warning" | "error";
 export type Category = "MARKETING" | "UTILITY" | "AUTHENTICATION";
 /** The component a finding is in. */
 export type ComponentName =
-  "HEADER" | "BODY" | "FOOTER" | "BUTTONS" | "CAROUSEL" | "LIMITED_TIME_OFFER" | "OTHER";
+  "HEADER" | "BODY" | "FOOTER" | "BUTTONS" | "CAROUSEL" | "LIMITED_TIME_OFFER"
+  | "CALL_PERMISSION_REQUEST" | "OTHER";
 
 /** Options of a {@link Linter}; every field is optional. */
 export interface LintOptions {

@@ -264,6 +264,11 @@ fn button() -> impl Strategy<Value = Value> {
         (text(3), text(2), text(2)).prop_map(
             |(t, u, e)| json!({"type": "url", "text": t, "url": format!("https://shop.ru/{u}{{{{1}}}}"), "example": [e]})
         ),
+        // The template types' own fields: a code, an app, a Flow.
+        text(3).prop_map(|c| json!({"type": "COPY_CODE", "example": c})),
+        (text(3), text(2), text(2)).prop_map(|(a, p, h)| json!({"type": "OTP", "otp_type": "ZERO_TAP",
+            "autofill_text": a, "supported_apps": [{"package_name": p, "signature_hash": h}]})),
+        (text(3), text(3)).prop_map(|(t, j)| json!({"type": "FLOW", "text": t, "flow_json": j, "navigate_screen": t})),
     ]
 }
 
@@ -301,6 +306,13 @@ fn template() -> impl Strategy<Value = Value> {
                 }
                 if !buttons.is_empty() {
                     components.push(json!({"type": "BUTTONS", "buttons": buttons}));
+                }
+                if shape & 4 != 0 {
+                    let offer = components[0]["text"].clone();
+                    components.push(json!({"type": "LIMITED_TIME_OFFER", "limited_time_offer": {"text": offer}}));
+                }
+                if shape & 8 != 0 {
+                    components.push(json!({"type": "CALL_PERMISSION_REQUEST"}));
                 }
                 let mut t = json!({"components": components});
                 if shape & 2 == 0 {

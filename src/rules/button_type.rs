@@ -12,15 +12,16 @@ pub static RULE: Rule = Rule {
     on_warning: Risk::review(-0.5, InvalidFormat),
     fix: FixKind::None,
     summary: (
-        "A button type is unknown or not allowed in this category",
-        "Тип кнопки неизвестен или не разрешён в этой категории",
+        "A button has no type, or a type not allowed in this category",
+        "У кнопки не указан тип, или этот тип не разрешён в этой категории",
     ),
     docs: rule_docs!(
         r#"# button-type
 
 ## What it checks
-- every button has a `type`, and it is one Meta knows: `QUICK_REPLY`, `URL`, `PHONE_NUMBER`,
-  `COPY_CODE`, `OTP`, `FLOW`, `VOICE_CALL`, `CATALOG`, `MPM`, `SPM`;
+- every button has a `type` (one walint does not know, such as the payments `ORDER_DETAILS`
+  button, is reported by `unknown-type`, as a warning; walint knows `QUICK_REPLY`, `URL`,
+  `PHONE_NUMBER`, `COPY_CODE`, `OTP`, `FLOW`, `VOICE_CALL`, `CATALOG`, `MPM`, `SPM`);
 - `OTP` buttons only in `AUTHENTICATION` templates, and an `AUTHENTICATION` template has
   exactly one button, an `OTP` one, with `otp_type` `COPY_CODE`, `ONE_TAP` or `ZERO_TAP`;
 - `COPY_CODE` in a `UTILITY` template is a warning: BSPs document it as marketing-only.
@@ -33,7 +34,7 @@ UTILITY cannot use OTP", "UTILITY cannot use COPY_CODE", "AUTHENTICATION exactly
 
 ## Examples
 Fails (UTILITY): `{"type": "OTP", "otp_type": "COPY_CODE", "text": "Copy code"}`.
-Fails: `{"type": "LINK", "text": "Сайт"}`.
+Fails: `{"text": "Go"}` (no type).
 Fails: `{"category": "AUTHENTICATION", "components": [{"type": "BODY", "add_security_recommendation": true}, {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Site", "url": "https://shop.ru/"}]}]}`.
 Passes: `{"category": "AUTHENTICATION", "components": [{"type": "BODY", "add_security_recommendation": true}, {"type": "BUTTONS", "buttons": [{"type": "OTP", "otp_type": "COPY_CODE", "text": "Copy code"}]}]}`.
 "#
@@ -64,10 +65,7 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
             };
             let t = &type_text.value;
             match b.kind {
-                ButtonKind::Other => out.report(on_type(
-                    format!("unknown button type \"{t}\"; use QUICK_REPLY, URL, PHONE_NUMBER, COPY_CODE, OTP, FLOW, VOICE_CALL, CATALOG, MPM or SPM"),
-                    format!("неизвестный тип кнопки \"{t}\"; допустимы QUICK_REPLY, URL, PHONE_NUMBER, COPY_CODE, OTP, FLOW, VOICE_CALL, CATALOG, MPM, SPM"),
-                )),
+                ButtonKind::Other if !auth => {} // `unknown-type` says walint cannot judge it
                 ButtonKind::Otp if !auth => out.report(on_type(
                     "OTP buttons are allowed only in AUTHENTICATION templates".into(),
                     "кнопки OTP разрешены только в шаблонах AUTHENTICATION".into(),
@@ -153,6 +151,11 @@ mod tests {
                     r#"{"type": "COPY_CODE", "example": "SALE25"}, {"type": "URL", "text": "Go", "url": "https://a.ru"}"#,
                 ),
                 &template("UTILITY", r#"{"type": "quick_reply", "text": "OK"}"#),
+                // Unknown types are `unknown-type`'s warning.
+                &template(
+                    "UTILITY",
+                    r#"{"type": "ORDER_DETAILS", "text": "Review and Pay"}"#,
+                ),
             ],
         );
     }
@@ -167,7 +170,10 @@ mod tests {
                     &["OTP"],
                 ),
                 (
-                    &template("MARKETING", r#"{"type": "LINK", "text": "Go"}"#),
+                    &template(
+                        "AUTHENTICATION",
+                        r#"{"type": "OTP", "otp_type": "COPY_CODE"}, {"type": "LINK", "text": "Go"}"#,
+                    ),
                     &["LINK"],
                 ),
                 (

@@ -23,9 +23,12 @@ pub static RULE: Rule = Rule {
 For each `URL` button whose `url` has a placeholder:
 - it is written `{{1}}` (URL buttons have one variable, always number 1);
 - there is only one;
-- the domain is fixed: `https://{{1}}` hides where the link goes;
-- the button has an `example` with one full sample URL, and that URL starts with the fixed part
-  of `url`.
+- the domain is fixed: `https://{{1}}` or `https://shop{{1}}` hides where the link goes. The
+  host ends at the first `/`, `?` or `#`, so `https://shop.com?ref={{1}}` (the query right after
+  the host) has a fixed domain;
+- the button has one `example`: the sample value of the variable (`BLUE_ELF`) or the whole
+  sample URL (`https://shop.ru/track/A-1`). A whole URL on another host than the button's is a
+  warning: the reviewer opens the example, and it should go where the button goes.
 
 A URL without a placeholder but with an `example` is reported as a warning (the example is
 ignored and usually means the variable was forgotten). Placement at the end of the URL is
@@ -33,7 +36,13 @@ checked by `placeholder-not-allowed`.
 
 ## Why
 Meta's components reference: URL buttons support "1 variable, appended to the end of the URL"
-and need `example: ["<full url with sample>"]` when the variable is present. The seed article
+and need an `example` when the variable is present. Meta prints both forms of the example and
+calls neither wrong: the components reference's table gives a full URL
+(`https://www.luckyshrub.com/shop?promo=summer2023`) and its JSON sample the bare value
+(`"example": ["summer2023"]`); the carousel pages define the card button's example as "URL
+button URL example variable string" (`BUDDHA`), and the limited-time-offer page as "Example URL
+with example variable appended to the end", whose own sample differs from its URL in the query
+key (`?ref=` for `?code=`). So only another host is worth a word. The seed article
 (TextBack, `004:148`) notes that a link hidden in a variable part escapes moderation: a variable
 domain is exactly that, and Meta's review treats unknown link targets as a scam signal.
 
@@ -42,6 +51,7 @@ Fails: `{"type": "URL", "text": "Заказ", "url": "https://shop.ru/track/{{2}
 Warns: `{"type": "URL", "text": "Заказ", "url": "https://shop.ru/track/{{1}}", "example": ["https://other.ru/A-1"]}`.
 Passes: `{"type": "URL", "text": "Заказ", "url": "https://shop.ru/track/{{1}}", "example": ["https://shop.ru/track/A-1"]}`.
 Fixes: `{"type": "URL", "text": "Заказ", "url": "https://shop.ru/track/{{2}}", "example": ["https://shop.ru/track/A-1"]}` → `{"type": "URL", "text": "Заказ", "url": "https://shop.ru/track/{{1}}", "example": ["https://shop.ru/track/A-1"]}`.
+Passes: `{"type": "URL", "text": "Акция", "url": "https://shop.com?ref={{1}}", "example": ["summer"]}`.
 "#
     ),
     check,
@@ -112,8 +122,8 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
                     button.path.clone(),
                     button.span.clone(),
                     Msg::new(
-                        "a URL with a variable needs an `example` with a full sample URL",
-                        "для ссылки с переменной нужен `example` с полным примером ссылки",
+                        "a URL with a variable needs an `example`: a sample value of the variable, or the whole sample URL",
+                        "для ссылки с переменной нужен `example`: пример значения переменной или вся ссылка с ним",
                     ),
                 )
                 .component(ComponentKind::Buttons)
@@ -122,15 +132,19 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
                     format!("добавьте \"example\": [\"{prefix}ПРИМЕР\"]"),
                 )),
             ),
-            [sample] if !sample.value.starts_with(prefix) => out.report(
+            [sample] if on_another_host(&sample.value, prefix) => out.report(
                 Report::text(
                     sample,
                     0..sample.value.len(),
                     Msg::new(
-                        format!("the example URL should start with the fixed part of the URL, `{prefix}`"),
-                        format!("пример должен начинаться с постоянной части ссылки, `{prefix}`"),
+                        format!("the example URL goes to another host than the button, whose URL starts `{prefix}`"),
+                        format!("пример ведёт на другой хост, чем кнопка: её ссылка начинается с `{prefix}`"),
                     ),
                 )
+                .help(Msg::new(
+                    "give the sample value alone, or the button's URL with the sample value at the end",
+                    "укажите только пример значения или ссылку кнопки с примером значения в конце",
+                ))
                 .severity(Severity::Warning)
                 .component(ComponentKind::Buttons),
             ),
@@ -147,12 +161,39 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
     }
 }
 
-/// Whether the text before the variable already contains a complete host: `https://shop.ru/`.
+/// Whether the text before the variable already contains a complete host: `https://shop.ru/`,
+/// `https://shop.ru?ref=`.
 fn has_fixed_host(prefix: &str) -> bool {
-    let rest = prefix.split_once("://").map_or(prefix, |(_, r)| r);
-    match rest.split_once('/') {
-        Some((host, _)) => host.contains('.'),
-        None => false,
+    host(prefix).is_some_and(|h| h.contains('.'))
+}
+
+/// The host of a URL if it is complete (followed by `/`, `?` or `#`), without user info or
+/// port; the whole rest when the URL has no scheme.
+fn host(url: &str) -> Option<&str> {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let end = rest.find(['/', '?', '#'])?;
+    let authority = &rest[..end];
+    let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    Some(host.split_once(':').map_or(host, |(h, _)| h))
+}
+
+/// Whether an example written as a whole URL (`https://…`) goes to another host than the
+/// button's URL. A bare sample value (`BLUE_ELF`) goes where the button goes.
+fn on_another_host(sample: &str, prefix: &str) -> bool {
+    if !sample.contains("://") {
+        return false;
+    }
+    let complete = |u: &str| {
+        let rest = u.split_once("://").map_or(u, |(_, r)| r);
+        if rest.contains(['/', '?', '#']) {
+            u.to_string()
+        } else {
+            format!("{u}/")
+        }
+    };
+    match (host(prefix), host(&complete(sample))) {
+        (Some(button), Some(example)) => !button.eq_ignore_ascii_case(example),
+        _ => false,
     }
 }
 
@@ -204,6 +245,20 @@ mod tests {
                     Some("https://shop.ru/track/A-1"),
                 ),
                 &url_button("https://shop.ru/track", None),
+                // The query right after the host: the domain is fixed.
+                &url_button("https://example.com?ref={{1}}", Some("summer")),
+                &url_button("https://example.com#{{1}}", Some("https://example.com#top")),
+                // The bare sample value (Meta's carousel samples) and a whole URL on the same
+                // host with another query key (Meta's limited-time-offer sample).
+                &url_button(
+                    "https://www.luckyshrub.com/rare-succulents/{{1}}",
+                    Some("BLUE_ELF"),
+                ),
+                &url_button(
+                    "https://awesomedestinations.com/offers?code={{1}}",
+                    Some("https://awesomedestinations.com/offers?ref=n3mtql"),
+                ),
+                &url_button("https://Shop.ru:443/t/{{1}}", Some("https://shop.RU")),
             ],
         );
     }
@@ -222,6 +277,14 @@ mod tests {
                 ),
                 (
                     &url_button("https://{{1}}", Some("https://evil.ru")),
+                    &["{{1}}"],
+                ),
+                (
+                    &url_button("https://{{1}}.shop.com/", Some("x")),
+                    &["{{1}}"],
+                ),
+                (
+                    &url_button("https://shop.com{{1}}", Some(".evil.ru")),
                     &["{{1}}"],
                 ),
                 (

@@ -13,7 +13,8 @@
 //! - otherwise the body text, where `\n` is a line break, `\uXXXX` a character, and a final
 //!   `×N` repeats the text N times (`а×501`).
 //!
-//! `Fails` expects an error of the rule, `Warns` a warning and no error, `Passes` no finding.
+//! `Fails` expects an error of the rule, `Warns` a warning and no error, `Info` an info and
+//! nothing graver, `Passes` no finding.
 //! `Fixes: `input` → `output`` applies the rule's fixes to the input: the result must be the
 //! output, and the rule must find nothing in it.
 
@@ -24,6 +25,8 @@ use serde_json::{json, Map, Value};
 pub enum Expect {
     Fails,
     Warns,
+    /// An info, and nothing graver.
+    Info,
     Passes,
     /// Fixing gives this template.
     Fixes(String),
@@ -60,7 +63,7 @@ pub fn parse(docs: &str) -> Result<Vec<Example>, String> {
     // after it up to the next kind or blank line.
     let mut lines: Vec<String> = Vec::new();
     for line in section.lines() {
-        let starts = ["Fails", "Warns", "Passes", "Fixes"]
+        let starts = ["Fails", "Warns", "Info", "Passes", "Fixes"]
             .iter()
             .any(|k| line.starts_with(k));
         match lines.last_mut() {
@@ -83,6 +86,7 @@ pub fn parse(docs: &str) -> Result<Vec<Example>, String> {
         let expect = match kind {
             "Fails" => Expect::Fails,
             "Warns" => Expect::Warns,
+            "Info" => Expect::Info,
             "Passes" => Expect::Passes,
             "Fixes" => Expect::Fixes(String::new()),
             _ => return Err(format!("unknown kind {kind:?} in {line:?}")),
@@ -315,6 +319,9 @@ mod tests {
                 let holds = match e.expect {
                     Expect::Fails => has(Severity::Error),
                     Expect::Warns => has(Severity::Warning) && !has(Severity::Error),
+                    Expect::Info => {
+                        has(Severity::Info) && !has(Severity::Warning) && !has(Severity::Error)
+                    }
                     Expect::Passes => found.is_empty(),
                     Expect::Fixes(_) => unreachable!("checked above"),
                 };

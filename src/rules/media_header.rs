@@ -20,7 +20,8 @@ pub static RULE: Rule = Rule {
 
 ## What it checks
 For every `HEADER` (and every carousel card header):
-- `format` is one of `TEXT`, `IMAGE`, `VIDEO`, `DOCUMENT`, `LOCATION`, `GIF`;
+- it has a `format` (a format walint does not know is reported by `unknown-type`, as a
+  warning);
 - a `TEXT` header has `text`;
 - an `IMAGE`, `VIDEO`, `DOCUMENT` or `GIF` header has a sample in `example.header_handle`, and
   the sample is an upload handle (`4::…`); a web address there is what GET responses return,
@@ -28,7 +29,10 @@ For every `HEADER` (and every carousel card header):
 - a `LOCATION` header is used only in `UTILITY` or `MARKETING` templates, and media headers
   never in `AUTHENTICATION` templates;
 - `GIF` headers only in `MARKETING` templates (warning: the Marketing Messages API only);
-- carousel cards have an `IMAGE` or `VIDEO` header.
+- carousel cards have an `IMAGE` or `VIDEO` header (media cards) or a `PRODUCT` header
+  (product cards);
+- a `PRODUCT` header needs no sample: the product is chosen from the catalog at send time (its
+  category and button are checked by `product-message` and `carousel-cards`).
 
 ## Why
 Meta's components reference: media headers need `example.header_handle` from the Resumable
@@ -37,10 +41,15 @@ templates; GIF headers are for the Marketing Messages API; authentication templa
 media (template categorization: "URLs, media, and emojis are not allowed"). Twilio lists "media
 header without sample" among rejection causes. The seed article (TextBack, `004:150`) adds that
 the media type is fixed at submission and the file must be attached at every send.
+Product headers: the single-product page prints `{"type": "header", "format": "product"}` with
+no `example`, and sends the product as `{"type": "product", "product": {"product_retailer_id",
+"catalog_id"}}`; the product card carousel page gives every card the same header.
 
 ## Examples
-Fails: `{"type": "HEADER", "format": "IMAGE"}` (no sample); `{"type": "HEADER", "format": "PHOTO"}`.
-Passes: `{"type": "HEADER", "format": "IMAGE", "example": {"header_handle": ["4::aW1hZ2U=..."]}}`.
+Fails: `{"type": "HEADER", "format": "IMAGE"}` (no sample); `{"type": "HEADER", "text": "x"}` (no
+format); a carousel card with a `DOCUMENT` header.
+Passes: `{"type": "HEADER", "format": "IMAGE", "example": {"header_handle": ["4::aW1hZ2U=..."]}}`;
+`{"type": "HEADER", "format": "PRODUCT"}`.
 "#
     ),
     check,
@@ -64,8 +73,8 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
                         card.path.clone(),
                         card.span.clone(),
                         Msg::new(
-                            "each carousel card needs an IMAGE or VIDEO header",
-                            "каждой карточке карусели нужен заголовок IMAGE или VIDEO",
+                            "each carousel card needs a header: IMAGE or VIDEO (media cards) or PRODUCT (product cards)",
+                            "каждой карточке карусели нужен заголовок: IMAGE или VIDEO (медиакарточки) либо PRODUCT (карточки товаров)",
                         ),
                     )
                     .component(ComponentKind::Carousel),
@@ -87,8 +96,9 @@ fn check_header<'a>(
     };
     let Some(format) = &h.format else {
         out.report(node(
-            "the header has no `format` (TEXT, IMAGE, VIDEO, DOCUMENT, LOCATION or GIF)".into(),
-            "у заголовка не указан `format` (TEXT, IMAGE, VIDEO, DOCUMENT, LOCATION или GIF)"
+            "the header has no `format` (TEXT, IMAGE, VIDEO, DOCUMENT, LOCATION, GIF or PRODUCT)"
+                .into(),
+            "у заголовка не указан `format` (TEXT, IMAGE, VIDEO, DOCUMENT, LOCATION, GIF или PRODUCT)"
                 .into(),
         ));
         return;
@@ -99,23 +109,18 @@ fn check_header<'a>(
             .component(ComponentKind::Header)
             .severity(sev)
     };
-    match f.as_str() {
-        "TEXT" | "IMAGE" | "VIDEO" | "DOCUMENT" | "LOCATION" | "GIF" => {}
-        _ => {
-            out.report(on_format(
-                format!("unknown header format \"{}\"; use TEXT, IMAGE, VIDEO, DOCUMENT, LOCATION or GIF", format.value),
-                format!("неизвестный формат заголовка \"{}\"; допустимы TEXT, IMAGE, VIDEO, DOCUMENT, LOCATION, GIF", format.value),
-                Severity::Error,
-            ));
-            return;
-        }
+    if !super::unknown_type::known_header_format(&f) {
+        return; // `unknown-type` says walint cannot judge it
     }
-    if in_card && f != "IMAGE" && f != "VIDEO" {
+    if in_card && !matches!(f.as_str(), "IMAGE" | "VIDEO" | "PRODUCT") {
         out.report(on_format(
-            format!("carousel card headers must be IMAGE or VIDEO, not {f}"),
-            format!("заголовок карточки карусели должен быть IMAGE или VIDEO, а не {f}"),
+            format!("carousel card headers must be IMAGE or VIDEO (media cards) or PRODUCT (product cards), not {f}"),
+            format!("заголовок карточки карусели должен быть IMAGE или VIDEO (медиакарточки) либо PRODUCT (карточки товаров), а не {f}"),
             Severity::Error,
         ));
+    }
+    if f == "PRODUCT" {
+        return; // the product comes from the catalog at send time; nothing to sample
     }
     if f == "TEXT" {
         if h.text.as_ref().is_none_or(|t| t.value.trim().is_empty()) {
@@ -198,6 +203,14 @@ mod tests {
                     r#"{"type": "HEADER", "format": "TEXT", "text": "Заказ"}"#,
                 ),
                 &header("UTILITY", r#"{"type": "HEADER", "format": "LOCATION"}"#),
+                &header("MARKETING", r#"{"type": "HEADER", "format": "product"}"#),
+                // An unknown format is `unknown-type`'s warning, not an error here.
+                &header("MARKETING", r#"{"type": "HEADER", "format": "PHOTO"}"#),
+                &with_body(
+                    "MARKETING",
+                    "Body.",
+                    r#"{"type": "CAROUSEL", "cards": [{"components": [{"type": "HEADER", "format": "PRODUCT"}]}, {"components": [{"type": "HEADER", "format": "video", "example": {"header_handle": ["4::x"]}}]}]}"#,
+                ),
             ],
         );
     }
@@ -212,8 +225,12 @@ mod tests {
                     &["components[1]"],
                 ),
                 (
-                    &header("MARKETING", r#"{"type": "HEADER", "format": "PHOTO"}"#),
-                    &["PHOTO"],
+                    &with_body(
+                        "MARKETING",
+                        "Body.",
+                        r#"{"type": "CAROUSEL", "cards": [{"components": [{"type": "HEADER", "format": "DOCUMENT", "example": {"header_handle": ["4::x"]}}]}, {"components": [{"type": "BODY", "text": "x"}]}]}"#,
+                    ),
+                    &["DOCUMENT", "components[1].cards[1]"],
                 ),
                 (
                     &header("MARKETING", r#"{"type": "HEADER", "text": "x"}"#),

@@ -27,8 +27,11 @@ offer a way to unsubscribe: a button (`Отписаться`, `Stop promotions`,
 reply, or a link to an unsubscribe page), or an instruction in the footer or body («Ответьте СТОП, чтобы отписаться»,
 "Reply STOP to unsubscribe"). Keywords match as whole words only (`стоп` never matches
 `местоположение`); a bare `стоп`/`stop` counts in a button or footer, and in the body only
-when written as a keyword (`СТОП`, «стоп», "STOP"). The fix adds a footer in the template's
-language when there is none.
+when written as a keyword (`СТОП`, «стоп», "STOP"). In a carousel, a quick reply on the cards
+counts too. The fix adds a footer in the template's language when there is none, except in
+limited-time-offer and carousel templates, which take no footer (Meta: "Footer components are
+not supported" in limited-time offers; a carousel template is a body and its cards): there the
+message suggests a quick reply or a sentence in the body.
 
 ## Why
 The WhatsApp Business Policy requires businesses to "provide clear instructions for how people
@@ -60,7 +63,9 @@ fn footer_text(language: Option<&str>) -> &'static str {
 }
 
 fn has_opt_out(cx: &Context<'_>) -> bool {
-    cx.fields.iter().filter(|f| f.card.is_none()).any(|field| {
+    // A card's quick reply is an exit too; a card's body is not where the instruction goes.
+    let counts = |f: &&super::Field<'_>| f.card.is_none() || f.role == Role::ButtonText;
+    cx.fields.iter().filter(counts).any(|field| {
         field
             .facts
             .in_group(Group::Optout)
@@ -99,7 +104,15 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
     }
     let t = cx.template;
     let Some(body) = cx.body() else { return };
-    let message = if cx.category() == Some(Category::Marketing) {
+    // Limited-time offers and carousels take no footer.
+    let footer_allowed = t.component(ComponentKind::LimitedTimeOffer).is_none()
+        && t.component(ComponentKind::Carousel).is_none();
+    let message = if !footer_allowed {
+        Msg::new(
+            "this marketing template gives no way to unsubscribe (a quick reply, or a sentence such as “Reply STOP to unsubscribe” in the body: this kind of template takes no footer)",
+            "в маркетинговом шаблоне нет способа отписаться (кнопки быстрого ответа или фразы вроде «Ответьте СТОП, чтобы отписаться» в тексте: подписи у такого шаблона не бывает)",
+        )
+    } else if cx.category() == Some(Category::Marketing) {
         Msg::new(
             "this marketing template gives no way to unsubscribe (a quick reply or a footer such as “Reply STOP to unsubscribe”)",
             "в маркетинговом шаблоне нет способа отписаться (кнопки или подписи вроде «Ответьте СТОП, чтобы отписаться»)",
@@ -110,13 +123,21 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
             "текст выглядит как маркетинговый, но в нём нет способа отписаться (кнопки или подписи вроде «Ответьте СТОП, чтобы отписаться»)",
         )
     };
+    let help = if footer_allowed {
+        Msg::new(
+            "add a quick-reply button “Stop promotions” or an opt-out footer; recipients without an exit report spam",
+            "добавьте кнопку «Отписаться» или подпись об отписке: без выхода получатели жмут «Пожаловаться на спам»",
+        )
+    } else {
+        Msg::new(
+            "add a quick-reply button “Stop promotions” or an opt-out sentence at the end of the body; recipients without an exit report spam",
+            "добавьте кнопку «Отписаться» или фразу об отписке в конце текста: без выхода получатели жмут «Пожаловаться на спам»",
+        )
+    };
     let mut report = Report::text(body.text, 0..0, message)
-    .component(ComponentKind::Body)
-    .help(Msg::new(
-        "add a quick-reply button “Stop promotions” or an opt-out footer; recipients without an exit report spam",
-        "добавьте кнопку «Отписаться» или подпись об отписке: без выхода получатели жмут «Пожаловаться на спам»",
-    ));
-    if !t.plain_text && t.component(ComponentKind::Footer).is_none() {
+        .component(ComponentKind::Body)
+        .help(help);
+    if footer_allowed && !t.plain_text && t.component(ComponentKind::Footer).is_none() {
         let footer = footer_text(t.language.as_ref().map(|l| l.value.as_str()));
         report = report.fix(
             Msg::new(
@@ -182,6 +203,27 @@ mod tests {
             panic!()
         };
         assert_eq!(component.text, "Ответьте СТОП, чтобы отписаться");
+    }
+
+    #[test]
+    fn limited_time_offers_and_carousels_get_no_footer_fix() {
+        for extra in [
+            r#"{"type": "LIMITED_TIME_OFFER", "limited_time_offer": {"text": "Ends soon"}}"#,
+            r#"{"type": "CAROUSEL", "cards": [{"components": [{"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Go", "url": "https://shop.ru"}]}]}]}"#,
+        ] {
+            let d = run(&RULE, &marketing(extra));
+            assert_eq!(d.len(), 1, "{extra}");
+            assert!(d[0].fix.is_none(), "{extra}");
+            assert!(d[0].message.contains("takes no footer"), "{extra}");
+        }
+    }
+
+    #[test]
+    fn a_quick_reply_on_carousel_cards_is_an_exit() {
+        let json = marketing(
+            r#"{"type": "CAROUSEL", "cards": [{"components": [{"type": "BUTTONS", "buttons": [{"type": "QUICK_REPLY", "text": "Отписаться"}]}]}]}"#,
+        );
+        assert!(run(&RULE, &json).is_empty());
     }
 
     #[test]

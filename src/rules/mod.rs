@@ -38,11 +38,15 @@ mod button_text_too_long;
 mod button_type;
 mod button_url;
 mod button_url_variable;
+mod call_permission_request;
+mod carousel_cards;
 mod component_multiplicity;
+mod copy_code_example;
 mod emoji_count;
 mod example_values;
 #[cfg(test)]
 mod examples;
+mod flow_button;
 mod footer_content;
 mod footer_too_long;
 mod formatting;
@@ -50,9 +54,12 @@ mod header_content;
 mod header_too_long;
 mod insecure_link;
 mod invisible_character;
+mod limited_time_offer;
 mod lookalike_domain;
 mod media_header;
+mod message_send_ttl;
 mod missing_opt_out;
+mod otp_button;
 mod placeholder_adjacent;
 mod placeholder_at_edge;
 mod placeholder_density;
@@ -60,12 +67,14 @@ mod placeholder_example;
 mod placeholder_not_allowed;
 mod placeholder_sequence;
 mod placeholder_syntax;
+mod product_message;
 mod promotional_wording;
 mod sensitive_data_request;
 mod template_category;
 mod template_language;
 mod template_name;
 mod threatening_language;
+mod unknown_type;
 mod unowned_domain;
 mod url_shortener;
 mod whatsapp_link;
@@ -101,9 +110,13 @@ pub static ALL: &[&Rule] = &[
     &button_type::RULE,
     &button_url::RULE,
     &button_url_variable::RULE,
+    &call_permission_request::RULE,
+    &carousel_cards::RULE,
     &component_multiplicity::RULE,
+    &copy_code_example::RULE,
     &emoji_count::RULE,
     &example_values::RULE,
+    &flow_button::RULE,
     &footer_content::RULE,
     &footer_too_long::RULE,
     &formatting::RULE,
@@ -111,9 +124,12 @@ pub static ALL: &[&Rule] = &[
     &header_too_long::RULE,
     &insecure_link::RULE,
     &invisible_character::RULE,
+    &limited_time_offer::RULE,
     &lookalike_domain::RULE,
     &media_header::RULE,
+    &message_send_ttl::RULE,
     &missing_opt_out::RULE,
+    &otp_button::RULE,
     &placeholder_adjacent::RULE,
     &placeholder_at_edge::RULE,
     &placeholder_density::RULE,
@@ -121,12 +137,14 @@ pub static ALL: &[&Rule] = &[
     &placeholder_not_allowed::RULE,
     &placeholder_sequence::RULE,
     &placeholder_syntax::RULE,
+    &product_message::RULE,
     &promotional_wording::RULE,
     &sensitive_data_request::RULE,
     &template_category::RULE,
     &template_language::RULE,
     &template_name::RULE,
     &threatening_language::RULE,
+    &unknown_type::RULE,
     &unowned_domain::RULE,
     &url_shortener::RULE,
     &whatsapp_link::RULE,
@@ -411,6 +429,12 @@ mod tests {
             }
         }
     }
+}
+
+/// [`excess`] for a text that is not one of the analysed fields (a copy code, an OTP label).
+pub(crate) fn excess_str(text: &str, limit: usize) -> Option<(usize, std::ops::Range<usize>)> {
+    let len = crate::text::utf16_len(text);
+    (len > limit).then(|| (len, crate::text::byte_at_utf16(text, limit)..text.len()))
 }
 
 /// If the field is longer than `limit` UTF-16 units, its length and the byte range past the

@@ -23,14 +23,17 @@ pub static RULE: Rule = Rule {
 ## What it checks
 Every header or body with placeholders needs sample values, and they must match:
 - positional: `example.header_text: ["…"]` (one value) and `example.body_text: [["v1", "v2", …]]`
-  (exactly one row, one value per placeholder number);
+  (exactly one row, one value per placeholder number); a body with a single placeholder may
+  give its value as a string, `"body_text": "Pablo"`, as Meta's carousel pages allow;
 - named: `example.header_text_named_params` / `example.body_text_named_params`, one
   `{"param_name", "example"}` per name, no missing and no extra names.
 
 A draft (plain text, or JSON without name, language and category) gets an info reminder instead.
 
 ## Why
-Meta: "every parameter needs an example value" (template overview); without them the API
+Meta: "every parameter needs an example value" (template overview); the carousel pages: "If
+message body text uses a single variable, `body_text` value can be a string, otherwise it must
+be an array containing an array of strings." Without examples the API
 refuses the template ("BODY component does not contain the expected field(s) (example)",
 reported in megaapp977/stack#324), and the review uses them to understand what the message will
 say: templates with parameters of unknown purpose are rejected (older guidelines: "add
@@ -186,6 +189,15 @@ fn check_positional<'a>(
         return;
     };
     let example = component.example.as_ref().expect("rows came from it");
+    if !header && example.body_text_string && count != 1 {
+        out.report(missing(
+            component,
+            field,
+            format!("`example.body_text` is one string, which gives one value; the body has {count} {}: write [[\"v1\", \"v2\"]]", placeholders_en(count)),
+            format!("`example.body_text` — одна строка, то есть одно значение; в тексте {count} {}: запишите [[\"v1\", \"v2\"]]", placeholders_ru(count)),
+        ));
+        return;
+    }
     if !header && example.body_text_flat {
         out.report(missing(
             component,
@@ -430,6 +442,16 @@ mod tests {
             &body_with_example("Заказ {{1}}.", r#"{"body_text": [["A-1"], ["A-2"]]}"#),
         );
         assert!(rows[0].message.contains("2 rows"));
+    }
+
+    #[test]
+    fn one_string_is_the_value_of_a_single_placeholder() {
+        let one = body_with_example("Hi {{1}}, new arrivals.", r#"{"body_text": "Pablo"}"#);
+        assert!(run(&RULE, &one).is_empty());
+        let two = body_with_example("Hi {{1}}, order {{2}}.", r#"{"body_text": "Pablo"}"#);
+        let d = run(&RULE, &two);
+        assert_eq!(d.len(), 1);
+        assert!(d[0].message.contains("one string"), "{}", d[0].message);
     }
 
     #[test]

@@ -1,4 +1,4 @@
-use super::{Context, Reporter, Rule};
+use super::{Context, Reporter, Role, Rule};
 use crate::diagnostic::{Report, Severity};
 use crate::l10n::Msg;
 use crate::lexicon::Group;
@@ -45,6 +45,8 @@ Severity depends on the declared category:
 In a text with transactional vocabulary (order, payment, delivery, appointment: the lexicons'
 `transactional` group), a lone moderate phrase (weight 2, «бонусы начислены») describes the
 transaction and is not reported; strong ones (weight 3: `скидка`, «только сегодня») still are.
+An opt-out button names what it stops ("Unsubscribe from Promos", «Отписаться от акций»): its
+words are not reported.
 
 ## Why
 Meta: a utility template must be "non-promotional — not containing any promotional or
@@ -167,6 +169,13 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
             )
         };
         let field = &cx.fields[s.field];
+        // An opt-out button names what it stops ("Unsubscribe from Promos", one of Meta's own
+        // samples): that is no promotion.
+        let opt_out_label =
+            field.role == Role::ButtonText && field.facts.in_group(Group::Optout).next().is_some();
+        if opt_out_label && matches!(s.kind, SignalKind::Phrase(..)) {
+            continue;
+        }
         out.report(
             Report::text(
                 field.text,
@@ -257,6 +266,29 @@ mod tests {
             let r = hit.range.unwrap();
             assert_eq!(&body[r.start..r.end], written);
         }
+    }
+
+    #[test]
+    fn an_opt_out_button_names_what_it_stops() {
+        // Meta's "Seasonal promotion" sample: overtly promotional, but its opt-out buttons are
+        // not the promotion.
+        let json = with_body(
+            "MARKETING",
+            "Shop now through {{1}} and use code {{2}} to get {{3}} off of all merchandise.",
+            r#"{"type": "BUTTONS", "buttons": [{"type": "QUICK_REPLY", "text": "Unsubscribe from Promos"}, {"type": "QUICK_REPLY", "text": "Unsubscribe from All"}]}"#,
+        );
+        let d = run(&RULE, &json);
+        assert!(!d.is_empty(), "the body is still reported");
+        assert!(d.iter().all(|d| d.path == "components[0].text"), "{d:#?}");
+        // A promotional label that is not an opt-out is still reported.
+        let label = with_body(
+            "UTILITY",
+            "Your order shipped.",
+            r#"{"type": "BUTTONS", "buttons": [{"type": "QUICK_REPLY", "text": "Huge sale, buy now"}]}"#,
+        );
+        assert!(run(&RULE, &label)
+            .iter()
+            .any(|d| d.path.contains("buttons")));
     }
 
     #[test]
