@@ -97,6 +97,10 @@ fn describe(kind: SignalKind) -> (String, String) {
             "a percentage reads as a discount".into(),
             "процент воспринимается как скидка".into(),
         ),
+        SignalKind::Saving => (
+            "a saving with an amount is an offer".into(),
+            "обещание сэкономить сумму — это предложение".into(),
+        ),
         SignalKind::Money => (
             "a price reads as a sales offer".into(),
             "цена воспринимается как коммерческое предложение".into(),

@@ -13,6 +13,24 @@ use crate::text::class;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
+/// Words that offer a saving when an amount follows them, in the languages with a lexicon.
+const SAVE_WORDS: [&str; 14] = [
+    "save",
+    "сэкономьте",
+    "экономьте",
+    "ahorra",
+    "ahorre",
+    "economize",
+    "economiza",
+    "économisez",
+    "spare",
+    "sparen",
+    "risparmia",
+    "risparmi",
+    "hemat",
+    "बचाएं",
+];
+
 /// A promotional score at or above this is "overtly promotional" (the seed articles' first
 /// approval principle: «Сообщение не должно нести явно рекламный характер», `004:137`).
 pub const OVERT: i32 = 5;
@@ -40,6 +58,8 @@ pub enum SignalKind {
     Exclamations,
     Percent,
     Money,
+    /// "save" followed by an amount ("save 15%", "Renew today to save {{discount}}").
+    Saving,
 }
 
 impl SignalKind {
@@ -49,6 +69,7 @@ impl SignalKind {
             SignalKind::Capitals | SignalKind::Exclamations => Group::Hype,
             SignalKind::Percent => Group::Discount,
             SignalKind::Money => Group::Price,
+            SignalKind::Saving => Group::Discount,
         }
     }
 }
@@ -169,6 +190,42 @@ fn typographic(
                     }
                 }
             }
+        }
+    }
+    // A placeholder with % (`{{1}}% off`), and "save" with an amount after it: offers
+    // whatever the amount turns out to be.
+    let tokens = &analysis.tokens;
+    let next_value = |k: usize| {
+        tokens[k + 1..]
+            .iter()
+            .find(|t| t.kind != Kind::Space)
+            .filter(|t| match t.kind {
+                Kind::Number | Kind::Placeholder => true,
+                Kind::Punct => matches!(&text[t.range()], "$" | "€" | "£" | "₽" | "₹"),
+                _ => false,
+            })
+    };
+    for (k, t) in tokens.iter().enumerate() {
+        match t.kind {
+            Kind::Placeholder => {
+                let percent = tokens[k + 1..]
+                    .iter()
+                    .find(|t| t.kind != Kind::Space)
+                    .filter(|n| n.kind == Kind::Punct && &text[n.range()] == "%");
+                if let Some(p) = percent {
+                    out.push(signal(t.start..p.end, SignalKind::Percent, 1));
+                }
+            }
+            Kind::Word => {
+                let is_save = analysis
+                    .words
+                    .get(t.word as usize)
+                    .is_some_and(|w| SAVE_WORDS.contains(&w.normalized.as_str()));
+                if let Some(value) = next_value(k).filter(|_| is_save) {
+                    out.push(signal(t.start..value.end, SignalKind::Saving, 3));
+                }
+            }
+            _ => {}
         }
     }
     // Numbers with % (`-50%`, `до 70 %`) and with a currency (`990 ₽`, `$5`, `100 руб.`).

@@ -205,11 +205,11 @@ fn options_for(template: &serde_json::Value, complete: bool) -> LintOptions {
 /// Lints a record's template and predicts it with `model`.
 fn predict(
     template: &serde_json::Value,
-    complete: bool,
+    options: &LintOptions,
     model: &Model,
 ) -> Result<(Prediction, bool, fit::Sample, String), String> {
     let source = serde_json::to_string(template).map_err(|e| e.to_string())?;
-    let linter = Linter::new(options_for(template, complete));
+    let linter = Linter::new(options.clone());
     let doc = walint::load_json(&source).map_err(|e| e.to_string())?;
     let t = doc.templates.first().ok_or("no template")?;
     let diagnostics = linter.lint_template(t, Some(&doc.source));
@@ -249,7 +249,7 @@ pub fn run(dirs: &[PathBuf]) -> Result<Vec<Case>, String> {
     Ok(cases)
 }
 
-type Templates = Vec<(serde_json::Value, bool)>;
+type Templates = Vec<(serde_json::Value, LintOptions)>;
 
 /// Reads and predicts (with the committed model) every record under `dirs`.
 fn load(dirs: &[PathBuf]) -> Result<(Vec<Case>, Templates), String> {
@@ -271,8 +271,17 @@ fn load(dirs: &[PathBuf]) -> Result<(Vec<Case>, Templates), String> {
             serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
         let outcome = parse_outcome(&r.outcome)
             .ok_or_else(|| format!("{}: unknown outcome {}", path.display(), r.outcome))?;
+        // A source that shows no language code still says which language the text is in:
+        // the template is read with that language's word list (template-language is off).
+        let options = options_for(&r.template, r.complete);
+        let mut r = r;
+        if r.template.get("language").is_none() {
+            if let (Some(lang), Some(t)) = (&r.language, r.template.as_object_mut()) {
+                t.insert("language".into(), serde_json::Value::String(lang.clone()));
+            }
+        }
         let (predicted, format_error, mut features, body) =
-            predict(&r.template, r.complete, Model::committed())
+            predict(&r.template, &options, Model::committed())
                 .map_err(|e| format!("{}: {e}", path.display()))?;
         features.category = r.final_category.unwrap_or(Category::Utility);
         let era = r.era.clone().unwrap_or_else(|| "unknown".into());
@@ -296,7 +305,7 @@ fn load(dirs: &[PathBuf]) -> Result<(Vec<Case>, Templates), String> {
             why: String::new(),
             id: r.id,
         });
-        templates.push((r.template, r.complete));
+        templates.push((r.template, options));
     }
     Ok((cases, templates))
 }
@@ -321,13 +330,13 @@ fn cross_validate(cases: &mut [Case], templates: &Templates) -> Result<(), Strin
         .map(|c| &c.features)
         .collect();
     let full = fit::fit(&all);
-    for (case, (template, complete)) in cases.iter_mut().zip(templates) {
+    for (case, (template, options)) in cases.iter_mut().zip(templates) {
         let model = if case.synthetic {
             &full
         } else {
             &models[case.fold() as usize]
         };
-        let (predicted, ..) = predict(template, *complete, model)?;
+        let (predicted, ..) = predict(template, options, model)?;
         case.why = predicted
             .reasons
             .first()
