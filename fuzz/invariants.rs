@@ -218,9 +218,39 @@ pub fn check_reports(doc: &Document, reports: &[TemplateReport]) {
                 "approval probability {} is not a probability",
                 p.approval_probability
             );
+            check_verdict(p, &report.diagnostics);
         }
     }
     serde_json::to_string(reports).expect("reports serialise to JSON");
+}
+
+/// The verdict never contradicts an error: an error whose rule rejects gives a rejection, one
+/// that says the content is marketing gives MARKETING (or a rejection). The effect follows the
+/// severity the rule gave, so this holds whatever levels the options set.
+pub fn check_verdict(p: &walint::predict::Prediction, diagnostics: &[Diagnostic]) {
+    use walint::moderation::{Effect, ErrorEffect};
+    use walint::predict::Outcome;
+    for d in diagnostics {
+        match d.effect {
+            Effect::Error(ErrorEffect::Reject(_)) => assert_eq!(
+                p.outcome,
+                Outcome::Rejected,
+                "an error of {} rejects, yet the verdict is {:?}: {}",
+                d.rule,
+                p.outcome,
+                d.message
+            ),
+            Effect::Error(ErrorEffect::Marketing) => assert!(
+                p.outcome == Outcome::Rejected
+                    || p.category.predicted == walint::template::Category::Marketing,
+                "an error of {} says the content is marketing, yet the verdict is {:?} as {:?}",
+                d.rule,
+                p.outcome,
+                p.category.predicted
+            ),
+            Effect::Risk(_) => {}
+        }
+    }
 }
 
 /// Lints `source` and checks every invariant; also that linting again, with a fresh load, gives

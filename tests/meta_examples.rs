@@ -60,3 +60,39 @@ fn meta_examples_get_their_category() {
         wrong.join("\n")
     );
 }
+
+#[path = "../fuzz/invariants.rs"]
+#[allow(dead_code)]
+mod invariants;
+
+fn all_records(dir: &Path, out: &mut Vec<serde_json::Value>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            all_records(&path, out);
+        } else if path.extension().is_some_and(|e| e == "json") {
+            out.push(serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap());
+        }
+    }
+}
+
+/// Over every real and synthetic template of the corpus, with the default options and with
+/// every rule raised or lowered: no verdict contradicts an error.
+#[test]
+fn no_verdict_contradicts_an_error_over_the_corpus() {
+    let mut all = Vec::new();
+    for dir in ["tests/corpus", "tests/synthetic"] {
+        all_records(&Path::new(env!("CARGO_MANIFEST_DIR")).join(dir), &mut all);
+    }
+    assert!(all.len() > 700);
+    for pick in 0..3u8 {
+        let options = invariants::options(pick);
+        for r in &all {
+            let source = r["template"].to_string();
+            let reports = walint::lint_source(&source, walint::InputKind::Json, &options).unwrap();
+            for report in &reports {
+                invariants::check_verdict(report.prediction.as_ref().unwrap(), &report.diagnostics);
+            }
+        }
+    }
+}
