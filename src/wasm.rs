@@ -156,9 +156,13 @@ export interface Prediction {
     declared: Category | null;
     predicted: Category;
     probability: number;
+    /** `"rules"`: decided by one of Meta's category rules; `"model"`: by the category model. */
+    basis: "rules" | "model";
   };
   rejection_reason: RejectionReason | null;
   approval_probability: number;
+  /** `"low"` when walint has no word list for the template's language. */
+  confidence: "normal" | "low";
   reasons: PredictionReason[];
 }
 
