@@ -92,8 +92,11 @@ fn is_delimiter(c: char) -> bool {
 struct Pass<'t> {
     text: &'t str,
     out: Tokens,
-    /// The open word: where it started.
+    /// The open word: where it started, whether it has a letter or digit, whether it is all
+    /// ASCII digits (a number).
     word: Option<usize>,
+    word_has_alnum: bool,
+    word_all_digits: bool,
     /// The open link chunk, and whether it has a `.` or a `:` (without either it cannot be
     /// a link).
     chunk: Option<Chunk>,
@@ -125,11 +128,9 @@ impl<'t> Pass<'t> {
         let Some(start) = self.word.take() else {
             return;
         };
-        let written = &self.text[start..end];
         // `@` and `$` only stand for letters inside words; alone they are symbols.
-        if !written.bytes().any(|b| b.is_ascii_alphanumeric())
-            && !written.chars().any(class::is_alphanumeric)
-        {
+        if !self.word_has_alnum {
+            let written = &self.text[start..end];
             for (i, c) in written.char_indices() {
                 let kind = if words::is_invisible(c) {
                     Kind::Invisible
@@ -140,7 +141,7 @@ impl<'t> Pass<'t> {
             }
             return;
         }
-        let kind = if written.bytes().all(|b| b.is_ascii_digit()) {
+        let kind = if self.word_all_digits {
             Kind::Number
         } else {
             Kind::Word
@@ -220,9 +221,14 @@ pub fn tokenize(text: &str, placeholders: &[Placeholder], find_links: bool) -> T
         text,
         out: Tokens {
             line_starts: vec![0],
+            // About one token per four bytes of ordinary text.
+            tokens: Vec::with_capacity(text.len() / 4 + 4),
+            raw_words: Vec::with_capacity(text.len() / 8 + 2),
             ..Tokens::default()
         },
         word: None,
+        word_has_alnum: false,
+        word_all_digits: false,
         chunk: None,
         chunk_maybe_link: false,
         find_links,
@@ -266,7 +272,14 @@ pub fn tokenize(text: &str, placeholders: &[Placeholder], find_links: bool) -> T
         } else {
             pass.open_chunk(i);
         }
-        if matches!(c, '.' | ':') {
+        // Only a chunk with `://`, or a dot between two parts of a name, can be a link: most
+        // chunks with a dot end a sentence, and they need no closer look.
+        let follows = |k: usize| bytes.get(k).copied();
+        if (c == '.'
+            && follows(i + 1)
+                .is_some_and(|n| n.is_ascii_alphanumeric() || n == b'-' || n == b'_' || n >= 0x80))
+            || (c == ':' && bytes[i + 1..].starts_with(b"//"))
+        {
             pass.chunk_maybe_link = true;
         }
         // Emoji first: a keycap starts with a digit, a flag with a letter-like symbol.
@@ -288,6 +301,15 @@ pub fn tokenize(text: &str, placeholders: &[Placeholder], find_links: bool) -> T
         if words::is_word_char(c) {
             if pass.word.is_none() {
                 pass.word = Some(i);
+                pass.word_has_alnum = false;
+                pass.word_all_digits = true;
+            }
+            if b.is_ascii_digit() {
+                pass.word_has_alnum = true;
+            } else {
+                pass.word_all_digits = false;
+                pass.word_has_alnum |= b.is_ascii_alphanumeric()
+                    || (b >= 0x80 && class::is_alphanumeric(c));
             }
             if words::is_invisible(c) {
                 pass.out.invisible.push(i);

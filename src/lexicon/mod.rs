@@ -15,6 +15,7 @@ pub use keys::LangSet;
 pub use keys::LangSet as Latin;
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -132,14 +133,14 @@ pub struct Entry {
 
 /// The matching key of a normalised word: its Snowball stem (Russian for Cyrillic words, Hindi
 /// for Devanagari ones, the set's language for Latin ones), repeated letters folded.
-pub fn key(word: &Word, set: LangSet) -> String {
+pub fn key(word: &Word, set: LangSet) -> Rc<str> {
     let stemmer = match word.script {
         Script::Cyrillic => 0,
         Script::Devanagari => 1,
         Script::Latin => 2 + set.index(),
-        Script::Other => return fold_repeats(&word.normalized),
+        Script::Other => return fold_repeats(&word.normalized).into(),
     };
-    let compute = || keys::stem_key(word, set);
+    let compute = || -> Rc<str> { keys::stem_key(word, set).into() };
     if word.normalized.len() > CACHED_WORD_BYTES {
         return compute();
     }
@@ -147,13 +148,13 @@ pub fn key(word: &Word, set: LangSet) -> String {
         let mut cache = cache.borrow_mut();
         let map = &mut cache[stemmer];
         if let Some(k) = map.get(word.normalized.as_str()) {
-            return k.to_string();
+            return Rc::clone(k);
         }
         let k = compute();
         if map.len() >= CACHED_KEYS {
             map.clear();
         }
-        map.insert(word.normalized.as_str().into(), k.as_str().into());
+        map.insert(word.normalized.as_str().into(), Rc::clone(&k));
         k
     })
 }
@@ -166,7 +167,8 @@ const CACHED_KEYS: usize = 16 * 1024;
 /// Longer words (a spaced-out word can be a whole text) are stemmed without being cached.
 const CACHED_WORD_BYTES: usize = 64;
 
-type KeyCache = [HashMap<Box<str>, Box<str>, BuildHasherDefault<Fnv>>; 2 + LangSet::ALL.len()];
+/// Keys are shared (`Rc`), so a word met again costs a lookup, not an allocation.
+type KeyCache = [HashMap<Box<str>, Rc<str>, BuildHasherDefault<Fnv>>; 2 + LangSet::ALL.len()];
 
 thread_local! {
     static KEYS: RefCell<KeyCache> = RefCell::new(Default::default());
@@ -416,12 +418,12 @@ impl Covers {
 /// each word's key gives the few phrases that can start there.
 fn find_in(words: &[Word], set: LangSet) -> Vec<Match> {
     let compiled = compiled(set);
-    let keys: Vec<String> = words.iter().map(|w| key(w, set)).collect();
+    let keys: Vec<Rc<str>> = words.iter().map(|w| key(w, set)).collect();
     let mut found = Vec::new();
     for (start, first) in keys.iter().enumerate() {
         let exact = compiled
             .by_first
-            .get(first.as_str())
+            .get(&**first)
             .map_or(&[][..], Vec::as_slice);
         let prefixed = compiled
             .prefixes
@@ -451,7 +453,7 @@ fn find_in(words: &[Word], set: LangSet) -> Vec<Match> {
                 if j == last && p.open_end {
                     word.starts_with(k.as_str())
                 } else {
-                    word == k
+                    **word == **k
                 }
             });
             if fits {
@@ -520,7 +522,7 @@ mod tests {
         }
         // And the same key as a word of a text gets.
         let words = crate::words::split("Скидки", &[]);
-        assert_eq!(key(&words[0], LangSet::En), "скидк");
+        assert_eq!(&*key(&words[0], LangSet::En), "скидк");
     }
 
     #[test]
