@@ -38,9 +38,27 @@ components reference: "Buttons are optional interactive components"). The callin
 example has a header and a footer.
 
 ## Examples
-Fails: a call permission request in an `AUTHENTICATION` template; with a `BUTTONS` component.
-Passes: `[{"type": "BODY", "text": "We would like to call you to help support your order."},
-{"type": "call_permission_request"}]` in a `MARKETING` or `UTILITY` template.
+Fails (AUTHENTICATION): `{"type": "call_permission_request"}`.
+Fails (UTILITY): `{"components": [
+{"type": "BODY", "text": "May we call you about your order?"},
+{"type": "call_permission_request"},
+{"type": "BUTTONS", "buttons": [{"type": "QUICK_REPLY", "text": "Yes"}]}]}` (buttons).
+Fails (MARKETING): `{"components": [
+{"type": "BODY", "text": "May we call you about our offers?"},
+{"type": "call_permission_request"},
+{"type": "CAROUSEL", "cards": [{"components": [{"type": "HEADER", "format": "IMAGE", "example": {"header_handle": ["4::an..."]}}]}, {"components": [{"type": "HEADER", "format": "IMAGE", "example": {"header_handle": ["4::an..."]}}]}]}]}` (a carousel).
+Fails (MARKETING): `{"components": [
+{"type": "LIMITED_TIME_OFFER", "limited_time_offer": {"text": "Expiring offer!"}},
+{"type": "BODY", "text": "May we call you about this offer?"},
+{"type": "call_permission_request"}]}` (a limited-time offer).
+Passes (MARKETING): `{"components": [
+{"type": "BODY", "text": "We would like to call you to help support your order."},
+{"type": "call_permission_request"}]}` (Meta's sample).
+Passes (UTILITY): `{"components": [
+{"type": "HEADER", "format": "TEXT", "text": "Your order"},
+{"type": "BODY", "text": "We would like to call you to help support your query on your order."},
+{"type": "FOOTER", "text": "Talk to you soon!"},
+{"type": "call_permission_request"}]}` (a header and a footer, as in the calling guide).
 "#
     ),
     check,

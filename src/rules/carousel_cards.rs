@@ -52,11 +52,83 @@ cards in a template message." Its card syntax is a `product` header and one `spm
 button. No Meta page limits quick replies per card: two quick replies on a card are valid.
 
 ## Examples
-Fails: a carousel with 1 card, or 11; in a `UTILITY` template; a card with a quick reply and a
-URL button next to a card with only a quick reply; a body on the first card only; an image card
-and a product card together; a product card with a quick reply.
-Passes: Meta's samples: three image cards, each with a quick reply and a URL button; two
-product cards, each with `{"type": "spm", "text": "View"}`.
+Fails: `{"type": "carousel", "cards": [
+{"components": [{"type": "header", "format": "image", "example": {"header_handle": ["4::an..."]}}, {"type": "buttons", "buttons": [{"type": "quick_reply", "text": "More like this"}, {"type": "url", "text": "Shop", "url": "https://luckyshrub.com/shop"}]}]}]}` (1 card).
+Fails (UTILITY): `{"type": "carousel", "cards": [
+{"components": [{"type": "header", "format": "image", "example": {"header_handle": ["4::an..."]}}, {"type": "buttons", "buttons": [{"type": "quick_reply", "text": "More like this"}, {"type": "url", "text": "Shop", "url": "https://luckyshrub.com/shop"}]}]},
+{"components": [{"type": "header", "format": "image", "example": {"header_handle": ["4::an..."]}}, {"type": "buttons", "buttons": [{"type": "quick_reply", "text": "More like this"}, {"type": "url", "text": "Shop", "url": "https://luckyshrub.com/shop"}]}]}]}`.
+Fails: `{"type": "carousel", "cards": [
+{"components": [{"type": "header", "format": "image", "example": {"header_handle": ["4::an..."]}}, {"type": "buttons", "buttons": [{"type": "quick_reply", "text": "More like this"}, {"type": "url", "text": "Shop", "url": "https://luckyshrub.com/shop"}]}]},
+{"components": [{"type": "header", "format": "image", "example": {"header_handle": ["4::an..."]}}, {"type": "buttons", "buttons": [{"type": "quick_reply", "text": "More like this"}]}]}]}` (the second card has no URL button).
+Fails: `{"type": "carousel", "cards": [
+{"components": [{"type": "header", "format": "image", "example": {"header_handle": ["4::an..."]}}, {"type": "body", "text": "Blue Elf"}, {"type": "buttons", "buttons": [{"type": "quick_reply", "text": "More like this"}]}]},
+{"components": [{"type": "header", "format": "image", "example": {"header_handle": ["4::an..."]}}, {"type": "buttons", "buttons": [{"type": "quick_reply", "text": "More like this"}]}]}]}` (a body on the first card only).
+Fails: `{"type": "carousel", "cards": [
+{"components": [{"type": "header", "format": "image", "example": {"header_handle": ["4::an..."]}}, {"type": "buttons", "buttons": [{"type": "quick_reply", "text": "More like this"}]}]},
+{"components": [{"type": "header", "format": "video", "example": {"header_handle": ["4::an..."]}}, {"type": "buttons", "buttons": [{"type": "quick_reply", "text": "More like this"}]}]}]}` (an image card and a video card).
+Fails: `{"type": "carousel", "cards": [
+{"components": [{"type": "header", "format": "image", "example": {"header_handle": ["4::an..."]}}, {"type": "buttons", "buttons": [{"type": "quick_reply", "text": "More like this"}]}]},
+{"components": [{"type": "header", "format": "product"}, {"type": "buttons", "buttons": [{"type": "spm", "text": "View"}]}]}]}` (an image card and a product card).
+Fails: `{"type": "carousel", "cards": [
+{"components": [{"type": "header", "format": "image", "example": {"header_handle": ["4::an..."]}}, {"type": "buttons", "buttons": [{"type": "copy_code", "example": "30OFF"}]}]},
+{"components": [{"type": "header", "format": "image", "example": {"header_handle": ["4::an..."]}}, {"type": "buttons", "buttons": [{"type": "copy_code", "example": "30OFF"}]}]}]}` (copy code buttons on media cards).
+Fails: `{"type": "carousel", "cards": [
+{"components": [{"type": "header", "format": "product"}, {"type": "buttons", "buttons": [{"type": "quick_reply", "text": "More like this"}]}]},
+{"components": [{"type": "header", "format": "product"}, {"type": "buttons", "buttons": [{"type": "quick_reply", "text": "More like this"}]}]}]}` (quick replies on product cards).
+Fails: `{"type": "carousel", "cards": [
+{"components": [{"type": "header", "format": "product"}, {"type": "buttons", "buttons": [{"type": "spm", "text": "View"}, {"type": "url", "text": "Shop", "url": "https://luckyshrub.com/shop"}]}]},
+{"components": [{"type": "header", "format": "product"}, {"type": "buttons", "buttons": [{"type": "spm", "text": "View"}, {"type": "url", "text": "Shop", "url": "https://luckyshrub.com/shop"}]}]}]}` (two buttons on product cards).
+Warns: `{"type": "carousel", "cards": [
+{"components": [{"type": "header", "format": "product"}, {"type": "body", "text": "Blue Elf"}, {"type": "buttons", "buttons": [{"type": "spm", "text": "View"}]}]},
+{"components": [{"type": "header", "format": "product"}, {"type": "body", "text": "Blue Elf"}, {"type": "buttons", "buttons": [{"type": "spm", "text": "View"}]}]}]}` (a body on product cards).
+Warns: `{"type": "carousel", "cards": [
+{"components": [{"type": "header", "format": "product"}, {"type": "buttons", "buttons": [{"type": "spm", "text": "View"}]}]},
+{"components": [{"type": "header", "format": "product"}, {"type": "buttons", "buttons": [{"type": "spm", "text": "View"}]}]},
+{"components": [{"type": "header", "format": "product"}, {"type": "buttons", "buttons": [{"type": "spm", "text": "View"}]}]}]}` (three product cards).
+Warns (MARKETING): `{"components": [{"type": "body", "text": "Rare succulents for sale!"},
+{"type": "footer", "text": "Reply STOP to opt out"},
+{"type": "carousel", "cards": [
+{"components": [{"type": "header", "format": "image", "example": {"header_handle": ["4::an..."]}}, {"type": "buttons", "buttons": [{"type": "quick_reply", "text": "More like this"}]}]},
+{"components": [{"type": "header", "format": "image", "example": {"header_handle": ["4::an..."]}}, {"type": "buttons", "buttons": [{"type": "quick_reply", "text": "More like this"}]}]}]}]}` (a footer beside the carousel).
+Warns: `{"type": "carousel", "cards": [
+{"components": [{"type": "header", "format": "image", "example": {"header_handle": ["4::an..."]}}, {"type": "buttons", "buttons": [{"type": "quick_reply", "text": "More like this"}]}, {"type": "footer", "text": "Lucky Shrub"}]},
+{"components": [{"type": "header", "format": "image", "example": {"header_handle": ["4::an..."]}}, {"type": "buttons", "buttons": [{"type": "quick_reply", "text": "More like this"}]}, {"type": "footer", "text": "Lucky Shrub"}]}]}` (a footer on the cards).
+Passes: `{"type": "carousel", "cards": [
+{"components": [{"type": "header", "format": "image", "example": {"header_handle": ["4::an..."]}}, {"type": "buttons", "buttons": [{"type": "quick_reply", "text": "More like this"}, {"type": "url", "text": "Shop", "url": "https://luckyshrub.com/shop"}]}]},
+{"components": [{"type": "header", "format": "image", "example": {"header_handle": ["4::an..."]}}, {"type": "buttons", "buttons": [{"type": "quick_reply", "text": "More like this"}, {"type": "url", "text": "Shop", "url": "https://luckyshrub.com/shop"}]}]},
+{"components": [{"type": "header", "format": "image", "example": {"header_handle": ["4::an..."]}}, {"type": "buttons", "buttons": [{"type": "quick_reply", "text": "More like this"}, {"type": "url", "text": "Shop", "url": "https://luckyshrub.com/shop"}]}]}]}` (image cards with a quick reply and a URL button, as in Meta's sample).
+Passes: `{"type": "carousel", "cards": [
+{"components": [{"type": "header", "format": "product"}, {"type": "buttons", "buttons": [{"type": "spm", "text": "View"}]}]},
+{"components": [{"type": "header", "format": "product"}, {"type": "buttons", "buttons": [{"type": "spm", "text": "View"}]}]}]}` (two product cards, as in Meta's sample).
+Passes: `{"type": "carousel", "cards": [
+{"components": [{"type": "header", "format": "product"}, {"type": "buttons", "buttons": [{"type": "url", "text": "Shop", "url": "https://luckyshrub.com/shop"}]}]},
+{"components": [{"type": "header", "format": "product"}, {"type": "buttons", "buttons": [{"type": "url", "text": "Shop", "url": "https://luckyshrub.com/shop"}]}]}]}` (product cards with a URL button).
+Passes: `{"type": "carousel", "cards": [
+{"components": [{"type": "header", "format": "image", "example": {"header_handle": ["4::an..."]}}, {"type": "body", "text": "Blue Elf"}, {"type": "buttons", "buttons": [{"type": "quick_reply", "text": "More like this"}, {"type": "quick_reply", "text": "Not for me"}]}]},
+{"components": [{"type": "header", "format": "image", "example": {"header_handle": ["4::an..."]}}, {"type": "body", "text": "Blue Elf"}, {"type": "buttons", "buttons": [{"type": "quick_reply", "text": "More like this"}, {"type": "quick_reply", "text": "Not for me"}]}]}]}` (two quick replies on a card).
+Passes: `{"type": "carousel", "cards": [
+{"components": [{"type": "header", "format": "image", "example": {"header_handle": ["4::an..."]}}]},
+{"components": [{"type": "header", "format": "image", "example": {"header_handle": ["4::an..."]}}]},
+{"components": [{"type": "header", "format": "image", "example": {"header_handle": ["4::an..."]}}]},
+{"components": [{"type": "header", "format": "image", "example": {"header_handle": ["4::an..."]}}]},
+{"components": [{"type": "header", "format": "image", "example": {"header_handle": ["4::an..."]}}]},
+{"components": [{"type": "header", "format": "image", "example": {"header_handle": ["4::an..."]}}]},
+{"components": [{"type": "header", "format": "image", "example": {"header_handle": ["4::an..."]}}]},
+{"components": [{"type": "header", "format": "image", "example": {"header_handle": ["4::an..."]}}]},
+{"components": [{"type": "header", "format": "image", "example": {"header_handle": ["4::an..."]}}]},
+{"components": [{"type": "header", "format": "image", "example": {"header_handle": ["4::an..."]}}]}]}` (10 cards).
+Fails: `{"type": "carousel", "cards": [
+{"components": [{"type": "header", "format": "image", "example": {"header_handle": ["4::an..."]}}]},
+{"components": [{"type": "header", "format": "image", "example": {"header_handle": ["4::an..."]}}]},
+{"components": [{"type": "header", "format": "image", "example": {"header_handle": ["4::an..."]}}]},
+{"components": [{"type": "header", "format": "image", "example": {"header_handle": ["4::an..."]}}]},
+{"components": [{"type": "header", "format": "image", "example": {"header_handle": ["4::an..."]}}]},
+{"components": [{"type": "header", "format": "image", "example": {"header_handle": ["4::an..."]}}]},
+{"components": [{"type": "header", "format": "image", "example": {"header_handle": ["4::an..."]}}]},
+{"components": [{"type": "header", "format": "image", "example": {"header_handle": ["4::an..."]}}]},
+{"components": [{"type": "header", "format": "image", "example": {"header_handle": ["4::an..."]}}]},
+{"components": [{"type": "header", "format": "image", "example": {"header_handle": ["4::an..."]}}]},
+{"components": [{"type": "header", "format": "image", "example": {"header_handle": ["4::an..."]}}]}]}` (11 cards).
 "#
     ),
     check,

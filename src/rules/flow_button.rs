@@ -41,10 +41,15 @@ example adds `"flow_action": "navigate", "navigate_screen": "WELCOME_SCREEN"`. `
 `flow_json` are "Supported in Cloud API only".
 
 ## Examples
-Fails: `{"type": "FLOW", "text": "Open"}` (no Flow); `{"type": "FLOW", "text": "Open",
-"flow_id": "123", "flow_name": "survey"}`; `"flow_action": "open"`; `"flow_json": "{version"`.
-Passes: `{"type": "FLOW", "text": "Book now", "flow_id": "1234567890", "flow_action":
-"navigate", "navigate_screen": "WELCOME_SCREEN"}`.
+Fails: `{"type": "FLOW", "text": "Open"}` (no Flow).
+Fails: `{"type": "FLOW", "text": "Open", "flow_id": "1234567890", "flow_name": "survey"}` (two Flows).
+Fails: `{"type": "FLOW", "text": "Open", "flow_id": " "}` (empty).
+Fails: `{"type": "FLOW", "text": "Open", "flow_json": "{version"}` (not JSON).
+Fails: `{"type": "FLOW", "text": "Open", "flow_id": "1234567890", "flow_action": "open"}` (no such action).
+Warns: `{"type": "FLOW", "text": "Open", "flow_id": "1234567890", "flow_action": "data_exchange", "navigate_screen": "WELCOME_SCREEN"}` (the screen is not used).
+Passes: `{"type": "FLOW", "text": "Book now", "flow_id": "1234567890", "flow_action": "navigate", "navigate_screen": "WELCOME_SCREEN"}`.
+Passes: `{"type": "FLOW", "text": "Open", "flow_name": "survey", "flow_action": "data_exchange"}`.
+Passes: `{"type": "FLOW", "text": "Open flow!", "flow_json": "{\"version\": \"5.0\", \"screens\": [{\"id\": \"WELCOME_SCREEN\", \"layout\": {\"type\": \"SingleColumnLayout\", \"children\": [{\"type\": \"TextHeading\", \"text\": \"Hello World\"}]}, \"title\": \"Welcome\", \"terminal\": true}]}"}`.
 "#
     ),
     check,

@@ -42,10 +42,56 @@ is not. (The page also warns that users of the WhatsApp web and desktop apps "wi
 offer".)
 
 ## Examples
-Fails: a limited-time offer in a `UTILITY` template; with a `FOOTER`; with a `TEXT` header;
-`"limited_time_offer": {"text": "Expiring offer now!"}` (19); no `URL` button.
-Passes: Meta's sample: an `IMAGE` header, `{"text": "Expiring offer!", "has_expiration": true}`,
-a body, a copy code button and a URL button.
+Fails (UTILITY): `{"components": [
+{"type": "header", "format": "image", "example": {"header_handle": ["4::aW..."]}},
+{"type": "limited_time_offer", "limited_time_offer": {"text": "Expiring offer!", "has_expiration": true}},
+{"type": "body", "text": "Use code CARIBE25 to get 25% off all Caribbean packages!"},
+{"type": "buttons", "buttons": [{"type": "copy_code", "example": "CARIBE25"}, {"type": "url", "text": "Book now!", "url": "https://awesomedestinations.com/offers"}]}]}`.
+Fails (MARKETING): `{"components": [
+{"type": "header", "format": "image", "example": {"header_handle": ["4::aW..."]}},
+{"type": "limited_time_offer", "limited_time_offer": {"text": "Expiring offer!", "has_expiration": true}},
+{"type": "body", "text": "Use code CARIBE25 to get 25% off all Caribbean packages!"},
+{"type": "buttons", "buttons": [{"type": "copy_code", "example": "CARIBE25"}, {"type": "url", "text": "Book now!", "url": "https://awesomedestinations.com/offers"}]},
+{"type": "footer", "text": "Reply STOP to opt out"}]}` (a footer).
+Fails (MARKETING): `{"components": [
+{"type": "header", "format": "TEXT", "text": "Caribbean deals"},
+{"type": "limited_time_offer", "limited_time_offer": {"text": "Expiring offer!", "has_expiration": true}},
+{"type": "body", "text": "Use code CARIBE25 to get 25% off all Caribbean packages!"},
+{"type": "buttons", "buttons": [{"type": "copy_code", "example": "CARIBE25"}, {"type": "url", "text": "Book now!", "url": "https://awesomedestinations.com/offers"}]}]}` (a text header).
+Fails (MARKETING): `{"components": [
+{"type": "header", "format": "image", "example": {"header_handle": ["4::aW..."]}},
+{"type": "limited_time_offer", "limited_time_offer": {"text": "Expiring offer!!!", "has_expiration": true}},
+{"type": "body", "text": "Use code CARIBE25 to get 25% off all Caribbean packages!"},
+{"type": "buttons", "buttons": [{"type": "copy_code", "example": "CARIBE25"}, {"type": "url", "text": "Book now!", "url": "https://awesomedestinations.com/offers"}]}]}` (17 characters).
+Fails (MARKETING): `{"components": [
+{"type": "header", "format": "image", "example": {"header_handle": ["4::aW..."]}},
+{"type": "limited_time_offer", "limited_time_offer": {"has_expiration": true}},
+{"type": "body", "text": "Use code CARIBE25 to get 25% off all Caribbean packages!"},
+{"type": "buttons", "buttons": [{"type": "copy_code", "example": "CARIBE25"}, {"type": "url", "text": "Book now!", "url": "https://awesomedestinations.com/offers"}]}]}` (no offer text).
+Fails (MARKETING): `{"components": [
+{"type": "header", "format": "image", "example": {"header_handle": ["4::aW..."]}},
+{"type": "limited_time_offer", "limited_time_offer": {"text": " ", "has_expiration": true}},
+{"type": "body", "text": "Use code CARIBE25 to get 25% off all Caribbean packages!"},
+{"type": "buttons", "buttons": [{"type": "copy_code", "example": "CARIBE25"}, {"type": "url", "text": "Book now!", "url": "https://awesomedestinations.com/offers"}]}]}` (an empty offer text).
+Fails (MARKETING): `{"components": [
+{"type": "header", "format": "image", "example": {"header_handle": ["4::aW..."]}},
+{"type": "limited_time_offer", "limited_time_offer": {"text": "Expiring offer!", "has_expiration": true}},
+{"type": "body", "text": "Use code CARIBE25 to get 25% off all Caribbean packages!"},
+{"type": "buttons", "buttons": [{"type": "copy_code", "example": "CARIBE25"}]}]}` (no URL button).
+Passes (MARKETING): `{"components": [
+{"type": "header", "format": "image", "example": {"header_handle": ["4::aW..."]}},
+{"type": "limited_time_offer", "limited_time_offer": {"text": "Expiring offer!", "has_expiration": true}},
+{"type": "body", "text": "Use code CARIBE25 to get 25% off all Caribbean packages!"},
+{"type": "buttons", "buttons": [{"type": "copy_code", "example": "CARIBE25"}, {"type": "url", "text": "Book now!", "url": "https://awesomedestinations.com/offers"}]}]}` (Meta's sample, without its placeholders).
+Passes (MARKETING): `{"components": [
+{"type": "limited_time_offer", "limited_time_offer": {"text": "Sale ends Sunday"}},
+{"type": "body", "text": "Use code CARIBE25 to get 25% off all Caribbean packages!"},
+{"type": "buttons", "buttons": [{"type": "url", "text": "Book now!", "url": "https://awesomedestinations.com/offers"}]}]}` (16 characters, no header, no copy code button).
+Passes (MARKETING): `{"components": [
+{"type": "header", "format": "video", "example": {"header_handle": ["4::dm..."]}},
+{"type": "limited_time_offer", "limited_time_offer": {"text": "Expiring offer!", "has_expiration": true}},
+{"type": "body", "text": "Use code CARIBE25 to get 25% off all Caribbean packages!"},
+{"type": "buttons", "buttons": [{"type": "copy_code", "example": "CARIBE25"}, {"type": "url", "text": "Book now!", "url": "https://awesomedestinations.com/offers"}]}]}` (a video header).
 "#
     ),
     check,

@@ -46,10 +46,29 @@ no `example`, and sends the product as `{"type": "product", "product": {"product
 "catalog_id"}}`; the product card carousel page gives every card the same header.
 
 ## Examples
-Fails: `{"type": "HEADER", "format": "IMAGE"}` (no sample); `{"type": "HEADER", "text": "x"}` (no
-format); a carousel card with a `DOCUMENT` header.
-Passes: `{"type": "HEADER", "format": "IMAGE", "example": {"header_handle": ["4::aW1hZ2U=..."]}}`;
-`{"type": "HEADER", "format": "PRODUCT"}`.
+Fails: `{"type": "HEADER", "text": "Your order"}` (no format).
+Fails: `{"type": "HEADER", "format": "TEXT"}` (no text).
+Fails: `{"type": "HEADER", "format": "IMAGE"}` (no sample).
+Fails (AUTHENTICATION): `{"type": "HEADER", "format": "LOCATION"}`.
+Fails (AUTHENTICATION): `{"type": "HEADER", "format": "IMAGE", "example": {"header_handle": ["4::aW1hZ2U=..."]}}`.
+Fails: `{"type": "CAROUSEL", "cards": [
+{"components": [{"type": "HEADER", "format": "IMAGE", "example": {"header_handle": ["4::aW1hZ2U=..."]}}]},
+{"components": [{"type": "HEADER", "format": "DOCUMENT", "example": {"header_handle": ["4::ZG9j..."]}}]}]}` (a document card).
+Fails: `{"type": "CAROUSEL", "cards": [
+{"components": [{"type": "HEADER", "format": "IMAGE", "example": {"header_handle": ["4::aW1hZ2U=..."]}}]},
+{"components": [{"type": "BODY", "text": "Blue Elf"}]}]}` (a card without a header).
+Warns (UTILITY): `{"type": "HEADER", "format": "GIF", "example": {"header_handle": ["4::Z2lm..."]}}`.
+Info: `{"type": "HEADER", "format": "VIDEO", "example": {"header_handle": ["https://cdn.shop.ru/v.mp4"]}}` (a web address).
+Passes: `{"type": "HEADER", "format": "IMAGE", "example": {"header_handle": ["4::aW1hZ2U=..."]}}`.
+Passes: `{"type": "HEADER", "format": "DOCUMENT", "example": {"header_handle": ["4::YX..."]}}`.
+Passes: `{"type": "HEADER", "format": "TEXT", "text": "Your order"}`.
+Passes (UTILITY): `{"type": "HEADER", "format": "LOCATION"}`.
+Passes (MARKETING): `{"type": "HEADER", "format": "GIF", "example": {"header_handle": ["4::Z2lm..."]}}`.
+Passes: `{"type": "HEADER", "format": "PRODUCT"}` (no sample needed).
+Passes: `{"type": "HEADER", "format": "PHOTO"}` (unknown: `unknown-type` warns).
+Passes: `{"type": "CAROUSEL", "cards": [
+{"components": [{"type": "HEADER", "format": "VIDEO", "example": {"header_handle": ["4::dmlk..."]}}]},
+{"components": [{"type": "HEADER", "format": "VIDEO", "example": {"header_handle": ["4::dmlk..."]}}]}]}`.
 "#
     ),
     check,

@@ -41,10 +41,12 @@ TTL applies to sends through the Marketing Messages Lite API.) The same page's e
 sets `"120"` on a MARKETING template, outside its own range.
 
 ## Examples
-Fails: `"message_send_ttl_seconds": 3600` in a `MARKETING` template; `1200` in an
-`AUTHENTICATION` one; `-1` in a `MARKETING` one.
-Passes: `60` in an `AUTHENTICATION` template; `-1` in a `UTILITY` one; `86400` in a
-`MARKETING` one.
+Fails (AUTHENTICATION): `"message_send_ttl_seconds": 29`; `"message_send_ttl_seconds": 901`.
+Fails (UTILITY): `"message_send_ttl_seconds": 43201`; `"message_send_ttl_seconds": "soon"` (not a number); `"message_send_ttl_seconds": 90.5` (not whole).
+Fails (MARKETING): `"message_send_ttl_seconds": 3600`; `"message_send_ttl_seconds": "120"` (Meta's own example request); `"message_send_ttl_seconds": -1`; `"message_send_ttl_seconds": 2592001`.
+Passes (AUTHENTICATION): `"message_send_ttl_seconds": 30`; `"message_send_ttl_seconds": 900`; `"message_send_ttl_seconds": -1`.
+Passes (UTILITY): `"message_send_ttl_seconds": 30`; `"message_send_ttl_seconds": 43200`; `"message_send_ttl_seconds": -1`; `"message_send_ttl_seconds": "120"`.
+Passes (MARKETING): `"message_send_ttl_seconds": 43200`; `"message_send_ttl_seconds": "2592000"`.
 "#
     ),
     check,

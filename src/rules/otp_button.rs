@@ -52,11 +52,38 @@ mistakes: `INVALID_PACKAGE_NAME`, `INVALID_SIGNATURE_HASH`, `INVALID_SIGNATURE_H
 `DUPLICATE_SUPPORTED_APP`, `FLAG_NOT_CHECKED`.
 
 ## Examples
-Fails: `"signature_hash": "K8a/AINcGX"` (10); `"package_name": "luckyshrub"` (one segment);
-`"package_name": "com.1shrub.app"`; six apps; a `ZERO_TAP` button without
-`zero_tap_terms_accepted`.
-Passes: `{"type": "OTP", "otp_type": "ZERO_TAP", "zero_tap_terms_accepted": true,
-"supported_apps": [{"package_name": "com.example.luckyshrub", "signature_hash": "K8a/AINcGX7"}]}`.
+Fails (AUTHENTICATION): `{"type": "OTP", "otp_type": "ONE_TAP"}` (no app).
+Fails (AUTHENTICATION): `{"type": "OTP", "otp_type": "ONE_TAP", "supported_apps": [{"package_name": "com.example.luckyshrub", "signature_hash": "K8a/AINcGX"}]}` (10 characters).
+Fails (AUTHENTICATION): `{"type": "OTP", "otp_type": "ONE_TAP", "supported_apps": [{"package_name": "com.example.luckyshrub", "signature_hash": "K8a/AINcGX77"}]}` (12 characters).
+Fails (AUTHENTICATION): `{"type": "OTP", "otp_type": "ONE_TAP", "supported_apps": [{"package_name": "com.example.luckyshrub", "signature_hash": "K8a-AINcGX7"}]}` (a `-`).
+Fails (AUTHENTICATION): `{"type": "OTP", "otp_type": "ONE_TAP", "supported_apps": [{"package_name": "com.example.luckyshrub"}]}` (no signature hash).
+Fails (AUTHENTICATION): `{"type": "OTP", "otp_type": "ONE_TAP", "supported_apps": [{"package_name": "luckyshrub", "signature_hash": "K8a/AINcGX7"}]}` (one segment).
+Fails (AUTHENTICATION): `{"type": "OTP", "otp_type": "ONE_TAP", "supported_apps": [{"package_name": "com.1shrub.app", "signature_hash": "K8a/AINcGX7"}]}` (a segment starts with a digit).
+Fails (AUTHENTICATION): `{"type": "OTP", "otp_type": "ONE_TAP", "supported_apps": [{"package_name": "com.lucky-shrub", "signature_hash": "K8a/AINcGX7"}]}` (a `-`).
+Fails (AUTHENTICATION): `{"type": "OTP", "otp_type": "ONE_TAP", "supported_apps": [{"package_name": "com..app", "signature_hash": "K8a/AINcGX7"}]}` (an empty segment).
+Fails (AUTHENTICATION): `{"type": "OTP", "otp_type": "ONE_TAP", "supported_apps": [{"package_name": "com.luckyshrub.luckyshrub.luckyshrub.luckyshrub.luckyshrub.luckyshrub.luckyshrub.luckyshrub.luckyshrub.luckyshrub.luckyshrub.luckyshrub.luckyshrub.luckyshrub.luckyshrub.luckyshrub.luckyshrub.luckyshrub.luckyshrub.luckyshrubxx", "signature_hash": "K8a/AINcGX7"}]}` (225 characters).
+Fails (AUTHENTICATION): `{"type": "OTP", "otp_type": "ONE_TAP", "supported_apps": [
+{"package_name": "com.example.app1", "signature_hash": "K8a/AINcGX7"},
+{"package_name": "com.example.app2", "signature_hash": "K8a/AINcGX7"},
+{"package_name": "com.example.app3", "signature_hash": "K8a/AINcGX7"},
+{"package_name": "com.example.app4", "signature_hash": "K8a/AINcGX7"},
+{"package_name": "com.example.app5", "signature_hash": "K8a/AINcGX7"},
+{"package_name": "com.example.app6", "signature_hash": "K8a/AINcGX7"}]}` (six apps).
+Fails (AUTHENTICATION): `{"type": "OTP", "otp_type": "ONE_TAP", "supported_apps": [{"package_name": "com.example.luckyshrub", "signature_hash": "K8a/AINcGX7"}, {"package_name": "com.example.luckyshrub", "signature_hash": "K8a/AINcGX7"}]}` (the same app twice).
+Fails (AUTHENTICATION): `{"type": "OTP", "otp_type": "ZERO_TAP", "supported_apps": [{"package_name": "com.example.luckyshrub", "signature_hash": "K8a/AINcGX7"}]}` (terms not accepted).
+Fails (AUTHENTICATION): `{"type": "OTP", "otp_type": "ZERO_TAP", "zero_tap_terms_accepted": false, "supported_apps": [{"package_name": "com.example.luckyshrub", "signature_hash": "K8a/AINcGX7"}]}` (terms refused).
+Fails (AUTHENTICATION): `{"type": "OTP", "otp_type": "ONE_TAP", "autofill_text": "Autofill my code, please!!", "supported_apps": [{"package_name": "com.example.luckyshrub", "signature_hash": "K8a/AINcGX7"}]}` (26 characters).
+Warns (AUTHENTICATION): `{"type": "OTP", "otp_type": "ONE_TAP", "text": "Copy Code", "autofill_text": "Autofill", "package_name": "com.example.luckyshrub", "signature_hash": "K8a/AINcGX7"}` (the pair on the button, deprecated).
+Passes (AUTHENTICATION): `{"type": "OTP", "otp_type": "ZERO_TAP", "text": "Copy Code", "autofill_text": "Autofill", "zero_tap_terms_accepted": true, "supported_apps": [{"package_name": "com.example.luckyshrub", "signature_hash": "K8a/AINcGX7"}]}` (Meta's zero-tap sample).
+Passes (AUTHENTICATION): `{"type": "OTP", "otp_type": "ONE_TAP", "supported_apps": [
+{"package_name": "com.example.app1", "signature_hash": "K8a/AINcGX7"},
+{"package_name": "com.example.app2", "signature_hash": "K8a/AINcGX7"},
+{"package_name": "com.example.app3", "signature_hash": "K8a/AINcGX7"},
+{"package_name": "com.example.app4", "signature_hash": "K8a/AINcGX7"},
+{"package_name": "com.example.app5", "signature_hash": "K8a/AINcGX7"}]}` (five apps).
+Passes (AUTHENTICATION): `{"type": "OTP", "otp_type": "ONE_TAP", "supported_apps": [{"package_name": "com.luckyshrub.luckyshrub.luckyshrub.luckyshrub.luckyshrub.luckyshrub.luckyshrub.luckyshrub.luckyshrub.luckyshrub.luckyshrub.luckyshrub.luckyshrub.luckyshrub.luckyshrub.luckyshrub.luckyshrub.luckyshrub.luckyshrub.luckyshrubx", "signature_hash": "K8a/AINcGX7"}]}` (224 characters).
+Passes (AUTHENTICATION): `{"type": "OTP", "otp_type": "ONE_TAP", "autofill_text": "Autofill my code, please!", "supported_apps": [{"package_name": "com.example.luckyshrub", "signature_hash": "K8a/AINcGX7"}]}` (25 characters).
+Passes (AUTHENTICATION): `{"type": "OTP", "otp_type": "COPY_CODE", "text": "Copy Code"}` (a copy code button names no app).
 "#
     ),
     check,

@@ -43,10 +43,51 @@ the header there is no product to view, without the button no way to open it. It
 bodies, and its name suggests it was copied from the carousel page: a warning, not an error.
 
 ## Examples
-Fails: a `CATALOG` button in a `UTILITY` template; an `MPM` button with no header; a `PRODUCT`
-header with a `URL` button only.
-Passes: a `MARKETING` template with a `PRODUCT` header, a body of at most 160 characters, a
-footer and `{"type": "SPM", "text": "View"}`.
+Fails (UTILITY): `{"components": [
+{"type": "BODY", "text": "Now shop for your favorite products right here on WhatsApp!"},
+{"type": "BUTTONS", "buttons": [{"type": "CATALOG", "text": "View catalog"}]}]}`.
+Fails (UTILITY): `{"components": [
+{"type": "HEADER", "format": "PRODUCT"},
+{"type": "BODY", "text": "Your succulent is back in stock."},
+{"type": "BUTTONS", "buttons": [{"type": "SPM", "text": "View"}]}]}`.
+Fails (MARKETING): `{"components": [
+{"type": "BODY", "text": "Looks like you left these items in your cart."},
+{"type": "BUTTONS", "buttons": [{"type": "MPM", "text": "View items"}]}]}` (no header).
+Fails (MARKETING): `{"components": [
+{"type": "HEADER", "format": "IMAGE", "example": {"header_handle": ["4::aW..."]}},
+{"type": "BODY", "text": "Looks like you left these items in your cart."},
+{"type": "BUTTONS", "buttons": [{"type": "MPM", "text": "View items"}]}]}` (an image header).
+Fails (MARKETING): `{"components": [
+{"type": "HEADER", "format": "PRODUCT"},
+{"type": "BODY", "text": "Our newest succulent is here!"},
+{"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Buy", "url": "https://luckyshrub.com/shop"}]}]}` (no SPM button).
+Fails (MARKETING): `{"components": [
+{"type": "BODY", "text": "Our newest succulent is here!"},
+{"type": "BUTTONS", "buttons": [{"type": "SPM", "text": "View"}]}]}` (no product header).
+Warns (MARKETING): `{"components": [
+{"type": "HEADER", "format": "PRODUCT"},
+{"type": "BODY", "text": "Use code 15OFF to get 15% off our newest succulent, the Blue Elf: a rare echeveria that turns pink in the sun. Order today and it ships tomorrow, in its own pot."},
+{"type": "BUTTONS", "buttons": [{"type": "SPM", "text": "View"}]}]}` (161 characters).
+Passes (MARKETING): `{"components": [
+{"type": "HEADER", "format": "PRODUCT"},
+{"type": "BODY", "text": "Use code 15OFF to get 15% off our newest succulent!"},
+{"type": "FOOTER", "text": "Offer ends September 22"},
+{"type": "BUTTONS", "buttons": [{"type": "SPM", "text": "View"}]}]}` (as in Meta's sample).
+Passes (MARKETING): `{"components": [
+{"type": "HEADER", "format": "PRODUCT"},
+{"type": "BODY", "text": "Use code 15OFF to get 15% off our newest succulent, the Blue Elf: a rare echeveria that turns pink in the sun. Order today and it ships tomorrow in its own pot."},
+{"type": "BUTTONS", "buttons": [{"type": "SPM", "text": "View"}]}]}` (160 characters).
+Passes (MARKETING): `{"components": [
+{"type": "HEADER", "format": "TEXT", "text": "Forget something?"},
+{"type": "BODY", "text": "Looks like you left these items in your cart, still interested?"},
+{"type": "BUTTONS", "buttons": [{"type": "MPM", "text": "View items"}]}]}`.
+Passes (MARKETING): `{"components": [
+{"type": "BODY", "text": "Now shop for your favorite products right here on WhatsApp!"},
+{"type": "FOOTER", "text": "Best grocery deals on WhatsApp!"},
+{"type": "BUTTONS", "buttons": [{"type": "CATALOG", "text": "View catalog"}]}]}`.
+Passes: `{"components": [
+{"type": "BODY", "text": "Now shop for your favorite products right here on WhatsApp!"},
+{"type": "BUTTONS", "buttons": [{"type": "CATALOG", "text": "View catalog"}]}]}` (a draft without a category).
 "#
     ),
     check,

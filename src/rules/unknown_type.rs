@@ -40,9 +40,14 @@ judge instead. A misspelt type (`{"type": "TITLE"}`, `"format": "PHOTO"`) is ref
 compare the value with Meta's components reference.
 
 ## Examples
-Fails (warning): `{"type": "ORDER_DETAILS", "text": "Review and Pay"}`; `{"type": "TITLE"}`;
-`{"type": "HEADER", "format": "PHOTO"}`.
-Passes: `{"type": "CALL_PERMISSION_REQUEST"}`; `{"type": "HEADER", "format": "PRODUCT"}`.
+Warns: `{"type": "ORDER_DETAILS", "text": "Review and Pay"}` (a button type).
+Warns: `{"components": [{"type": "TITLE", "text": "Your order"}, {"type": "BODY", "text": "Your order is ready."}]}` (a component type).
+Warns: `{"type": "HEADER", "format": "PHOTO"}` (a header format).
+Warns: `{"type": "CAROUSEL", "cards": [
+{"components": [{"type": "HEADER", "format": "AUDIO"}, {"type": "STICKER"}, {"type": "BUTTONS", "buttons": [{"type": "SHARE", "text": "Share"}]}]},
+{"components": [{"type": "HEADER", "format": "IMAGE", "example": {"header_handle": ["4::an..."]}}]}]}` (in a carousel card).
+Passes: `{"type": "CALL_PERMISSION_REQUEST"}`; `{"type": "call_permission_request"}`; `{"type": "HEADER", "format": "product"}`; `{"type": "VOICE_CALL", "text": "Call now"}`.
+Passes: `{"components": [{"text": "Your order"}, {"type": "BODY", "text": "Your order is ready."}]}` (no type: `component-multiplicity` reports it).
 "#
     ),
     check,
