@@ -39,17 +39,13 @@ Passes: `https://romashka-shop.ru/sale`, `https://m.romashka-shop.ru/`.
 };
 
 /// The registrable domains the business owns, in ASCII. Accepts what people type: `shop.ru`,
-/// `https://www.shop.ru/`, `Пример.РФ`.
+/// `https://www.shop.ru/`, `*.shop.ru`, `Пример.РФ` ([`crate::options::owned_domain`]; options
+/// with anything else are refused when they are made).
 pub fn owned_set(cx: &Context<'_>) -> Vec<String> {
     cx.options
         .owned_domains
         .iter()
-        .filter_map(|d| {
-            let d = d.trim();
-            let d = d.split_once("://").map_or(d, |(_, rest)| rest);
-            let host = d.split(['/', '?', '#']).next().unwrap_or(d);
-            domain::registrable(host).or_else(|| domain::to_ascii(host))
-        })
+        .filter_map(|d| crate::options::owned_domain(d).ok())
         .collect()
 }
 
