@@ -65,8 +65,7 @@ fn line_column(s: &str, offset: usize) -> (usize, usize) {
     let line = 1 + before.matches('\n').count() + lone_crs;
     let line_start = before
         .char_indices()
-        .filter(|&(i, c)| c == '\n' || (c == '\r' && s.as_bytes().get(i + 1) != Some(&b'\n')))
-        .last()
+        .rfind(|&(i, c)| c == '\n' || (c == '\r' && s.as_bytes().get(i + 1) != Some(&b'\n')))
         .map_or(0, |(i, _)| i + 1);
     let column = 1 + before[line_start..].chars().count();
     (line, column)
