@@ -8,10 +8,15 @@
 //! nesting depth so that hostile input cannot exhaust the stack.
 
 use crate::l10n::Msg;
+use std::collections::HashSet;
 use std::fmt;
 
 /// Deeper nesting than this is refused. Real templates nest five levels at most.
 pub const MAX_DEPTH: usize = 64;
+
+/// Objects with more members than this look keys up in a hash set (a template's objects have
+/// fewer than ten, compared one by one).
+const LARGE_OBJECT: usize = 16;
 
 /// A byte range in the source document.
 pub type Span = std::ops::Range<usize>;
@@ -377,6 +382,9 @@ impl<'a, 's> Parser<'a, 's> {
     fn object(&mut self) -> Result<Value, ParseError> {
         self.pos += 1; // {
         let mut members: Vec<Member> = Vec::new();
+        // The keys of a large object, to find a repeated key without comparing each key with
+        // every earlier one (quadratic: 100 000 keys took seconds).
+        let mut keys: Option<HashSet<String>> = None;
         self.skip_ws();
         if self.peek() == Some(b'}') {
             self.pos += 1;
@@ -393,7 +401,20 @@ impl<'a, 's> Parser<'a, 's> {
             let key_start = self.pos;
             let key = self.string()?.value;
             let key_span = key_start..self.pos;
-            if members.iter().any(|m| m.key == key) {
+            let repeated = match &mut keys {
+                Some(keys) => !keys.insert(key.clone()),
+                None => {
+                    let repeated = members.iter().any(|m| m.key == key);
+                    if members.len() >= LARGE_OBJECT {
+                        let mut set: HashSet<String> =
+                            members.iter().map(|m| m.key.clone()).collect();
+                        set.insert(key.clone());
+                        keys = Some(set);
+                    }
+                    repeated
+                }
+            };
+            if repeated {
                 return Err(ParseError {
                     message: Msg::new(
                         format!("duplicate key \"{key}\" in an object"),
@@ -665,6 +686,25 @@ mod tests {
         let e = parse(r#"{"text": "a", "text": "b"}"#).unwrap_err();
         assert_eq!(e.message.en, "duplicate key \"text\" in an object");
         assert_eq!(e.offset, 14);
+    }
+
+    #[test]
+    fn finds_a_repeated_key_in_a_large_object() {
+        let keys: Vec<String> = (0..1000).map(|i| format!("\"k{i}\": {i}")).collect();
+        let ok = format!("{{{}}}", keys.join(", "));
+        let Value::Object(members) = parse(&ok).unwrap().value else {
+            panic!()
+        };
+        assert_eq!(members.len(), 1000);
+        for repeated in ["k0", "k15", "k16", "k999"] {
+            let src = format!("{{{}, \"{repeated}\": 0}}", keys.join(", "));
+            let e = parse(&src).unwrap_err();
+            assert_eq!(
+                e.message.en,
+                format!("duplicate key \"{repeated}\" in an object")
+            );
+            assert_eq!(e.offset, src.rfind(&format!("\"{repeated}\"")).unwrap());
+        }
     }
 
     #[test]
