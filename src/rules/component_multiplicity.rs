@@ -13,7 +13,8 @@ pub static RULE: Rule = Rule {
     docs: rule_docs!(r#"# component-multiplicity
 
 ## What it checks
-- the template has `components`, with exactly one `BODY`;
+- the template has `components`, with exactly one `BODY`; a plain-text draft is not empty (or
+  only spaces and line breaks);
 - at most one `HEADER`, `FOOTER`, `BUTTONS`, `CAROUSEL` and `LIMITED_TIME_OFFER`;
 - every component has a `type`, and Meta knows it;
 - `BODY` has `text` (except in `AUTHENTICATION` templates, whose body is Meta's preset) and so
@@ -36,6 +37,24 @@ Passes: `HEADER`, `BODY`, `FOOTER`, `BUTTONS`, once each.
 fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
     let t = cx.template;
     if t.plain_text {
+        // A draft is all body: an empty one has nothing to submit.
+        if let Some(body) = t.body().filter(|b| b.value.trim().is_empty()) {
+            out.report(
+                Report::text(
+                    body,
+                    0..body.value.len(),
+                    Msg::new(
+                        "the draft is empty: there is no message text",
+                        "черновик пустой: в нём нет текста сообщения",
+                    ),
+                )
+                .component(ComponentKind::Body)
+                .help(Msg::new(
+                    "write the message; the body is the one part every template needs",
+                    "напишите текст сообщения: без него шаблона нет",
+                )),
+            );
+        }
         return;
     }
     let auth = cx.category() == Some(Category::Authentication);
@@ -140,8 +159,24 @@ mod tests {
                 ),
                 r#"{"category": "AUTHENTICATION", "components": [{"type": "BODY", "add_security_recommendation": true}, {"type": "FOOTER", "code_expiration_minutes": 10}]}"#,
                 "Plain text draft",
+                " x ",
             ],
         );
+    }
+
+    #[test]
+    fn an_empty_draft_is_an_error() {
+        for draft in ["", "\n", "  \r\n\t", "\u{3000}"] {
+            let d = run(&RULE, draft);
+            assert_eq!(d.len(), 1, "{draft:?}");
+            assert_eq!(d[0].severity, Severity::Error);
+            assert_eq!(d[0].path, "components[0].text");
+        }
+        // And Meta's review is predicted to reject it.
+        let reports =
+            crate::lint_source("", crate::InputKind::PlainText, &Default::default()).unwrap();
+        let prediction = reports[0].prediction.as_ref().unwrap();
+        assert_eq!(prediction.outcome, crate::predict::Outcome::Rejected);
     }
 
     #[test]
