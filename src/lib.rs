@@ -20,6 +20,7 @@ pub mod predict;
 pub mod rules;
 pub mod template;
 pub mod text;
+pub mod translit;
 #[cfg(feature = "wasm")]
 pub mod wasm;
 pub mod words;
