@@ -41,6 +41,12 @@ wasm-bindgen --target web "${flags[@]}" --out-dir "$OUT/web" "$SMALL"
 wasm-bindgen --target nodejs "${flags[@]}" --out-dir "$OUT/node" "$FAST"
 # The nodejs output is CommonJS; say so, whatever "type" the package around it declares.
 echo '{"type":"commonjs"}' > "$OUT/node/package.json"
+# A coded error for calls on a freed Linter (the glue's own is "null pointer passed to rust").
+for glue in "$OUT/web/walint.js" "$OUT/node/walint.js"; do
+  grep -q '^class Linter\b\|^export class Linter\b' "$glue" \
+    || { echo "build-wasm: no Linter class in $glue to guard" >&2; exit 1; }
+  cat npm/freed-guard.js >> "$glue"
+done
 # wasm-bindgen types the raw exports' JS-value parameters as `any`: the public API is precise,
 # and the raw exports get `unknown` so that the package has no `any` at all.
 sed -i -E 's/\b(\w+): any\b/\1: unknown/g' "$OUT"/web/*.d.ts "$OUT"/node/*.d.ts
