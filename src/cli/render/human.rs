@@ -12,7 +12,7 @@
 //! the finding.
 
 use super::super::{FileError, Summary};
-use super::{push_visible, visible, FileView, Render};
+use super::{needs_escape, push_visible, visible, FileView, Render};
 use std::borrow::Cow;
 use std::io::{self, Write};
 use unicode_width::UnicodeWidthStr;
@@ -273,7 +273,22 @@ impl Human {
                 from = before(from);
             }
         }
+        // The window ends at the last character that keeps it within MAX_LINE_WIDTH columns.
+        // Summing the characters' own widths finds the place in one pass; measuring whole
+        // slices (emoji sequences are narrower than their parts, a variation selector can
+        // widen a symbol) then moves it to the exact end, a step or two at most.
         let mut to = from;
+        let mut columns = 0;
+        for c in line[from..].chars() {
+            columns += char_width(c);
+            if columns > MAX_LINE_WIDTH {
+                break;
+            }
+            to += c.len_utf8();
+        }
+        while to > from && width(from, to) > MAX_LINE_WIDTH {
+            to = before(to);
+        }
         while to < len && width(from, after(to)) <= MAX_LINE_WIDTH {
             to = after(to);
         }
@@ -315,6 +330,20 @@ fn shown(s: &str) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
+}
+
+/// The columns of one character as [`shown`] prints it.
+fn char_width(c: char) -> usize {
+    use unicode_width::UnicodeWidthChar;
+    match c {
+        '\t' => 1,
+        c if needs_escape(c) => {
+            let mut escaped = String::new();
+            push_visible(&mut escaped, c);
+            escaped.len()
+        }
+        c => c.width().unwrap_or(0),
+    }
 }
 
 fn floor_char(s: &str, mut i: usize) -> usize {
