@@ -13,6 +13,7 @@ use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use walint::Msg;
 
 /// One input: a file, or standard input (`-`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,7 +72,7 @@ pub enum Item {
     /// A path that could not be read (missing, unreadable folder, not a regular file).
     Failed {
         path: String,
-        message: String,
+        message: Msg,
     },
 }
 
@@ -164,7 +165,7 @@ pub fn discover(paths: &[PathBuf], scope: &Scope) -> Discovery {
             }),
             Ok(_) => out.items.push(Item::Failed {
                 path: display_path(p),
-                message: not_regular().to_string(),
+                message: not_regular(),
             }),
             Err(e) => out.items.push(Item::Failed {
                 path: display_path(p),
@@ -176,21 +177,28 @@ pub fn discover(paths: &[PathBuf], scope: &Scope) -> Discovery {
 }
 
 /// Why a FIFO, socket or device is not read (reading a FIFO would wait for a writer forever).
-pub fn not_regular() -> &'static str {
-    "not a regular file (a FIFO, socket or device); to read standard input, use `-`"
+pub fn not_regular() -> Msg {
+    Msg::new(
+        "not a regular file (a FIFO, socket or device); to read standard input, use `-`",
+        "это не обычный файл (а FIFO, сокет или устройство); стандартный ввод читается через `-`",
+    )
 }
 
-/// An I/O error in words, without Rust's "(os error 2)".
-pub fn io_message(e: &io::Error) -> String {
+/// An I/O error in words, without Rust's "(os error 2)". The system's other messages are in
+/// English only.
+pub fn io_message(e: &io::Error) -> Msg {
     match e.kind() {
-        io::ErrorKind::NotFound => "no such file or directory".to_string(),
-        io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        io::ErrorKind::NotFound => {
+            Msg::new("no such file or directory", "нет такого файла или папки")
+        }
+        io::ErrorKind::PermissionDenied => Msg::new("permission denied", "нет доступа"),
         _ => {
             let text = e.to_string();
-            match text.find(" (os error") {
+            let text = match text.find(" (os error") {
                 Some(i) => text[..i].to_string(),
                 None => text,
-            }
+            };
+            Msg::new(text.clone(), format!("ошибка ввода-вывода: {text}"))
         }
     }
 }
@@ -278,10 +286,14 @@ fn walk_error(e: &ignore::Error, out: &mut Discovery) -> Option<(PathBuf, Item)>
             ignore::Error::Io(io) => {
                 let path = path?;
                 let is_dir = std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_dir());
+                let reason = io_message(io);
                 let message = if is_dir {
-                    format!("cannot read the folder: {}", io_message(io))
+                    Msg::new(
+                        format!("cannot read the folder: {}", reason.en),
+                        format!("не удалось прочитать папку: {}", reason.ru),
+                    )
                 } else {
-                    io_message(io)
+                    reason
                 };
                 let failure = Item::Failed {
                     path: display_path(&path),
@@ -317,7 +329,7 @@ mod tests {
                 Item::Failed { path, message } => {
                     let root = display_path(root);
                     let path = path.strip_prefix(&root).unwrap_or(path);
-                    format!("{}: {message}", path.trim_start_matches('/'))
+                    format!("{}: {}", path.trim_start_matches('/'), message.en)
                 }
             })
             .collect()
@@ -400,7 +412,7 @@ mod tests {
             assert_eq!(d.skipped, 1, "the FIFO");
             let d = discover(&[fifo], &Scope::default());
             assert!(
-                matches!(&d.items[..], [Item::Failed { message, .. }] if message.starts_with("not a regular file"))
+                matches!(&d.items[..], [Item::Failed { message, .. }] if message.en.starts_with("not a regular file"))
             );
         }
     }

@@ -5,6 +5,7 @@ use std::fs::{File, Metadata};
 use std::io::{Read, Write};
 use std::path::Path;
 use std::time::SystemTime;
+use walint::Msg;
 
 /// Largest file the CLI reads (a `{"data": [...]}` dump of 6,000 templates is about 6 MB).
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
@@ -34,7 +35,7 @@ impl Stamp {
 
 /// Reads an input as UTF-8 text, refusing what is not a regular file (a FIFO would block),
 /// larger than [`MAX_FILE_BYTES`], or not UTF-8. The error is a message without the path.
-pub fn read(input: &Input) -> Result<Contents, String> {
+pub fn read(input: &Input) -> Result<Contents, Msg> {
     let mut bytes = Vec::new();
     let stamp = match input {
         Input::Stdin => {
@@ -48,12 +49,12 @@ pub fn read(input: &Input) -> Result<Contents, String> {
             // Checked before opening: opening a FIFO for reading waits for a writer.
             let before = std::fs::metadata(p).map_err(|e| io_message(&e))?;
             if !before.is_file() {
-                return Err(not_regular().to_string());
+                return Err(not_regular());
             }
             let file = File::open(p).map_err(|e| io_message(&e))?;
             let meta = file.metadata().map_err(|e| io_message(&e))?;
             if !meta.is_file() {
-                return Err(not_regular().to_string());
+                return Err(not_regular());
             }
             if meta.len() > MAX_FILE_BYTES {
                 return Err(too_large());
@@ -69,16 +70,21 @@ pub fn read(input: &Input) -> Result<Contents, String> {
         return Err(too_large());
     }
     let source = String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "not UTF-8 text (invalid byte at offset {})",
-            e.utf8_error().valid_up_to()
+        let at = e.utf8_error().valid_up_to();
+        Msg::new(
+            format!("not UTF-8 text (invalid byte at offset {at})"),
+            format!("это не текст UTF-8 (неверный байт на позиции {at})"),
         )
     })?;
     Ok(Contents { source, stamp })
 }
 
-fn too_large() -> String {
-    format!("larger than the {} MiB limit", MAX_FILE_BYTES >> 20)
+fn too_large() -> Msg {
+    let mib = MAX_FILE_BYTES >> 20;
+    Msg::new(
+        format!("larger than the {mib} MiB limit"),
+        format!("больше предела в {mib} МиБ"),
+    )
 }
 
 /// Replaces the contents of `path` with `contents` atomically: a temporary file in the same
@@ -87,22 +93,31 @@ fn too_large() -> String {
 /// pointing at the file it pointed at, which gets the new contents. Refuses a read-only file
 /// (the rename would replace it all the same), and a file that changed since it was read
 /// (`read`: an editor saved it meanwhile).
-pub fn replace(path: &Path, contents: &str, read: Option<Stamp>) -> Result<(), String> {
+pub fn replace(path: &Path, contents: &str, read: Option<Stamp>) -> Result<(), Msg> {
     let target = std::fs::canonicalize(path).map_err(|e| io_message(&e))?;
     let folder = target
         .parent()
-        .ok_or_else(|| "the file has no folder".to_string())?;
+        .ok_or_else(|| Msg::new("the file has no folder", "у файла нет папки"))?;
     let original = std::fs::metadata(&target).map_err(|e| io_message(&e))?;
     if original.permissions().readonly() {
-        return Err("the file is read-only".to_string());
+        return Err(Msg::new("the file is read-only", "файл только для чтения"));
     }
     if read.is_some_and(|r| r != Stamp::of(&original)) {
-        return Err("the file changed while walint was fixing it; run walint again".to_string());
+        return Err(Msg::new(
+            "the file changed while walint was fixing it; run walint again",
+            "файл изменился, пока walint его исправлял; запустите walint ещё раз",
+        ));
     }
     let mut temp = tempfile::Builder::new()
         .prefix(".walint-fix-")
         .tempfile_in(folder)
-        .map_err(|e| format!("cannot create a temporary file: {}", io_message(&e)))?;
+        .map_err(|e| {
+            let reason = io_message(&e);
+            Msg::new(
+                format!("cannot create a temporary file: {}", reason.en),
+                format!("не удалось создать временный файл: {}", reason.ru),
+            )
+        })?;
     temp.write_all(contents.as_bytes())
         .and_then(|()| temp.as_file().set_permissions(original.permissions()))
         .and_then(|()| temp.as_file().sync_all())
@@ -158,7 +173,7 @@ mod tests {
         let stamp = read(&Input::File(file.clone())).unwrap().stamp;
         fs::write(&file, "changed by someone else").unwrap();
         let e = replace(&file, "new", stamp).unwrap_err();
-        assert!(e.contains("changed"), "{e}");
+        assert!(e.en.contains("changed"), "{}", e.en);
         assert_eq!(
             fs::read_to_string(&file).unwrap(),
             "changed by someone else"
@@ -172,7 +187,7 @@ mod tests {
         fs::write(&file, "old").unwrap();
         // The temporary file cannot be created in a folder that is gone.
         let e = replace(&dir.path().join("gone/t.json"), "new", None).unwrap_err();
-        assert_eq!(e, "no such file or directory");
+        assert_eq!(e.en, "no such file or directory");
         assert_eq!(fs::read_to_string(&file).unwrap(), "old");
     }
 
@@ -182,7 +197,7 @@ mod tests {
         let file = dir.path().join("t.json");
         fs::write(&file, b"{\"a\": \"\xff\"}").unwrap();
         assert_eq!(
-            read(&Input::File(file)).err().unwrap(),
+            read(&Input::File(file)).err().unwrap().en,
             "not UTF-8 text (invalid byte at offset 7)"
         );
     }

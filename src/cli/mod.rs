@@ -451,7 +451,8 @@ impl Run<'_> {
                     source: None,
                     templates: 0,
                 };
-                self.file(out, &view, Some(FileError::new(message.clone())), None)
+                let message = message.get(self.options.lang);
+                self.file(out, &view, Some(FileError::new(message)), None)
             }
             Item::Check { input, origin } => self.input(input, *origin, out),
         }
@@ -472,7 +473,10 @@ impl Run<'_> {
         };
         let contents = match files::read(input) {
             Ok(c) => c,
-            Err(message) => return self.file(out, &view, Some(FileError::new(message)), None),
+            Err(message) => {
+                let message = message.get(self.options.lang);
+                return self.file(out, &view, Some(FileError::new(message)), None);
+            }
         };
         let mut source = contents.source;
         let mut fix_error = None;
@@ -490,8 +494,10 @@ impl Run<'_> {
                             fix_error = Some(FileError {
                                 unfixed: true,
                                 ..FileError::new(match self.options.lang {
-                                    Lang::En => format!("cannot write the fixes: {m}"),
-                                    Lang::Ru => format!("не удалось записать исправления: {m}"),
+                                    Lang::En => format!("cannot write the fixes: {}", m.en),
+                                    Lang::Ru => {
+                                        format!("не удалось записать исправления: {}", m.ru)
+                                    }
                                 })
                             })
                         }
