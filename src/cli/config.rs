@@ -99,6 +99,25 @@ mod tests {
     }
 
     #[test]
+    fn reads_include_and_exclude_globs() {
+        let c: Config =
+            toml::from_str("include = [\"drafts/**/*.txt\"]\nexclude = [\"old\"]").unwrap();
+        assert_eq!((c.include.len(), c.exclude.len()), (1, 1));
+        assert!(c.scope(Path::new("."), "walint.toml").is_ok());
+        let c: Config = toml::from_str("include = [\"drafts/[*.txt\"]").unwrap();
+        let e = c.scope(Path::new("."), "walint.toml").unwrap_err();
+        assert!(
+            e.starts_with("walint.toml: include: bad glob \"drafts/[*.txt\""),
+            "{e}"
+        );
+        let c: Config = toml::from_str("owned_domains = [\"shop\"]").unwrap();
+        assert!(c
+            .into_options("walint.toml")
+            .unwrap_err()
+            .contains("\"shop\""));
+    }
+
+    #[test]
     fn rejects_unknown_things() {
         assert!(toml::from_str::<Config>("colour = true").is_err());
         let c: Config = toml::from_str("[rules]\nno-such-rule = \"off\"").unwrap();
