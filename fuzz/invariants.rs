@@ -54,13 +54,20 @@ fn utf16(s: &str) -> usize {
 }
 
 /// 1-based line and column (in characters) of byte `offset` of `s`, counted independently of
-/// walint's cursor: lines end at `\n`.
+/// walint's cursor: lines end at `\n`, `\r\n` (one break) or a `\r` alone.
 fn line_column(s: &str, offset: usize) -> (usize, usize) {
     let before = &s[..offset];
-    let line = 1 + before.matches('\n').count();
-    let column = 1 + before[before.rfind('\n').map_or(0, |i| i + 1)..]
-        .chars()
+    // A `\r` at the very end breaks the line only if no `\n` follows it in `s`.
+    let lone_crs = before
+        .char_indices()
+        .filter(|&(i, c)| c == '\r' && s.as_bytes().get(i + 1) != Some(&b'\n'))
         .count();
+    let line = 1 + before.matches('\n').count() + lone_crs;
+    let line_start = before
+        .char_indices()
+        .rfind(|&(i, c)| c == '\n' || (c == '\r' && s.as_bytes().get(i + 1) != Some(&b'\n')))
+        .map_or(0, |(i, _)| i + 1);
+    let column = 1 + before[line_start..].chars().count();
     (line, column)
 }
 

@@ -175,7 +175,7 @@ test('bad inputs throw clean Errors, and the next call still works', () => {
     ['{"name": "a", "name": "b"}', 'lint', 'unreadable_template', /duplicate key "name"/, {}],
     ['"just a string"', 'lint', 'unreadable_template', /expected a template object/, {}],
     ['Hello {{1}}', 'lint', 'unreadable_template', /for a plain-text draft, use lintText\(\)/, {}],
-    [42, 'lint', 'invalid_argument', /^lint\(\) expects a template: JSON text or an object, got number$/, {}],
+    [42, 'lint', 'invalid_argument', /^lint\(\) expects a template: JSON text \(a string, or UTF-8 bytes in a Uint8Array or Buffer\), a plain object or an array, got number$/, {}],
     [null, 'lint', 'invalid_argument', /got null$/, {}],
     [undefined, 'lint', 'invalid_argument', /got undefined$/, {}],
     [() => SMALL, 'lint', 'invalid_argument', /got function$/, {}],

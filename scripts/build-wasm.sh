@@ -11,12 +11,12 @@
 # about twice as fast, 25 % larger).
 #
 # Prints the raw and gzipped sizes. Exit codes: 0 OK; 3 the package was built but pkg/web's
-# gzipped .wasm is over the budget (WASM_GZIP_BUDGET bytes, 250 kB); anything else: the build
+# gzipped .wasm is over the budget (WASM_GZIP_BUDGET bytes, 350 kB); anything else: the build
 # failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-BUDGET=${WASM_GZIP_BUDGET:-250000}
+BUDGET=${WASM_GZIP_BUDGET:-350000}
 OUT=pkg
 SMALL=target/wasm32-unknown-unknown/wasm-release/walint.wasm
 FAST=target/wasm32-unknown-unknown/wasm-fast/walint.wasm
@@ -41,6 +41,12 @@ wasm-bindgen --target web "${flags[@]}" --out-dir "$OUT/web" "$SMALL"
 wasm-bindgen --target nodejs "${flags[@]}" --out-dir "$OUT/node" "$FAST"
 # The nodejs output is CommonJS; say so, whatever "type" the package around it declares.
 echo '{"type":"commonjs"}' > "$OUT/node/package.json"
+# A coded error for calls on a freed Linter (the glue's own is "null pointer passed to rust").
+for glue in "$OUT/web/walint.js" "$OUT/node/walint.js"; do
+  grep -q '^class Linter\b\|^export class Linter\b' "$glue" \
+    || { echo "build-wasm: no Linter class in $glue to guard" >&2; exit 1; }
+  cat npm/freed-guard.js >> "$glue"
+done
 # wasm-bindgen types the raw exports' JS-value parameters as `any`: the public API is precise,
 # and the raw exports get `unknown` so that the package has no `any` at all.
 sed -i -E 's/\b(\w+): any\b/\1: unknown/g' "$OUT"/web/*.d.ts "$OUT"/node/*.d.ts

@@ -17,7 +17,7 @@ cd "$(dirname "$0")/.."
 SECONDS_PER_TARGET=${1:-${FUZZ_SECONDS:-20}}
 shift || true
 TARGETS=("$@")
-[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(lint_json lint_text fix)
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(lint_json lint_text fix walk_fix)
 # cargo fuzz passes nightly-only flags (-Zsanitizer=address). It uses the nightly toolchain
 # when there is one; a machine that has only stable (and cannot download nightly) builds with
 # stable and RUSTC_BOOTSTRAP=1, which lets rustc accept those flags.
@@ -72,6 +72,14 @@ def write(target, seeds):
 write("lint_json", json_seeds)
 write("lint_text", text_seeds)
 write("fix", json_seeds + text_seeds)
+# walk_fix cuts its input at NUL bytes into files, the first byte of each choosing the file
+# (fuzz/fuzz_targets/walk_fix.rs): a template, a draft and a package.json side by side.
+package = '{"name": "My Package", "version": "1.0.0", "description": "{1} {0}"}'
+walk_seeds = [
+    "\0".join([chr(10) + j, chr(2) + t, chr(4) + package, chr(3) + "Hello {{ user.name }}"])
+    for j, t in zip(json_seeds[:50], (text_seeds * 50)[:50])
+]
+write("walk_fix", walk_seeds)
 PY
 
 status=0

@@ -8,10 +8,15 @@
 //! nesting depth so that hostile input cannot exhaust the stack.
 
 use crate::l10n::Msg;
+use std::collections::HashSet;
 use std::fmt;
 
 /// Deeper nesting than this is refused. Real templates nest five levels at most.
 pub const MAX_DEPTH: usize = 64;
+
+/// Objects with more members than this look keys up in a hash set (a template's objects have
+/// fewer than ten, compared one by one).
+const LARGE_OBJECT: usize = 16;
 
 /// A byte range in the source document.
 pub type Span = std::ops::Range<usize>;
@@ -75,6 +80,13 @@ impl SourceMap {
         }
     }
 
+    fn rebase(&mut self, base: usize) {
+        self.start -= base;
+        for e in &mut self.escapes {
+            e.source -= base;
+        }
+    }
+
     /// Source offset of a decoded offset. An offset inside the output of an escape maps to the
     /// start of that escape; the end of an escape's output maps to the end of the escape.
     pub fn to_source(&self, decoded: usize) -> usize {
@@ -122,35 +134,80 @@ impl fmt::Display for ParseError {
 
 /// Parses a whole document. A UTF-8 byte-order mark at the start is allowed.
 pub fn parse(src: &str) -> Result<Node, ParseError> {
-    let mut p = Parser {
-        src: src.as_bytes(),
-        text: src,
-        pos: 0,
-        depth: 0,
-    };
-    if src.starts_with('\u{feff}') {
-        p.pos = 3;
-    }
-    p.skip_ws();
-    let node = p.value()?;
-    p.skip_ws();
-    if p.pos < p.src.len() {
-        return Err(p.error_here(
-            "unexpected text after the end of the JSON value",
-            "лишний текст после конца значения JSON",
-        ));
-    }
-    Ok(node)
+    Parser::new(src, None).document()
 }
 
-struct Parser<'a> {
+/// Which array a streamed element comes from (see [`parse_streaming`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Streamed {
+    /// The document is an array: `[{…}, {…}]`.
+    Root,
+    /// The `"data"` array of a document that is an object: `{"data": [{…}, {…}]}`.
+    Data,
+}
+
+/// Parses a whole document like [`parse`], but hands each element of the top-level array, or
+/// of the `"data"` array of a top-level object, to `element` (with its index) as soon as it is
+/// read, instead of keeping it: in the returned root that array is empty. A large export is
+/// then never held in memory as a whole tree, only one element at a time. Errors are the same
+/// as [`parse`]'s, found at the same place (elements before a syntax error have been handed
+/// over by then).
+pub fn parse_streaming(
+    src: &str,
+    element: &mut dyn FnMut(Streamed, usize, Node),
+) -> Result<Node, ParseError> {
+    Parser::new(src, Some(element)).document()
+}
+
+/// What the parser does with the elements of the array it is about to read.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Keep {
+    All,
+    Stream(Streamed),
+}
+
+struct Parser<'a, 's> {
     src: &'a [u8],
     text: &'a str,
     pos: usize,
     depth: usize,
+    sink: Option<&'s mut dyn FnMut(Streamed, usize, Node)>,
+    /// Set just before reading a value whose elements go to the sink, if it is an array.
+    next_array: Keep,
 }
 
-impl Parser<'_> {
+impl<'a, 's> Parser<'a, 's> {
+    fn new(src: &'a str, sink: Option<&'s mut dyn FnMut(Streamed, usize, Node)>) -> Self {
+        Parser {
+            src: src.as_bytes(),
+            text: src,
+            pos: 0,
+            depth: 0,
+            sink,
+            next_array: Keep::All,
+        }
+    }
+
+    fn document(mut self) -> Result<Node, ParseError> {
+        let p = &mut self;
+        if p.text.starts_with('\u{feff}') {
+            p.pos = 3;
+        }
+        p.skip_ws();
+        if p.sink.is_some() {
+            p.next_array = Keep::Stream(Streamed::Root);
+        }
+        let node = p.value()?;
+        p.skip_ws();
+        if p.pos < p.src.len() {
+            return Err(p.error_here(
+                "unexpected text after the end of the JSON value",
+                "лишний текст после конца значения JSON",
+            ));
+        }
+        Ok(node)
+    }
+
     fn error_here(&self, en: impl Into<String>, ru: impl Into<String>) -> ParseError {
         ParseError {
             message: Msg::new(en, ru),
@@ -190,9 +247,14 @@ impl Parser<'_> {
 
     fn value(&mut self) -> Result<Node, ParseError> {
         let start = self.pos;
+        // Only an array read right here streams; any other value clears the request.
+        let keep = std::mem::replace(&mut self.next_array, Keep::All);
         let value = match self.peek() {
             Some(b'{') => self.nested(Self::object)?,
-            Some(b'[') => self.nested(Self::array)?,
+            Some(b'[') => {
+                self.next_array = keep;
+                self.nested(Self::array)?
+            }
             Some(b'"') => Value::String(self.string()?),
             Some(b't') => self.literal("true", Value::Bool(true))?,
             Some(b'f') => self.literal("false", Value::Bool(false))?,
@@ -280,7 +342,9 @@ impl Parser<'_> {
 
     fn array(&mut self) -> Result<Value, ParseError> {
         self.pos += 1; // [
+        let keep = std::mem::replace(&mut self.next_array, Keep::All);
         let mut items = Vec::new();
+        let mut streamed = 0;
         self.skip_ws();
         if self.peek() == Some(b']') {
             self.pos += 1;
@@ -288,7 +352,14 @@ impl Parser<'_> {
         }
         loop {
             self.skip_ws();
-            items.push(self.value()?);
+            let item = self.value()?;
+            match (keep, self.sink.as_deref_mut()) {
+                (Keep::Stream(from), Some(sink)) => {
+                    sink(from, streamed, item);
+                    streamed += 1;
+                }
+                _ => items.push(item),
+            }
             self.skip_ws();
             match self.peek() {
                 Some(b',') => {
@@ -311,6 +382,9 @@ impl Parser<'_> {
     fn object(&mut self) -> Result<Value, ParseError> {
         self.pos += 1; // {
         let mut members: Vec<Member> = Vec::new();
+        // The keys of a large object, to find a repeated key without comparing each key with
+        // every earlier one (quadratic: 100 000 keys took seconds).
+        let mut keys: Option<HashSet<String>> = None;
         self.skip_ws();
         if self.peek() == Some(b'}') {
             self.pos += 1;
@@ -327,7 +401,20 @@ impl Parser<'_> {
             let key_start = self.pos;
             let key = self.string()?.value;
             let key_span = key_start..self.pos;
-            if members.iter().any(|m| m.key == key) {
+            let repeated = match &mut keys {
+                Some(keys) => !keys.insert(key.clone()),
+                None => {
+                    let repeated = members.iter().any(|m| m.key == key);
+                    if members.len() >= LARGE_OBJECT {
+                        let mut set: HashSet<String> =
+                            members.iter().map(|m| m.key.clone()).collect();
+                        set.insert(key.clone());
+                        keys = Some(set);
+                    }
+                    repeated
+                }
+            };
+            if repeated {
                 return Err(ParseError {
                     message: Msg::new(
                         format!("duplicate key \"{key}\" in an object"),
@@ -342,6 +429,9 @@ impl Parser<'_> {
             }
             self.pos += 1;
             self.skip_ws();
+            if self.sink.is_some() && self.depth == 1 && key == "data" {
+                self.next_array = Keep::Stream(Streamed::Data);
+            }
             let node = self.value()?;
             members.push(Member {
                 key,
@@ -506,6 +596,24 @@ impl Value {
 }
 
 impl Node {
+    /// Makes every offset in the node relative to `base` (the node's own start, for a node read
+    /// out of a larger document and then treated as a document of its own).
+    pub fn rebase(&mut self, base: usize) {
+        let shift = |span: &mut Span| *span = span.start - base..span.end - base;
+        shift(&mut self.span);
+        match &mut self.value {
+            Value::String(s) => s.map.rebase(base),
+            Value::Array(items) => items.iter_mut().for_each(|n| n.rebase(base)),
+            Value::Object(members) => {
+                for m in members {
+                    shift(&mut m.key_span);
+                    m.node.rebase(base);
+                }
+            }
+            Value::Null | Value::Bool(_) | Value::Number(_) => {}
+        }
+    }
+
     pub fn get(&self, key: &str) -> Option<&Node> {
         match &self.value {
             Value::Object(members) => members.iter().find(|m| m.key == key).map(|m| &m.node),
@@ -581,6 +689,25 @@ mod tests {
     }
 
     #[test]
+    fn finds_a_repeated_key_in_a_large_object() {
+        let keys: Vec<String> = (0..1000).map(|i| format!("\"k{i}\": {i}")).collect();
+        let ok = format!("{{{}}}", keys.join(", "));
+        let Value::Object(members) = parse(&ok).unwrap().value else {
+            panic!()
+        };
+        assert_eq!(members.len(), 1000);
+        for repeated in ["k0", "k15", "k16", "k999"] {
+            let src = format!("{{{}, \"{repeated}\": 0}}", keys.join(", "));
+            let e = parse(&src).unwrap_err();
+            assert_eq!(
+                e.message.en,
+                format!("duplicate key \"{repeated}\" in an object")
+            );
+            assert_eq!(e.offset, src.rfind(&format!("\"{repeated}\"")).unwrap());
+        }
+    }
+
+    #[test]
     fn reports_errors_with_offsets() {
         let cases = [
             ("{\"a\": 1,}", "trailing comma before `}`", 8),
@@ -612,6 +739,73 @@ mod tests {
         assert!(e.message.en.contains("nested deeper"));
         let ok = "[".repeat(MAX_DEPTH) + &"]".repeat(MAX_DEPTH);
         assert!(parse(&ok).is_ok());
+    }
+
+    #[test]
+    fn streams_the_elements_of_a_top_level_array() {
+        let src = r#" [{"a": [1]}, "x\n", [2]] "#;
+        let mut seen = Vec::new();
+        let root = parse_streaming(src, &mut |from, i, node| seen.push((from, i, node))).unwrap();
+        assert_eq!(root.value, Value::Array(Vec::new()));
+        assert_eq!(root.span, 1..src.len() - 1);
+        let Value::Array(whole) = parse(src).unwrap().value else {
+            panic!()
+        };
+        assert_eq!(seen.len(), 3);
+        for ((from, i, node), expected) in seen.into_iter().zip(&whole) {
+            assert_eq!(from, Streamed::Root);
+            assert_eq!(&node, expected, "element {i} as parse() reads it");
+        }
+    }
+
+    #[test]
+    fn streams_the_data_array_of_a_top_level_object_only() {
+        let src = r#"{"paging": {"data": [1]}, "data": [{"data": [2]}, {}], "x": [3]}"#;
+        let mut seen = Vec::new();
+        let root =
+            parse_streaming(src, &mut |from, i, node| seen.push((from, i, node.span))).unwrap();
+        let at = |s: &str| src.find(s).unwrap()..src.find(s).unwrap() + s.len();
+        assert_eq!(
+            seen,
+            [
+                (Streamed::Data, 0, at(r#"{"data": [2]}"#)),
+                (Streamed::Data, 1, at("{}"))
+            ]
+        );
+        assert_eq!(root.get("data").unwrap().value, Value::Array(Vec::new()));
+        assert_eq!(
+            root.get("paging").unwrap().get("data"),
+            parse(src).unwrap().get("paging").unwrap().get("data"),
+            "a nested data array is kept"
+        );
+        // A single value, or a `data` that is not an array, streams nothing.
+        for src in [
+            r#"{"data": 5, "components": [[1]]}"#,
+            "[[]]x",
+            "{\"a\": [1]}",
+        ] {
+            let mut n = 0;
+            let whole = parse(src);
+            let streamed = parse_streaming(src, &mut |_, _, _| n += 1);
+            if src.starts_with('[') {
+                assert_eq!(streamed.unwrap_err(), whole.unwrap_err());
+            } else {
+                assert_eq!(streamed.unwrap(), whole.unwrap());
+                assert_eq!(n, 0, "{src}");
+            }
+        }
+    }
+
+    #[test]
+    fn rebased_nodes_read_as_documents_of_their_own() {
+        let src = r#"[1, {"k\u00e9y": ["v\u00e9", 2]}]"#;
+        let mut elements = Vec::new();
+        parse_streaming(src, &mut |_, _, node| elements.push(node)).unwrap();
+        let mut second = elements.pop().unwrap();
+        let start = second.span.start;
+        let own = &src[second.span.clone()];
+        second.rebase(start);
+        assert_eq!(second, parse(own).unwrap());
     }
 
     #[test]

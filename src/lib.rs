@@ -22,6 +22,7 @@ pub mod rules;
 pub mod signals;
 pub mod template;
 pub mod text;
+pub mod translit;
 #[cfg(feature = "wasm")]
 pub mod wasm;
 pub mod words;

@@ -77,8 +77,12 @@ pub struct LintOptions {
 }
 
 impl LintOptions {
-    /// Checks that every configured rule exists.
+    /// Checks that every configured rule exists and every owned domain is a domain
+    /// ([`owned_domain`]).
     pub fn validate(&self) -> Result<(), Msg> {
+        for d in &self.owned_domains {
+            owned_domain(d)?;
+        }
         for id in self.rules.keys() {
             if crate::rules::find(id).is_none() {
                 return Err(Msg::new(
@@ -92,5 +96,116 @@ impl LintOptions {
 
     pub fn level(&self, rule: &str) -> Option<RuleLevel> {
         self.rules.get(rule).copied()
+    }
+}
+
+/// The registrable domain (eTLD+1) an owned domain stands for, from what people write: a
+/// domain (`shop.ru`), a host (`www.shop.ru`), a URL (`https://www.shop.ru/sale`), a wildcard
+/// (`*.shop.ru`; an owned domain always covers its subdomains), in any case or in Unicode
+/// (`Пример.РФ`). A domain under a zone the Public Suffix List does not know (`shop.example`,
+/// `corp.internal`) is taken as written. Refused, with a reason for a marketer: an empty
+/// value, what is not a domain name (`exa mple..com`), an IP address, a bare word (`shop`),
+/// and a public suffix that many owners share (`co.uk`, `.shop`).
+pub fn owned_domain(input: &str) -> Result<String, Msg> {
+    use crate::domain;
+    let refuse = |en: &str, ru: &str| {
+        Err(Msg::new(
+            format!("owned domain \"{input}\": {en}"),
+            format!("домен компании «{input}»: {ru}"),
+        ))
+    };
+    let d = input.trim();
+    let d = d.split_once("://").map_or(d, |(_, rest)| rest);
+    let host = d.split(['/', '?', '#']).next().unwrap_or(d);
+    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+    let host = match host.rsplit_once(':') {
+        Some((h, port)) if !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit()) => h,
+        _ => host,
+    };
+    let host = host.strip_prefix("*.").unwrap_or(host);
+    if host.trim_end_matches('.').is_empty() {
+        return refuse(
+            "it is empty; give a domain such as shop.ru",
+            "значение пустое; укажите домен, например shop.ru",
+        );
+    }
+    if domain::is_ip(host) {
+        return refuse(
+            "an IP address is not a domain; give the domain your links use, such as shop.ru",
+            "IP-адрес — не домен; укажите домен ваших ссылок, например shop.ru",
+        );
+    }
+    let Some(ascii) = domain::to_ascii(host) else {
+        return refuse(
+            "this is not a domain name (letters, digits and hyphens, with dots between the parts, such as shop.ru)",
+            "это не доменное имя (буквы, цифры и дефисы, части через точку, например shop.ru)",
+        );
+    };
+    if let Some(registrable) = domain::registrable(&ascii) {
+        return Ok(registrable);
+    }
+    let top = ascii.rsplit('.').next().unwrap_or(&ascii);
+    if domain::is_known_suffix(top) {
+        return refuse(
+            "this is a public suffix that many owners share (like .shop or .co.uk), not a domain of your own; give the whole domain, such as shop.ru",
+            "это общая доменная зона (как .shop или .co.uk), а не ваш домен; укажите домен целиком, например shop.ru",
+        );
+    }
+    if !ascii.contains('.') {
+        return refuse(
+            "this is not a full domain name; give it with its zone, such as shop.ru",
+            "это не полное доменное имя; укажите его вместе с зоной, например shop.ru",
+        );
+    }
+    Ok(ascii)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn owned_domains_are_registrable_domains() {
+        for (input, domain) in [
+            ("shop.ru", "shop.ru"),
+            ("*.shop.ru", "shop.ru"),
+            ("www.Shop.RU.", "shop.ru"),
+            ("https://user@m.shop.ru:8443/sale?x#y", "shop.ru"),
+            ("Пример.РФ", "xn--e1afmkfd.xn--p1ai"),
+            ("shop.example.co.uk", "example.co.uk"),
+            ("shop.example", "shop.example"),
+        ] {
+            assert_eq!(
+                owned_domain(input).as_ref().map(String::as_str),
+                Ok(domain),
+                "{input}"
+            );
+        }
+        for (input, reason) in [
+            ("", "empty"),
+            ("  ", "empty"),
+            ("*.", "empty"),
+            ("exa mple..com", "not a domain name"),
+            ("shop.*", "not a domain name"),
+            ("shop", "public suffix"),
+            ("co.uk", "public suffix"),
+            ("*.ru", "public suffix"),
+            ("localhost", "not a full domain name"),
+            ("192.168.0.1", "IP address"),
+        ] {
+            let e = owned_domain(input).unwrap_err();
+            assert!(e.en.contains(reason), "{input}: {}", e.en);
+            assert!(e.en.contains(&format!("\"{input}\"")), "{}", e.en);
+            assert!(!e.ru.is_empty());
+        }
+    }
+
+    #[test]
+    fn validation_checks_owned_domains() {
+        let options = LintOptions {
+            owned_domains: vec!["shop.ru".into(), "shop".into()],
+            ..LintOptions::default()
+        };
+        assert!(options.validate().unwrap_err().en.contains("\"shop\""));
     }
 }

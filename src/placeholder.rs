@@ -272,8 +272,8 @@ pub fn is_name(s: &str) -> bool {
 /// The placeholder probably meant by a malformed inner text.
 ///
 /// `1` / `#1` / `подстановка 1` → `{{1}}` (a number in it is the position); `First Name` →
-/// `{{first_name}}`; `имя клиента` → `{{imya_klienta}}` (Russian is transliterated, because
-/// named parameters must be Latin).
+/// `{{first_name}}`; `имя клиента` → `{{imia_klienta}}` (transliterated, [`crate::translit`],
+/// because named parameters must be Latin).
 fn suggest(inner: &str) -> Option<String> {
     let inner = inner.trim();
     if is_number(inner) {
@@ -290,43 +290,11 @@ fn suggest(inner: &str) -> Option<String> {
             digits[0].trim_start_matches('0').max("0")
         ));
     }
-    let name = to_snake_case(inner);
+    let name = crate::translit::snake_case(inner);
     if is_name(&name) && name.len() <= MAX_NAME_LEN {
         Some(format!("{{{{{name}}}}}"))
     } else {
         None
-    }
-}
-
-/// `First Name` → `first_name`, `имя клиента` → `imya_klienta`, `order-id` → `order_id`.
-fn to_snake_case(s: &str) -> String {
-    let mut out = String::new();
-    for c in s.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if let Some(t) = translit(c) {
-            out.push_str(t);
-        } else if !out.is_empty() && !out.ends_with('_') {
-            out.push('_');
-        }
-    }
-    while out.ends_with('_') {
-        out.pop();
-    }
-    out
-}
-
-/// Russian letters in the common passport-style transliteration.
-pub(crate) fn translit(c: char) -> Option<&'static str> {
-    const TABLE: [&str; 32] = [
-        "a", "b", "v", "g", "d", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r", "s",
-        "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya",
-    ];
-    let lower = c.to_lowercase().next()?;
-    match lower {
-        'а'..='я' => Some(TABLE[(lower as u32 - 'а' as u32) as usize]),
-        'ё' => Some("e"),
-        _ => None,
     }
 }
 
@@ -402,7 +370,7 @@ mod tests {
             problem("{{имя клиента}}"),
             (
                 Problem::InvalidName,
-                s("{{imya_klienta}}"),
+                s("{{imia_klienta}}"),
                 "{{имя клиента}}"
             )
         );

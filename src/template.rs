@@ -457,14 +457,7 @@ pub fn load_plain_text(source: &str) -> Document {
 
 /// Reads Meta's template JSON: one template, an array of templates, or `{"data": [...]}`.
 pub fn load_json(source: &str) -> Result<Document, LoadError> {
-    let root = json::parse(source).map_err(|e| LoadError {
-        message: Msg::new(
-            format!("invalid JSON: {}", e.message.en),
-            format!("неверный JSON: {}", e.message.ru),
-        ),
-        path: String::new(),
-        offset: e.offset,
-    })?;
+    let root = json::parse(source).map_err(syntax_error)?;
     let mut templates = Vec::new();
     match &root.value {
         Value::Array(items) => {
@@ -479,22 +472,7 @@ pub fn load_json(source: &str) -> Result<Document, LoadError> {
             }
         }
         Value::Object(_) => templates.push(template(&root, String::new())?),
-        other => {
-            return Err(LoadError {
-                message: Msg::new(
-                    format!(
-                        "expected a template object, an array of templates or {{\"data\": [...]}}, found {}",
-                        other.type_name()
-                    ),
-                    format!(
-                        "ожидался объект шаблона, массив шаблонов или {{\"data\": [...]}}, а найдено: {}",
-                        type_name_ru(other)
-                    ),
-                ),
-                path: String::new(),
-                offset: root.span.start,
-            })
-        }
+        other => return Err(not_templates(&root, other)),
     }
     Ok(Document {
         source: source.to_string(),
@@ -503,23 +481,238 @@ pub fn load_json(source: &str) -> Result<Document, LoadError> {
     })
 }
 
+/// What a JSON document holds, as far as templates go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Holds {
+    /// Templates: an object shaped like a template (see [`is_template_object`]), or an array or
+    /// `{"data": [...]}` with at least one.
+    Templates,
+    /// An empty array, or `{"data": []}`.
+    Nothing,
+    /// Anything else (`package.json`, `tsconfig.json`, a number, ...).
+    SomethingElse,
+}
+
+/// Whether a JSON value is shaped like a template: an object with a `components` array, or
+/// with a string `name` and a string `language` or `category`. (`package.json` and
+/// `composer.json` have a `name`, but neither a `language` nor a `category`.)
+pub fn is_template_object(node: &Node) -> bool {
+    let is = |key: &str, ok: fn(&Value) -> bool| node.get(key).is_some_and(|n| ok(&n.value));
+    let string = |v: &Value| matches!(v, Value::String(_));
+    is("components", |v| matches!(v, Value::Array(_)))
+        || (is("name", string) && (is("language", string) || is("category", string)))
+}
+
+/// How the templates of a JSON document are laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Layout {
+    /// The document is one template (or not a template at all).
+    Single,
+    /// `[{…}, {…}]`
+    Array,
+    /// `{"data": [{…}, {…}]}`
+    Data,
+}
+
+/// A JSON document checked from end to end while holding one template at a time, so that an
+/// export too large to hold as a whole can be linted template by template
+/// ([`JsonTemplates::for_each`]). It reads a document exactly as [`load_json`] does: the same
+/// templates, paths and errors.
+#[derive(Debug, Clone)]
+pub struct JsonTemplates<'a> {
+    source: &'a str,
+    layout: Layout,
+    /// What the document holds.
+    pub holds: Holds,
+    /// How many templates [`JsonTemplates::for_each`] will hand over.
+    pub count: usize,
+    /// Why [`load_json`] would refuse the document although it is valid JSON (a field of the
+    /// wrong type, a template that is not an object, ...).
+    pub error: Option<LoadError>,
+}
+
+/// One template of a [`JsonTemplates`] document, read as a document of its own.
+#[derive(Debug, Clone)]
+pub struct Piece {
+    /// The template's own text and the template, whose `path` is its place in the whole
+    /// document (`[2]`, `data[2]`). Offsets (and so the positions of diagnostics) are relative
+    /// to `span.start`.
+    pub document: Document,
+    /// Where the template is in the whole document.
+    pub span: Span,
+}
+
+/// Checks a JSON document for [`JsonTemplates::for_each`]. A syntax error is an `Err` (the same
+/// as [`load_json`]'s); a document that is valid JSON but not readable as templates has its
+/// reason in [`JsonTemplates::error`].
+pub fn scan_json(source: &str) -> Result<JsonTemplates<'_>, LoadError> {
+    #[derive(Default)]
+    struct Tally {
+        count: usize,
+        shaped: bool,
+        error: Option<LoadError>,
+    }
+    impl Tally {
+        fn holds(&self) -> Holds {
+            match (self.count, self.shaped) {
+                (0, _) => Holds::Nothing,
+                (_, true) => Holds::Templates,
+                _ => Holds::SomethingElse,
+            }
+        }
+    }
+    // Elements of the root array and of a root `data` array are counted apart: only once the
+    // whole root object is read is it known whether `data` holds the templates (a template
+    // with `components` keeps `data` as an unknown field).
+    let (mut root, mut data) = (Tally::default(), Tally::default());
+    let whole = json::parse_streaming(source, &mut |from, i, node| {
+        let (tally, path) = match from {
+            json::Streamed::Root => (&mut root, format!("[{i}]")),
+            json::Streamed::Data => (&mut data, format!("data[{i}]")),
+        };
+        tally.count += 1;
+        tally.shaped |= is_template_object(&node);
+        if tally.error.is_none() {
+            tally.error = template(&node, path).err();
+        }
+    })
+    .map_err(syntax_error)?;
+    let (layout, holds, count, error) = match &whole.value {
+        Value::Array(_) => (Layout::Array, root.holds(), root.count, root.error),
+        Value::Object(_) if whole.get("components").is_none() && whole.get("data").is_some() => {
+            match whole.get("data").map(|d| array(d, "data")) {
+                Some(Err(e)) => (Layout::Data, Holds::SomethingElse, 0, Some(e)),
+                _ => (Layout::Data, data.holds(), data.count, data.error),
+            }
+        }
+        Value::Object(_) => {
+            let holds = if is_template_object(&whole) {
+                Holds::Templates
+            } else {
+                Holds::SomethingElse
+            };
+            (
+                Layout::Single,
+                holds,
+                1,
+                template(&whole, String::new()).err(),
+            )
+        }
+        other => (
+            Layout::Single,
+            Holds::SomethingElse,
+            0,
+            Some(not_templates(&whole, other)),
+        ),
+    };
+    Ok(JsonTemplates {
+        source,
+        layout,
+        holds,
+        count,
+        error,
+    })
+}
+
+impl JsonTemplates<'_> {
+    /// Reads the templates one at a time, in document order, and hands each to `each` as a
+    /// [`Piece`]. Fails, before handing any over, with [`JsonTemplates::error`] if there is one.
+    pub fn for_each(&self, each: &mut dyn FnMut(Piece)) -> Result<(), LoadError> {
+        if let Some(e) = &self.error {
+            return Err(e.clone());
+        }
+        if self.layout == Layout::Single {
+            let document = load_json(self.source)?;
+            each(Piece {
+                document,
+                span: 0..self.source.len(),
+            });
+            return Ok(());
+        }
+        let wanted = match self.layout {
+            Layout::Data => json::Streamed::Data,
+            _ => json::Streamed::Root,
+        };
+        let mut failed = None;
+        json::parse_streaming(self.source, &mut |from, i, mut node| {
+            if from != wanted || failed.is_some() {
+                return;
+            }
+            let span = node.span.clone();
+            node.rebase(span.start);
+            let path = match from {
+                json::Streamed::Root => format!("[{i}]"),
+                json::Streamed::Data => format!("data[{i}]"),
+            };
+            match template(&node, path) {
+                Ok(t) => each(Piece {
+                    document: Document {
+                        source: self.source[span.clone()].to_string(),
+                        kind: DocumentKind::Json,
+                        templates: vec![t],
+                    },
+                    span,
+                }),
+                Err(mut e) => {
+                    e.offset += span.start;
+                    failed = Some(e);
+                }
+            }
+        })
+        .map_err(syntax_error)?;
+        failed.map_or(Ok(()), Err)
+    }
+}
+
+fn syntax_error(e: json::ParseError) -> LoadError {
+    LoadError {
+        message: Msg::new(
+            format!("invalid JSON: {}", e.message.en),
+            format!("неверный JSON: {}", e.message.ru),
+        ),
+        path: String::new(),
+        offset: e.offset,
+    }
+}
+
+fn not_templates(root: &Node, value: &Value) -> LoadError {
+    LoadError {
+        message: Msg::new(
+            format!(
+                "expected a template object, an array of templates or {{\"data\": [...]}}, found {}",
+                value.type_name()
+            ),
+            format!(
+                "ожидался объект шаблона, массив шаблонов или {{\"data\": [...]}}, а найдено: {}",
+                type_name_ru(value)
+            ),
+        ),
+        path: String::new(),
+        offset: root.span.start,
+    }
+}
+
 /// Reads a document whose kind is not known: JSON if it looks like JSON, else plain text.
 ///
 /// Text that starts like a JSON object or array is meant as JSON, so a syntax error there is
 /// reported rather than linting the JSON as if it were prose. A draft may start with a
 /// placeholder, though: `{{1}}, ваш заказ…` is text.
 pub fn load_auto(source: &str) -> Result<Document, LoadError> {
-    let start = source.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
-    let after_brace = start
-        .strip_prefix('{')
-        .map(|r| r.trim_start_matches([' ', '\t', '\r', '\n']));
-    let looks_like_json = start.starts_with('[')
-        || after_brace.is_some_and(|r| r.starts_with('"') || r.starts_with('}') || r.is_empty());
-    if looks_like_json {
+    if looks_like_json(source) {
         load_json(source)
     } else {
         Ok(load_plain_text(source))
     }
+}
+
+/// Whether [`load_auto`] reads `source` as JSON: it starts like a JSON array or object.
+pub fn looks_like_json(source: &str) -> bool {
+    let start = source.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    let after_brace = start
+        .strip_prefix('{')
+        .map(|r| r.trim_start_matches([' ', '\t', '\r', '\n']));
+    start.starts_with('[')
+        || after_brace.is_some_and(|r| r.starts_with('"') || r.starts_with('}') || r.is_empty())
 }
 
 fn type_name_ru(v: &Value) -> &'static str {
@@ -1135,6 +1328,114 @@ mod tests {
             .unwrap();
         let origin = id.origin.unwrap();
         assert_eq!(&src[origin.map.range_to_source(0, 3)], "987");
+    }
+
+    #[test]
+    fn scans_say_what_a_document_holds() {
+        let cases = [
+            (ORDER, Holds::Templates, 1),
+            (
+                r#"[{"name": "a", "category": "UTILITY"}, {"x": 1}]"#,
+                Holds::Templates,
+                2,
+            ),
+            (
+                r#"{"data": [{"components": []}], "paging": {}}"#,
+                Holds::Templates,
+                1,
+            ),
+            (r#"{"name": "a", "language": "ru"}"#, Holds::Templates, 1),
+            ("[]", Holds::Nothing, 0),
+            (r#"{"data": []}"#, Holds::Nothing, 0),
+            (
+                r#"{"name": "my-package", "version": "1.0.0", "scripts": {}}"#,
+                Holds::SomethingElse,
+                1,
+            ),
+            (
+                r#"{"compilerOptions": {"strict": true}}"#,
+                Holds::SomethingElse,
+                1,
+            ),
+            (
+                r#"{"components": {"schemas": {}}}"#,
+                Holds::SomethingElse,
+                1,
+            ),
+            (r#"[{"name": "a"}, 1]"#, Holds::SomethingElse, 2),
+            ("42", Holds::SomethingElse, 0),
+            (
+                r#"{"data": {"name": "a", "category": "x"}}"#,
+                Holds::SomethingElse,
+                0,
+            ),
+            // A template whose `data` is an unknown field.
+            (r#"{"components": [], "data": [1, 2]}"#, Holds::Templates, 1),
+        ];
+        for (src, holds, count) in cases {
+            let scan = scan_json(src).unwrap();
+            assert_eq!((scan.holds, scan.count), (holds, count), "{src}");
+        }
+    }
+
+    #[test]
+    fn scans_refuse_what_load_json_refuses() {
+        for src in [
+            "{\"name\": \"x\",}",
+            "[{\"name\": 5}, {,}]",
+            "[1, {\"components\": 5}]",
+            r#"{"data": [{"components": [{"text": 5}]}]}"#,
+            r#"{"data": 5}"#,
+            "42",
+            "",
+        ] {
+            let expected = load_json(src).unwrap_err();
+            let got = match scan_json(src) {
+                Err(e) => e,
+                Ok(scan) => {
+                    assert_eq!(scan.error.as_ref(), Some(&expected), "{src}");
+                    let mut called = false;
+                    assert_eq!(scan.for_each(&mut |_| called = true).unwrap_err(), expected);
+                    assert!(!called, "{src}: a template was handed over");
+                    continue;
+                }
+            };
+            assert_eq!(got, expected, "{src}");
+        }
+    }
+
+    #[test]
+    fn pieces_are_the_templates_of_load_json() {
+        let array = format!("[{ORDER}, \n {{\"name\": \"caf\\u00e9\", \"components\": []}}]");
+        let data = format!("{{\"data\": {array}, \"paging\": {{}}}}");
+        for src in [ORDER.to_string(), array, data] {
+            let whole = load_json(&src).unwrap();
+            let scan = scan_json(&src).unwrap();
+            let mut pieces = Vec::new();
+            scan.for_each(&mut |p| pieces.push(p)).unwrap();
+            assert_eq!(pieces.len(), whole.templates.len());
+            assert_eq!(scan.count, pieces.len());
+            for (piece, expected) in pieces.iter().zip(&whole.templates) {
+                let t = &piece.document.templates[0];
+                assert_eq!(&src[piece.span.clone()], piece.document.source);
+                assert_eq!(t.path, expected.path);
+                let (mut a, mut b) = (Vec::new(), Vec::new());
+                t.for_each_text(&mut |x| a.push(x.clone()));
+                expected.for_each_text(&mut |x| b.push(x.clone()));
+                assert_eq!(a.len(), b.len());
+                for (x, y) in a.iter().zip(&b) {
+                    assert_eq!((&x.value, &x.path), (&y.value, &y.path));
+                    let (ox, oy) = (x.origin.as_ref().unwrap(), y.origin.as_ref().unwrap());
+                    assert_eq!(ox.span.start + piece.span.start, oy.span.start);
+                    let end = x.value.len();
+                    let r = ox.map.range_to_source(0, end);
+                    assert_eq!(
+                        r.start + piece.span.start..r.end + piece.span.start,
+                        oy.map.range_to_source(0, end)
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -113,10 +113,18 @@ impl<'a> Cursor<'a> {
             *self = Cursor::new(self.text);
         }
         let rest = &self.text[self.byte..target];
+        let bytes = self.text.as_bytes();
+        // A line ends at `\n`, or at a `\r` that no `\n` follows (old Mac files): a `\r\n` is
+        // one line break, at its `\n`.
+        let breaks = |at: usize| match bytes[at] {
+            b'\n' => true,
+            b'\r' => bytes.get(at + 1) != Some(&b'\n'),
+            _ => false,
+        };
         if rest.is_ascii() {
             // Fast path: one pass over bytes, no decoding.
-            for &b in rest.as_bytes() {
-                if b == b'\n' {
+            for at in self.byte..target {
+                if breaks(at) {
                     self.line += 1;
                     self.column = 1;
                 } else {
@@ -125,8 +133,8 @@ impl<'a> Cursor<'a> {
             }
             self.utf16 += rest.len();
         } else {
-            for c in rest.chars() {
-                if c == '\n' {
+            for (i, c) in rest.char_indices() {
+                if breaks(self.byte + i) {
                     self.line += 1;
                     self.column = 1;
                 } else {
@@ -215,6 +223,28 @@ mod tests {
         assert_eq!(r.end_utf16, 20);
         assert_eq!((r.start_line, r.start_column), (2, 8));
         assert_eq!((r.end_line, r.end_column), (2, 13));
+    }
+
+    #[test]
+    fn a_lone_cr_ends_a_line_and_crlf_is_one_break() {
+        for (text, at, line, column) in [
+            ("a\rb\rc", 4, 3, 1),
+            ("a\r\nb", 3, 2, 1),
+            ("a\r\nb", 2, 1, 3), // between `\r` and `\n`: still on line 1
+            ("a\r\r\nb", 4, 3, 1),
+            ("é\rж\rc", 6, 3, 1),
+            ("a\r", 2, 2, 1),
+        ] {
+            let l = Cursor::new(text).locate(at);
+            assert_eq!((l.line, l.column), (line, column), "{text:?} at {at}");
+            // Walking there in steps gives the same answer.
+            let mut c = Cursor::new(text);
+            let stepped = (0..=at)
+                .filter(|&i| text.is_char_boundary(i))
+                .map(|i| c.locate(i))
+                .last();
+            assert_eq!(stepped, Some(l), "{text:?} at {at}, in steps");
+        }
     }
 
     #[test]

@@ -10,7 +10,7 @@
 use crate::diagnostic::Severity;
 use crate::text::Cursor;
 use crate::{InputKind, Lang, LintOptions, LoadError, Msg, Profile, RuleLevel, TemplateReport};
-use js_sys::{Array, JsString, Object, Reflect, JSON};
+use js_sys::{Array, JsString, Object, Reflect, Uint8Array, JSON};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -221,8 +221,15 @@ export interface MessageTemplate {
   [field: string]: unknown;
 }
 
-/** What `lint` accepts: JSON text, one template, an array, or a `{"data": [...]}` GET response. */
-export type TemplateInput = string | MessageTemplate | MessageTemplate[] | { data: MessageTemplate[] };
+/** What `lint` accepts: JSON text (a string, or its UTF-8 bytes in a `Uint8Array` such as a
+ * Node `Buffer`), or as a plain object: one template, an array, or a `{"data": [...]}` GET
+ * response. A `Map`, `Set`, `Date` or other non-plain object is refused. */
+export type TemplateInput =
+  | string
+  | Uint8Array
+  | MessageTemplate
+  | MessageTemplate[]
+  | { data: MessageTemplate[] };
 
 /** What every error thrown by walint is: an `Error` with a machine-readable `code`. */
 export interface WalintError extends Error {
@@ -232,13 +239,15 @@ export interface WalintError extends Error {
     | "input_too_large"
     | "lone_surrogate"
     | "unreadable_template"
+    | "freed"
     | "internal";
   /** `unreadable_template`: JSON path of the offending value (`""` for syntax errors). */
   path?: string;
   /** `unreadable_template`: 1-based line and column (characters) in the input. */
   line?: number;
   column?: number;
-  /** `lone_surrogate`: the UTF-16 index of the unpaired surrogate. */
+  /** `lone_surrogate`: the UTF-16 index of the unpaired surrogate; `invalid_argument` for
+   * bytes that are not UTF-8: the offset of the first invalid byte. */
   index?: number;
 }
 "#;
@@ -266,6 +275,12 @@ extern "C" {
     /// `Object.entries`, catching what a getter or a Proxy may throw.
     #[wasm_bindgen(js_namespace = Object, js_name = entries, catch)]
     fn object_entries(object: &JsValue) -> Result<Array, JsValue>;
+
+    /// `Object.prototype.toString.call(value)`: `"[object Object]"` for plain objects and class
+    /// instances, `"[object Map]"` for a Map (catching what a `Symbol.toStringTag` getter may
+    /// throw).
+    #[wasm_bindgen(js_namespace = ["Object", "prototype", "toString"], js_name = call, catch)]
+    fn object_tag(value: &JsValue) -> Result<JsString, JsValue>;
 }
 
 /// Why a call failed; turned into a JavaScript `Error` by [`Failure::into_js`] only.
@@ -442,6 +457,13 @@ impl Linter {
         crate::VERSION.to_string()
     }
 
+    /// The linter's language (`"en"` or `"ru"`), for the package's own JavaScript: the error
+    /// of a call on a freed Linter is in that language (scripts/build-wasm.sh).
+    #[wasm_bindgen(js_name = "__lang", skip_typescript)]
+    pub fn lang_code(&self) -> String {
+        self.options.lang.code().to_string()
+    }
+
     /// The largest input one call accepts, in bytes of UTF-8 (1 MiB).
     #[wasm_bindgen(getter = maxInputBytes)]
     pub fn max_input_bytes() -> usize {
@@ -457,27 +479,35 @@ pub fn version() -> String {
 
 impl Linter {
     fn lint_value(&self, value: &JsValue, kind: InputKind) -> Result<LintResultValue, Failure> {
-        let (source, from_object) = match value.dyn_ref::<JsString>() {
-            Some(s) => (read_string(s)?, false),
-            None if kind == InputKind::Json && value.is_object() => (stringify(value)?, true),
-            None => {
-                let (method, en, ru) = match kind {
-                    InputKind::PlainText => ("lintText", "a string", "строку"),
-                    _ => (
-                        "lint",
-                        "a template: JSON text or an object",
-                        "шаблон: текст JSON или объект",
-                    ),
-                };
-                let got = type_of(value);
-                return Err(Failure::new(
-                    "invalid_argument",
-                    Msg::new(
-                        format!("{method}() expects {en}, got {got}"),
-                        format!("{method}() принимает {ru}, а получено: {got}"),
-                    ),
-                ));
-            }
+        let method = match kind {
+            InputKind::PlainText => "lintText",
+            _ => "lint",
+        };
+        let (source, from_object) = if let Some(s) = value.dyn_ref::<JsString>() {
+            (read_string(s)?, false)
+        } else if let Some(bytes) = value
+            .dyn_ref::<Uint8Array>()
+            .filter(|_| kind == InputKind::Json)
+        {
+            (read_bytes(bytes, method)?, false)
+        } else if kind == InputKind::Json && is_plain(value) {
+            (stringify(value)?, true)
+        } else {
+            let (en, ru) = match kind {
+                InputKind::PlainText => ("a string", "строку"),
+                _ => (
+                    "a template: JSON text (a string, or UTF-8 bytes in a Uint8Array or Buffer), a plain object or an array",
+                    "шаблон: текст JSON (строку или байты UTF-8 в Uint8Array или Buffer), простой объект или массив",
+                ),
+            };
+            let got = type_of(value);
+            return Err(Failure::new(
+                "invalid_argument",
+                Msg::new(
+                    format!("{method}() expects {en}, got {got}"),
+                    format!("{method}() принимает {ru}, а получено: {got}"),
+                ),
+            ));
         };
         let templates = crate::lint_source(&source, kind, &self.options)
             .map_err(|e| Failure::load(e, &source, kind, from_object))?;
@@ -512,9 +542,62 @@ fn type_of(value: &JsValue) -> String {
         "null".to_string()
     } else if Array::is_array(value) {
         "an array".to_string()
+    } else if value.is_object() && !value.is_function() {
+        // `[object Map]` → "a Map"
+        match object_tag(value).ok().map(String::from) {
+            Some(tag) if tag != "[object Object]" => {
+                let name = tag
+                    .trim_start_matches("[object ")
+                    .trim_end_matches(']')
+                    .to_string();
+                let article = if name.starts_with(['A', 'E', 'I', 'O', 'U']) {
+                    "an"
+                } else {
+                    "a"
+                };
+                format!("{article} {name}")
+            }
+            _ => "object".to_string(),
+        }
     } else {
         value.js_typeof().as_string().unwrap_or_default()
     }
+}
+
+/// An array, or an object `JSON.stringify` reads faithfully: a plain object or a class
+/// instance. A Map, Set, Date, typed array, ... is not (a Map would become `{}`).
+fn is_plain(value: &JsValue) -> bool {
+    if Array::is_array(value) {
+        return true;
+    }
+    value.is_object()
+        && !value.is_function()
+        && object_tag(value).is_ok_and(|tag| tag == "[object Object]")
+}
+
+/// UTF-8 bytes (a `Uint8Array`, such as a Node `Buffer`) as text, refusing more than
+/// [`MAX_INPUT_BYTES`] before copying them and what is not UTF-8.
+fn read_bytes(bytes: &Uint8Array, method: &str) -> Result<String, Failure> {
+    let len = bytes.length() as usize;
+    if len > MAX_INPUT_BYTES {
+        return Err(too_large(
+            format!("{len} bytes of UTF-8"),
+            format!("{len} байт UTF-8"),
+        ));
+    }
+    String::from_utf8(bytes.to_vec()).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        Failure {
+            index: Some(at),
+            ..Failure::new(
+                "invalid_argument",
+                Msg::new(
+                    format!("{method}() got bytes that are not UTF-8 text (an invalid byte at offset {at})"),
+                    format!("{method}() получил байты, которые не являются текстом UTF-8 (неверный байт на позиции {at})"),
+                ),
+            )
+        }
+    })
 }
 
 fn too_large(en: String, ru: String) -> Failure {

@@ -4,6 +4,18 @@
 
 #[path = "../fuzz/invariants.rs"]
 mod invariants;
+// The walk_fix target's check and the CLI modules it runs.
+#[path = "../src/cli/discover.rs"]
+#[allow(dead_code)]
+mod discover;
+#[path = "../src/cli/files.rs"]
+#[allow(dead_code)]
+mod files;
+#[path = "../src/cli/lint.rs"]
+#[allow(dead_code)]
+mod lint;
+#[path = "../fuzz/walk_fix.rs"]
+mod walk_fix;
 
 use std::path::Path;
 use walint::InputKind;
@@ -32,6 +44,9 @@ fn inputs(target: &str) -> Vec<(String, Vec<u8>)> {
 
 /// What `fuzz_targets/<target>.rs` does with one input.
 fn run(target: &str, data: &[u8]) {
+    if target == "walk_fix" {
+        return walk_fix::check(data); // arbitrary bytes, not only UTF-8
+    }
     let Ok(source) = std::str::from_utf8(data) else {
         return;
     };
@@ -61,7 +76,7 @@ fn run(target: &str, data: &[u8]) {
 #[test]
 fn every_regression_input_passes_its_target() {
     let mut count = 0;
-    for target in ["lint_json", "lint_text", "fix"] {
+    for target in ["lint_json", "lint_text", "fix", "walk_fix"] {
         for (name, data) in inputs(target) {
             if name.ends_with(".md") {
                 continue;

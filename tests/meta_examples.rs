@@ -62,7 +62,6 @@ fn meta_examples_get_their_category() {
 }
 
 #[path = "../fuzz/invariants.rs"]
-#[allow(dead_code)]
 mod invariants;
 
 fn all_records(dir: &Path, out: &mut Vec<serde_json::Value>) {

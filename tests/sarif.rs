@@ -2,7 +2,33 @@
 
 use serde_json::Value;
 use std::collections::HashSet;
+use std::path::Path;
 use std::process::Command;
+
+fn sarif_in(dir: &Path, args: &[&str]) -> Value {
+    let out = Command::new(env!("CARGO_BIN_EXE_walint"))
+        .current_dir(dir)
+        .args(["check", "--no-config", "--format", "sarif"])
+        .args(args)
+        .output()
+        .unwrap();
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// Every result's fingerprint, in order.
+fn fingerprints(sarif: &Value) -> Vec<String> {
+    sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            r["partialFingerprints"]["walint/v1"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect()
+}
 
 #[test]
 fn sarif_has_the_2_1_0_shape() {
@@ -50,9 +76,10 @@ fn sarif_has_the_2_1_0_shape() {
         let loc = &res["locations"][0]["physicalLocation"];
         let uri = loc["artifactLocation"]["uri"].as_str().unwrap();
         assert!(
-            !uri.starts_with('/') && !uri.starts_with("./"),
-            "relative URI: {uri}"
+            uri.starts_with("tests/cmd/check.in/"),
+            "relative to the repository root: {uri}"
         );
+        assert_eq!(loc["artifactLocation"]["uriBaseId"], "%SRCROOT%");
         let region = &loc["region"];
         let (sl, sc) = (
             region["startLine"].as_u64().unwrap(),
@@ -74,6 +101,66 @@ fn sarif_has_the_2_1_0_shape() {
         .contains("trailing comma"));
     assert_eq!(
         note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
-        "broken.json"
+        "tests/cmd/check.in/broken.json"
     );
+    let root = run["originalUriBaseIds"]["%SRCROOT%"]["uri"]
+        .as_str()
+        .unwrap();
+    let manifest = env!("CARGO_MANIFEST_DIR");
+    assert_eq!(root, format!("file://{manifest}/"));
+    let prints = fingerprints(&sarif);
+    assert_eq!(prints.len(), results.len());
+    assert_eq!(
+        prints.iter().collect::<HashSet<_>>().len(),
+        prints.len(),
+        "one alert per finding"
+    );
+}
+
+#[test]
+fn uris_are_encoded_and_relative_to_the_repository_root() {
+    let repo = tempfile::tempdir().unwrap();
+    std::fs::create_dir(repo.path().join(".git")).unwrap();
+    let sub = repo.path().join("templates");
+    std::fs::create_dir(&sub).unwrap();
+    let template = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/cmd/check.in/bad.json"
+    ))
+    .unwrap();
+    std::fs::write(sub.join("sale #2 ура.json"), &template).unwrap();
+    // Run from the subfolder: the URI is still relative to the root.
+    let sarif = sarif_in(&sub, &["."]);
+    let location = &sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"];
+    assert_eq!(
+        location["artifactLocation"]["uri"],
+        "templates/sale%20%232%20%D1%83%D1%80%D0%B0.json"
+    );
+    assert_eq!(location["artifactLocation"]["uriBaseId"], "%SRCROOT%");
+}
+
+#[test]
+fn fingerprints_follow_a_finding_when_lines_move() {
+    let dir = tempfile::tempdir().unwrap();
+    let template = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/cmd/check.in/bad.json"
+    ))
+    .unwrap();
+    std::fs::write(dir.path().join("t.json"), &template).unwrap();
+    let before = sarif_in(dir.path(), &["t.json"]);
+    std::fs::write(dir.path().join("t.json"), format!("\n\n\n{template}")).unwrap();
+    let after = sarif_in(dir.path(), &["t.json"]);
+    let line = |s: &Value| {
+        s["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startLine"]
+            .as_u64()
+    };
+    assert_eq!(line(&after), line(&before).map(|l| l + 3));
+    assert_eq!(fingerprints(&after), fingerprints(&before));
+    // The same template twice: the same findings, told apart by their occurrence.
+    let twice = format!("[{template}, {template}]");
+    std::fs::write(dir.path().join("t.json"), twice).unwrap();
+    let prints = fingerprints(&sarif_in(dir.path(), &["t.json"]));
+    assert_eq!(prints.iter().collect::<HashSet<_>>().len(), prints.len());
+    assert!(prints.iter().any(|p| p.ends_with(":2")));
 }

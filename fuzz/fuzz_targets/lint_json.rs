@@ -1,9 +1,15 @@
 //! Template JSON: parsing, every rule and the predictor, on arbitrary text. Never panics, and
-//! every range, location and fix of the result is consistent (see `fuzz/invariants.rs`).
+//! every range, location and fix of the result is consistent (see `fuzz/invariants.rs`). The
+//! CLI, which reads a JSON file one template at a time (`src/cli/lint.rs`), reports the same.
 #![no_main]
+#![allow(dead_code)]
 
+#[path = "../../src/cli/discover.rs"]
+mod discover;
 #[path = "../invariants.rs"]
 mod invariants;
+#[path = "../../src/cli/lint.rs"]
+mod lint;
 
 use libfuzzer_sys::fuzz_target;
 use walint::InputKind;
@@ -21,5 +27,22 @@ fuzz_target!(|data: &[u8]| {
             let auto = walint::lint_source(source, InputKind::Auto, &options);
             assert_eq!(auto, json, "Auto and Json disagree on JSON input");
         }
+    }
+    // Template by template, as the CLI reads a file: the same reports, or the same error.
+    let named = discover::Input::File("t.json".into());
+    match lint::plan(&named, discover::Origin::Named, source) {
+        plan @ lint::Plan::Json(_) => {
+            let mut pieces = Vec::new();
+            lint::each_report(&plan, source, &walint::Linter::new(options.clone()), &mut |r| pieces.push(r));
+            assert_eq!(
+                Ok(pieces),
+                json,
+                "template by template differs from the whole"
+            );
+        }
+        // Valid, but not shaped like templates: the core lints it, the CLI refuses it by name.
+        lint::Plan::NotATemplate => assert!(json.is_ok()),
+        lint::Plan::Broken(e) => assert_eq!(Err(e), json, "the CLI refuses it otherwise"),
+        lint::Plan::Skip | lint::Plan::Text { .. } => unreachable!("a named .json file"),
     }
 });

@@ -308,8 +308,8 @@ pub fn tokenize(text: &str, placeholders: &[Placeholder], find_links: bool) -> T
                 pass.word_has_alnum = true;
             } else {
                 pass.word_all_digits = false;
-                pass.word_has_alnum |= b.is_ascii_alphanumeric()
-                    || (b >= 0x80 && class::is_alphanumeric(c));
+                pass.word_has_alnum |=
+                    b.is_ascii_alphanumeric() || (b >= 0x80 && class::is_alphanumeric(c));
             }
             if words::is_invisible(c) {
                 pass.out.invisible.push(i);

@@ -1,5 +1,6 @@
 //! `walint.toml`: the project's settings, found upwards from the current directory.
 
+use super::discover::Scope;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -17,6 +18,13 @@ pub struct Config {
     /// Rule id → "off" | "info" | "warning" | "error".
     #[serde(default)]
     pub rules: BTreeMap<String, String>,
+    /// Globs (relative to this file's folder) of files that are templates although a folder
+    /// walk would not take them: `.txt` drafts, JSON walint does not recognise.
+    #[serde(default)]
+    pub include: Vec<String>,
+    /// Globs of files and folders that folder walks leave out.
+    #[serde(default)]
+    pub exclude: Vec<String>,
 }
 
 /// Finds `walint.toml` in `start` or the nearest directory above it.
@@ -34,6 +42,12 @@ pub fn load(path: &Path) -> Result<Config, String> {
 }
 
 impl Config {
+    /// The folder walks' scope: `include` and `exclude` relative to `base`, the folder of the
+    /// settings file.
+    pub fn scope(&self, base: &Path, origin: &str) -> Result<Scope, String> {
+        Scope::new(base, &self.include, &self.exclude, origin)
+    }
+
     /// Turns the file's settings into lint options; `origin` names the file in errors.
     pub fn into_options(self, origin: &str) -> Result<LintOptions, String> {
         let mut options = LintOptions::default();
@@ -82,6 +96,25 @@ mod tests {
         assert_eq!(o.lang, Lang::Ru);
         assert_eq!(o.owned_domains, ["shop.ru"]);
         assert_eq!(o.level("placeholder-density"), Some(RuleLevel::Off));
+    }
+
+    #[test]
+    fn reads_include_and_exclude_globs() {
+        let c: Config =
+            toml::from_str("include = [\"drafts/**/*.txt\"]\nexclude = [\"old\"]").unwrap();
+        assert_eq!((c.include.len(), c.exclude.len()), (1, 1));
+        assert!(c.scope(Path::new("."), "walint.toml").is_ok());
+        let c: Config = toml::from_str("include = [\"drafts/[*.txt\"]").unwrap();
+        let e = c.scope(Path::new("."), "walint.toml").unwrap_err();
+        assert!(
+            e.starts_with("walint.toml: include: bad glob \"drafts/[*.txt\""),
+            "{e}"
+        );
+        let c: Config = toml::from_str("owned_domains = [\"shop\"]").unwrap();
+        assert!(c
+            .into_options("walint.toml")
+            .unwrap_err()
+            .contains("\"shop\""));
     }
 
     #[test]

@@ -1,14 +1,18 @@
 //! Argument parsing and the commands.
 
 mod config;
+mod discover;
 mod eval;
 mod files;
+mod lint;
 mod render;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use files::{Input, ReadError};
+use discover::{Input, Item, Origin, Scope};
+use lint::Plan;
+use render::{FileView, Render};
 use std::fmt::Write as _;
-use std::io::{IsTerminal, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 use walint::text::Cursor;
 use walint::{Lang, LintOptions, Profile, Severity, TemplateReport};
@@ -76,7 +80,9 @@ enum Command {
 
 #[derive(clap::Args)]
 struct CheckArgs {
-    /// Files or directories (searched for *.json and *.txt); `-` reads standard input
+    /// Files or folders; `-` reads standard input. Folders are searched for templates
+    /// (*.json files that hold templates, and the files `include` in walint.toml names),
+    /// respecting .gitignore
     #[arg(default_value = ".")]
     paths: Vec<PathBuf>,
     /// Output format [default: github when GITHUB_ACTIONS=true, else human]
@@ -100,7 +106,8 @@ struct CheckArgs {
     /// When to use colours in human output
     #[arg(long, value_enum, default_value = "auto")]
     color: ColorChoice,
-    /// Apply the available fixes to the files (not to standard input), then report what is left
+    /// Apply the available fixes to the template files (JSON templates and .txt drafts, never
+    /// standard input or other files), then report what is left
     #[arg(long)]
     fix: bool,
 }
@@ -141,51 +148,61 @@ enum ColorChoice {
     Never,
 }
 
-/// A file that could not be checked.
+/// Why a file could not be checked (or fixed).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileError {
     pub message: String,
     /// Position of the problem in the file, when known.
     pub line: Option<usize>,
     pub column: Option<usize>,
+    pub offset: Option<usize>,
+    /// The file was checked, but its fixes could not be written.
+    pub unfixed: bool,
 }
 
-/// The outcome for one input.
-pub struct FileResult {
-    pub path: String,
-    /// The text of the input, for showing the offending lines.
-    pub source: Option<String>,
-    pub templates: Vec<TemplateReport>,
-    pub error: Option<FileError>,
+impl FileError {
+    fn new(message: impl Into<String>) -> Self {
+        FileError {
+            message: message.into(),
+            line: None,
+            column: None,
+            offset: None,
+            unfixed: false,
+        }
+    }
 }
 
-#[derive(Default, Clone, Copy)]
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Summary {
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
+    /// Files reported (checked, or failed).
     pub files: usize,
     pub templates: usize,
-    pub unreadable: usize,
+    /// Paths that could not be checked (missing, unreadable, not templates).
+    pub unchecked: usize,
+    /// Files whose fixes could not be written.
+    pub unfixed: usize,
+    /// Files found in folders that are not templates.
+    pub skipped: usize,
 }
 
 impl Summary {
-    fn of(results: &[FileResult]) -> Summary {
-        let mut s = Summary {
-            files: results.len(),
-            ..Summary::default()
-        };
-        for r in results {
-            s.unreadable += usize::from(r.error.is_some());
-            s.templates += r.templates.len();
-            for d in r.templates.iter().flat_map(|t| &t.diagnostics) {
-                match d.severity {
-                    Severity::Error => s.errors += 1,
-                    Severity::Warning => s.warnings += 1,
-                    Severity::Info => s.infos += 1,
-                }
+    /// Paths that failed one way or the other.
+    pub fn failed(&self) -> usize {
+        self.unchecked + self.unfixed
+    }
+
+    fn add(&mut self, report: &TemplateReport) {
+        self.templates += 1;
+        for d in &report.diagnostics {
+            match d.severity {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+                Severity::Info => self.infos += 1,
             }
         }
-        s
     }
 }
 
@@ -215,7 +232,9 @@ pub fn run() -> i32 {
     }
 }
 
-fn options_for(args: &CheckArgs) -> Result<LintOptions, String> {
+/// The lint options and the folder walks' scope: walint.toml (found upwards from the current
+/// folder, or `--config`), then the command line over it.
+fn settings_for(args: &CheckArgs) -> Result<(LintOptions, Scope), String> {
     let config_path = match (&args.config, args.no_config) {
         (Some(p), _) => Some(p.clone()),
         (None, true) => None,
@@ -223,9 +242,18 @@ fn options_for(args: &CheckArgs) -> Result<LintOptions, String> {
             .ok()
             .and_then(|d| config::discover(&d)),
     };
-    let mut options = match &config_path {
-        Some(p) => config::load(p)?.into_options(&p.display().to_string())?,
-        None => LintOptions::default(),
+    let (mut options, scope) = match &config_path {
+        Some(p) => {
+            let origin = p.display().to_string();
+            let config = config::load(p)?;
+            let folder = p
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .unwrap_or(std::path::Path::new("."));
+            let scope = config.scope(folder, &origin)?;
+            (config.into_options(&origin)?, scope)
+        }
+        None => (LintOptions::default(), Scope::default()),
     };
     if let Some(p) = args.profile {
         options.profile = match p {
@@ -236,57 +264,88 @@ fn options_for(args: &CheckArgs) -> Result<LintOptions, String> {
     if let Some(l) = args.lang {
         options.lang = l.into();
     }
+    for domain in &args.owned_domains {
+        walint::options::owned_domain(domain)
+            .map_err(|m| format!("--owned-domain: {}", m.get(options.lang)))?;
+    }
     options
         .owned_domains
         .extend(args.owned_domains.iter().cloned());
-    Ok(options)
+    Ok((options, scope))
+}
+
+/// Standard output, buffered. When the reader goes away (`walint … | head -1`), the rest of
+/// the output is dropped quietly instead of failing every write: the run still finishes, so
+/// that the exit code says what was found.
+struct Output<W: Write> {
+    inner: W,
+    closed: bool,
+}
+
+impl<W: Write> Output<W> {
+    fn new(inner: W) -> Self {
+        Output {
+            inner,
+            closed: false,
+        }
+    }
+
+    fn closed<T>(&mut self, result: io::Result<T>, done: T) -> io::Result<T> {
+        match result {
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(done)
+            }
+            other => other,
+        }
+    }
+}
+
+impl<W: Write> Write for Output<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if self.closed {
+            return Ok(buf.len());
+        }
+        let result = self.inner.write(buf);
+        self.closed(result, buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if self.closed {
+            return Ok(());
+        }
+        let result = self.inner.flush();
+        self.closed(result, ())
+    }
+}
+
+fn stdout() -> Output<BufWriter<io::StdoutLock<'static>>> {
+    Output::new(BufWriter::new(io::stdout().lock()))
+}
+
+/// Runs a command's output, and says whether it could be written (a closed pipe is fine).
+fn written(result: io::Result<()>) -> bool {
+    match result {
+        Ok(()) => true,
+        Err(e) => {
+            eprintln!("walint: cannot write the output: {e}");
+            false
+        }
+    }
 }
 
 fn check(args: CheckArgs) -> i32 {
-    let options = match options_for(&args) {
+    let (options, scope) = match settings_for(&args) {
         Ok(o) => o,
         Err(e) => {
             eprintln!("walint: {e}");
             return EXIT_TROUBLE;
         }
     };
-    let inputs = match files::expand(&args.paths) {
-        Ok(i) => i,
-        Err(e) => {
-            eprintln!("walint: {e}");
-            return EXIT_TROUBLE;
-        }
-    };
-    if args.fix {
-        let mut fixed_files = 0;
-        let mut edits = 0;
-        for input in &inputs {
-            match files::fix(input, &options) {
-                Ok(0) => {}
-                Ok(n) => {
-                    fixed_files += 1;
-                    edits += n;
-                }
-                Err(e) => {
-                    eprintln!("walint: {e}");
-                    return EXIT_TROUBLE;
-                }
-            }
-        }
-        eprintln!("walint: applied {edits} fixes in {fixed_files} files");
+    let discovery = discover::discover(&args.paths, &scope);
+    for w in &discovery.warnings {
+        eprintln!("walint: warning: {w}");
     }
-    let progress = inputs.len() >= 20 && std::io::stderr().is_terminal();
-    let mut results = Vec::with_capacity(inputs.len());
-    for (i, input) in inputs.iter().enumerate() {
-        if progress && (i % 10 == 0 || i + 1 == inputs.len()) {
-            eprint!("\rwalint: checked {}/{} files", i + 1, inputs.len());
-        }
-        results.push(check_one(input, &options));
-    }
-    if progress {
-        eprintln!();
-    }
-    let summary = Summary::of(&results);
     let format = args.format.unwrap_or(
         if std::env::var_os("GITHUB_ACTIONS").is_some_and(|v| v == "true") {
             Format::Github
@@ -301,16 +360,51 @@ fn check(args: CheckArgs) -> i32 {
             std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
         }
     };
-    let mut out = std::io::stdout().lock();
-    let written = render::write(format, &results, &summary, &options, color, &mut out)
+    let mut out = stdout();
+    let linter = walint::Linter::new(options.clone());
+    let mut run = Run {
+        options: &options,
+        linter: &linter,
+        fix: args.fix,
+        renderer: render::renderer(format, options.lang, color),
+        summary: Summary {
+            skipped: discovery.skipped,
+            ..Summary::default()
+        },
+        fixed_files: 0,
+        edits: 0,
+    };
+    let total = discovery.items.len();
+    let progress = total >= 20 && std::io::stderr().is_terminal();
+    let result = discovery
+        .items
+        .iter()
+        .enumerate()
+        .try_for_each(|(i, item)| {
+            if progress && (i % 10 == 0 || i + 1 == total) {
+                eprint!("\rwalint: checked {}/{total} files", i + 1);
+            }
+            run.item(item, &mut out)
+        })
+        .and_then(|()| run.renderer.finish(&mut out, &run.summary))
         .and_then(|()| out.flush());
-    if let Err(e) = written {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("walint: cannot write the report: {e}");
-        }
+    if progress {
+        eprintln!();
+    }
+    let summary = run.summary;
+    if args.fix {
+        eprintln!(
+            "walint: {}",
+            fixes_applied(run.edits, run.fixed_files, options.lang)
+        );
+    }
+    if !written(result) {
         return EXIT_TROUBLE;
     }
-    if summary.unreadable > 0 {
+    if summary.templates == 0 && summary.failed() == 0 {
+        eprintln!("walint: {}", nothing_checked(summary.skipped, options.lang));
+    }
+    if summary.failed() > 0 {
         EXIT_TROUBLE
     } else if summary.errors > 0 {
         EXIT_FINDINGS
@@ -319,44 +413,190 @@ fn check(args: CheckArgs) -> i32 {
     }
 }
 
-fn check_one(input: &Input, options: &LintOptions) -> FileResult {
-    let path = input.display();
-    match files::read(input) {
-        Ok(doc) => FileResult {
-            path,
-            templates: walint::lint_document(&doc, options),
-            source: Some(doc.source),
-            error: None,
-        },
-        Err(ReadError::Io(message)) => FileResult {
-            path,
+fn fixes_applied(edits: usize, files: usize, lang: Lang) -> String {
+    use walint::l10n::{plural_en, plural_ru};
+    match lang {
+        Lang::En => format!(
+            "applied {edits} {} in {files} {}",
+            plural_en(edits, "fix", "fixes"),
+            plural_en(files, "file", "files")
+        ),
+        Lang::Ru => format!(
+            "применено {edits} {} в {files} {}",
+            plural_ru(edits, "исправление", "исправления", "исправлений"),
+            plural_ru(files, "файле", "файлах", "файлах")
+        ),
+    }
+}
+
+fn nothing_checked(skipped: usize, lang: Lang) -> String {
+    let mut text = match lang {
+        Lang::En => "warning: no template was checked".to_string(),
+        Lang::Ru => "предупреждение: не проверено ни одного шаблона".to_string(),
+    };
+    if skipped > 0 {
+        text += &match lang {
+            Lang::En => format!(
+                " ({skipped} {} skipped as not templates: name a file to check it, or list it under `include` in walint.toml)",
+                walint::l10n::plural_en(skipped, "file was", "files were")
+            ),
+            Lang::Ru => format!(
+                " (пропущено файлов, которые не похожи на шаблоны: {skipped}; чтобы проверить файл, укажите его в командной строке или в `include` в walint.toml)"
+            ),
+        };
+    }
+    text
+}
+
+/// One `walint check`: the options, the report being written and the counts.
+struct Run<'o> {
+    options: &'o LintOptions,
+    /// Built once: the owned domains and everything else the options imply.
+    linter: &'o walint::Linter,
+    fix: bool,
+    renderer: Box<dyn Render>,
+    summary: Summary,
+    fixed_files: usize,
+    edits: usize,
+}
+
+impl Run<'_> {
+    fn item(&mut self, item: &Item, out: &mut dyn Write) -> io::Result<()> {
+        match item {
+            Item::Failed { path, message } => {
+                let view = FileView {
+                    path,
+                    file: None,
+                    source: None,
+                    templates: 0,
+                };
+                let message = message.get(self.options.lang);
+                self.file(out, &view, Some(FileError::new(message)), None)
+            }
+            Item::Check { input, origin } => self.input(input, *origin, out),
+        }
+    }
+
+    /// Reads, fixes (with `--fix`) and lints one input.
+    fn input(&mut self, input: &Input, origin: Origin, out: &mut dyn Write) -> io::Result<()> {
+        let path = input.display();
+        let file = match input {
+            Input::File(p) => Some(p.as_path()),
+            Input::Stdin => None,
+        };
+        let mut view = FileView {
+            path: &path,
+            file,
             source: None,
-            templates: Vec::new(),
-            error: Some(FileError {
-                message,
-                line: None,
-                column: None,
-            }),
-        },
-        Err(ReadError::Load(e, source)) => {
-            let at = Cursor::new(&source).position(e.offset);
-            let message = e.message.get(options.lang).to_string();
-            let message = if e.path.is_empty() {
-                message
-            } else {
-                format!("{}: {message}", e.path)
-            };
-            FileResult {
-                path,
-                templates: Vec::new(),
-                source: Some(source),
-                error: Some(FileError {
-                    message,
-                    line: Some(at.line),
-                    column: Some(at.column),
-                }),
+            templates: 0,
+        };
+        let contents = match files::read(input) {
+            Ok(c) => c,
+            Err(message) => {
+                let message = message.get(self.options.lang);
+                return self.file(out, &view, Some(FileError::new(message)), None);
+            }
+        };
+        let mut source = contents.source;
+        let mut fix_error = None;
+        if self.fix {
+            if let Input::File(p) = input {
+                let fixed = lint::fixed(&lint::plan(input, origin, &source), &source, self.options);
+                if let Some((text, edits)) = fixed {
+                    match files::replace(p, &text, contents.stamp) {
+                        Ok(()) => {
+                            self.fixed_files += 1;
+                            self.edits += edits;
+                            source = text;
+                        }
+                        Err(m) => {
+                            fix_error = Some(FileError {
+                                unfixed: true,
+                                ..FileError::new(match self.options.lang {
+                                    Lang::En => format!("cannot write the fixes: {}", m.en),
+                                    Lang::Ru => {
+                                        format!("не удалось записать исправления: {}", m.ru)
+                                    }
+                                })
+                            })
+                        }
+                    }
+                }
             }
         }
+        let plan = lint::plan(input, origin, &source);
+        let lang = self.options.lang;
+        let error = match &plan {
+            Plan::Skip => {
+                self.summary.skipped += 1;
+                return Ok(());
+            }
+            Plan::NotATemplate => Some(FileError::new(not_a_template(lang))),
+            Plan::Broken(e) => Some(unreadable(e, &source, lang)),
+            Plan::Json(scan) => {
+                view.templates = scan.count;
+                fix_error
+            }
+            Plan::Text { .. } => {
+                view.templates = 1;
+                fix_error
+            }
+        };
+        view.source = Some(&source);
+        self.file(out, &view, error, Some(&plan))
+    }
+
+    /// Reports one file: its failure, if any, and the reports of its templates.
+    fn file(
+        &mut self,
+        out: &mut dyn Write,
+        view: &FileView,
+        error: Option<FileError>,
+        plan: Option<&Plan<'_>>,
+    ) -> io::Result<()> {
+        self.summary.files += 1;
+        match &error {
+            Some(e) if e.unfixed => self.summary.unfixed += 1,
+            Some(_) => self.summary.unchecked += 1,
+            None => {}
+        }
+        self.renderer.begin_file(out, view, error.as_ref())?;
+        if let (Some(plan), Some(source)) = (plan, view.source) {
+            let mut written = Ok(());
+            let (summary, renderer) = (&mut self.summary, &mut self.renderer);
+            lint::each_report(plan, source, self.linter, &mut |report| {
+                summary.add(&report);
+                if written.is_ok() {
+                    written = renderer.template(out, view, &report);
+                }
+            });
+            written?;
+        }
+        self.renderer.end_file(out, view, error.as_ref())
+    }
+}
+
+fn not_a_template(lang: Lang) -> String {
+    match lang {
+        Lang::En => "not a WhatsApp message template: walint reads a JSON object with `components`, or with `name` and `language` or `category`; an array of them; or {\"data\": [...]}".to_string(),
+        Lang::Ru => "это не шаблон сообщения WhatsApp: walint читает JSON-объект с `components` или с `name` и `language` либо `category`, массив таких объектов или {\"data\": [...]}".to_string(),
+    }
+}
+
+/// A document that cannot be read as templates, with the place of the problem.
+fn unreadable(e: &walint::LoadError, source: &str, lang: Lang) -> FileError {
+    let at = Cursor::new(source).position(e.offset);
+    let message = e.message.get(lang).to_string();
+    let message = if e.path.is_empty() {
+        message
+    } else {
+        format!("{}: {message}", e.path)
+    };
+    FileError {
+        line: Some(at.line),
+        column: Some(at.column),
+        offset: Some(at.offset),
+        ..FileError::new(message)
     }
 }
 
@@ -458,7 +698,7 @@ fn print(text: &str) -> i32 {
 }
 
 fn rules(lang: Lang, json: bool) -> i32 {
-    let mut out = std::io::stdout().lock();
+    let mut out = stdout();
     let result = if json {
         let list: Vec<_> = walint::rules::ALL
             .iter()
@@ -495,17 +735,23 @@ fn rules(lang: Lang, json: bool) -> i32 {
             )
         })
     };
-    if result.is_err() {
-        return EXIT_TROUBLE;
+    if written(result.and_then(|()| out.flush())) {
+        EXIT_CLEAN
+    } else {
+        EXIT_TROUBLE
     }
-    EXIT_CLEAN
 }
 
 fn explain(id: &str) -> i32 {
     match walint::rules::find(id) {
         Some(rule) => {
-            println!("{}", rule.docs.trim_end());
-            EXIT_CLEAN
+            let mut out = stdout();
+            let result = writeln!(out, "{}", rule.docs.trim_end()).and_then(|()| out.flush());
+            if written(result) {
+                EXIT_CLEAN
+            } else {
+                EXIT_TROUBLE
+            }
         }
         None => {
             eprintln!("walint: unknown rule `{id}` (run `walint rules` to list them)");

@@ -10,16 +10,13 @@ pub struct OwnedDomains {
 }
 
 impl OwnedDomains {
-    /// Accepts what people type: `shop.ru`, `https://www.shop.ru/`, `Пример.РФ`.
+    /// Accepts what people type (`shop.ru`, `https://www.shop.ru/`, `*.shop.ru`, `Пример.РФ`)
+    /// as [`crate::options::owned_domain`] reads it; what it refuses, the options' validation
+    /// has already reported.
     pub fn new(typed: &[String]) -> OwnedDomains {
         let domains = typed
             .iter()
-            .filter_map(|d| {
-                let d = d.trim();
-                let d = d.split_once("://").map_or(d, |(_, rest)| rest);
-                let host = d.split(['/', '?', '#']).next().unwrap_or(d);
-                registrable(host).or_else(|| to_ascii(host))
-            })
+            .filter_map(|d| crate::options::owned_domain(d).ok())
             .collect();
         OwnedDomains { domains }
     }

@@ -15,9 +15,9 @@ pub use keys::LangSet;
 pub use keys::LangSet as Latin;
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::rc::Rc;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 /// One list as `build.rs` wrote it: its language, its lines, their keys.

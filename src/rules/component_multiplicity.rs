@@ -19,7 +19,8 @@ pub static RULE: Rule = Rule {
         r#"# component-multiplicity
 
 ## What it checks
-- the template has `components`, with exactly one `BODY`;
+- the template has `components`, with exactly one `BODY`; a plain-text draft is not empty (or
+  only spaces and line breaks);
 - at most one `HEADER`, `FOOTER`, `BUTTONS`, `CAROUSEL`, `LIMITED_TIME_OFFER` and
   `CALL_PERMISSION_REQUEST`;
 - every component has a `type` (a type walint does not know is reported by `unknown-type`, as
@@ -45,6 +46,24 @@ Passes: `{"components": [{"type": "HEADER", "format": "TEXT", "text": "Зака�
 fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
     let t = cx.template;
     if t.plain_text {
+        // A draft is all body: an empty one has nothing to submit.
+        if let Some(body) = t.body().filter(|b| b.value.trim().is_empty()) {
+            out.report(
+                Report::text(
+                    body,
+                    0..body.value.len(),
+                    Msg::new(
+                        "the draft is empty: there is no message text",
+                        "черновик пустой: в нём нет текста сообщения",
+                    ),
+                )
+                .component(ComponentKind::Body)
+                .help(Msg::new(
+                    "write the message; the body is the one part every template needs",
+                    "напишите текст сообщения: без него шаблона нет",
+                )),
+            );
+        }
         return;
     }
     let auth = cx.category() == Some(Category::Authentication);
@@ -144,8 +163,24 @@ mod tests {
                 "Plain text draft",
                 // Unknown types are `unknown-type`'s warning; the rest is still checked.
                 &with_body("UTILITY", "One.", r#"{"type": "TITLE", "text": "x"}"#),
+                " x ",
             ],
         );
+    }
+
+    #[test]
+    fn an_empty_draft_is_an_error() {
+        for draft in ["", "\n", "  \r\n\t", "\u{3000}"] {
+            let d = run(&RULE, draft);
+            assert_eq!(d.len(), 1, "{draft:?}");
+            assert_eq!(d[0].severity, Severity::Error);
+            assert_eq!(d[0].path, "components[0].text");
+        }
+        // And Meta's review is predicted to reject it.
+        let reports =
+            crate::lint_source("", crate::InputKind::PlainText, &Default::default()).unwrap();
+        let prediction = reports[0].prediction.as_ref().unwrap();
+        assert_eq!(prediction.outcome, crate::predict::Outcome::Rejected);
     }
 
     #[test]

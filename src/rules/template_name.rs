@@ -23,7 +23,9 @@ pub static RULE: Rule = Rule {
 ## What it checks
 - `name` is present (not for drafts: plain text, or JSON without name, language and category);
 - it has only lowercase Latin letters, digits and underscores (a fix converts `Order Update`
-  to `order_update` and transliterates Russian: `Статус заказа` → `status_zakaza`);
+  to `order_update`, and spells other letters in Latin: `Статус заказа` → `status_zakaza`
+  (Russian by ICAO Doc 9303, the rules of Russian passports), `Promoción Verano` →
+  `promocion_verano`);
 - it is at most 512 characters;
 - a template named `test` has exactly the body `Hello {{1}}` (warning).
 
@@ -71,7 +73,7 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
         .bytes()
         .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
     {
-        let suggestion = suggest(value);
+        let suggestion = crate::translit::snake_case(value);
         let mut report = Report::text(
             name,
             whole.clone(),
@@ -117,21 +119,6 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
     }
 }
 
-/// `Order-Update №2` → `order_update_2`; Russian is transliterated.
-fn suggest(name: &str) -> String {
-    let mut out = String::new();
-    for c in name.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if let Some(t) = crate::placeholder::translit(c) {
-            out.push_str(t);
-        } else if !out.is_empty() && !out.ends_with('_') {
-            out.push('_');
-        }
-    }
-    out.trim_end_matches('_').to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -171,11 +158,19 @@ mod tests {
                 ),
             ],
         );
-        let d = run(&RULE, &named("Статус заказа №2"));
-        let crate::Edit::Replace { text, .. } = &d[0].fix.as_ref().unwrap().edits[0] else {
-            panic!()
-        };
-        assert_eq!(text, "status_zakaza_2");
+        // The fix spells every letter in Latin (it used to drop accented letters).
+        for (name, fixed) in [
+            ("Статус заказа №2", "status_zakaza_2"),
+            ("Promoción Verano", "promocion_verano"),
+            ("Été 2024", "ete_2024"),
+            ("Подъём цен", "podieem_tsen"),
+        ] {
+            let d = run(&RULE, &named(name));
+            let crate::Edit::Replace { text, .. } = &d[0].fix.as_ref().unwrap().edits[0] else {
+                panic!()
+            };
+            assert_eq!(text, fixed, "{name}");
+        }
         let test = with_body("UTILITY", "Hi", "").replace(r#""name": "t""#, r#""name": "test""#);
         assert_eq!(run(&RULE, &test)[0].severity, Severity::Warning);
     }

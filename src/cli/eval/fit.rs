@@ -55,9 +55,8 @@ pub fn fit(samples: &[&Sample]) -> Model {
         }
         for k in 0..3 {
             model.bias[k] -= STEP * gb[k] / total;
-            for j in 0..N {
-                let grad = gw[k][j] / total + L2 * model.weights[k][j];
-                model.weights[k][j] -= STEP * grad;
+            for (w, g) in model.weights[k].iter_mut().zip(&gw[k]) {
+                *w -= STEP * (g / total + L2 * *w);
             }
         }
     }

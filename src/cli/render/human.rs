@@ -11,15 +11,21 @@
 //! (one column) alike. Long lines (a whole body on one JSON line) are cut to a window around
 //! the finding.
 
-use super::super::{FileResult, Summary};
+use super::super::{FileError, Summary};
+use super::{needs_escape, push_visible, visible, FileView, Render};
+use std::borrow::Cow;
 use std::io::{self, Write};
 use unicode_width::UnicodeWidthStr;
 use walint::predict::{Outcome, Prediction};
-use walint::text::{DocRange, Position};
-use walint::{Lang, Severity};
+use walint::{Lang, Severity, TemplateReport};
 
 /// Widest source excerpt shown, in terminal columns.
 const MAX_LINE_WIDTH: usize = 100;
+
+/// Lines longer than this (in bytes) are always shown as a window around the finding: they
+/// cannot fit in [`MAX_LINE_WIDTH`] columns (short of a pile of combining marks), and measuring
+/// a minified 50 MB line for every finding on it would take quadratic time.
+const MEASURED_LINE_BYTES: usize = 4096;
 
 struct Style {
     color: bool,
@@ -48,113 +54,303 @@ impl Style {
     }
 }
 
-pub fn write(
-    results: &[FileResult],
-    summary: &Summary,
+pub struct Human {
     lang: Lang,
-    color: bool,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    let style = Style { color };
-    let ru = lang == Lang::Ru;
-    for r in results {
-        if let Some(e) = &r.error {
+    style: Style,
+    /// Where each line of the current file starts.
+    lines: Lines,
+}
+
+impl Human {
+    pub fn new(lang: Lang, color: bool) -> Self {
+        Human {
+            lang,
+            style: Style { color },
+            lines: Lines::default(),
+        }
+    }
+}
+
+impl Render for Human {
+    fn begin_file(
+        &mut self,
+        out: &mut dyn Write,
+        file: &FileView,
+        error: Option<&FileError>,
+    ) -> io::Result<()> {
+        self.lines = file.source.map(Lines::of).unwrap_or_default();
+        let Some(e) = error else {
+            return Ok(());
+        };
+        let style = &self.style;
+        writeln!(
+            out,
+            "{}: {}",
+            style.severity(Severity::Error, self.lang),
+            visible(&e.message)
+        )?;
+        let path = visible(file.path);
+        match (e.line, e.column) {
+            (Some(line), Some(column)) => {
+                let pad = " ".repeat(line.to_string().len());
+                writeln!(out, "{pad}{} {path}:{line}:{column}", style.gutter("-->"))?;
+                if let (Some(src), Some(offset)) = (file.source, e.offset) {
+                    self.excerpt(src, line, offset, offset, out)?;
+                }
+            }
+            _ => writeln!(out, " {} {path}", style.gutter("-->"))?,
+        }
+        writeln!(out)
+    }
+
+    fn template(
+        &mut self,
+        out: &mut dyn Write,
+        file: &FileView,
+        t: &TemplateReport,
+    ) -> io::Result<()> {
+        let (style, lang) = (&self.style, self.lang);
+        let ru = lang == Lang::Ru;
+        let path = visible(file.path);
+        for d in &t.diagnostics {
             writeln!(
                 out,
-                "{}: {}",
-                style.severity(Severity::Error, lang),
-                e.message
+                "{}{}: {}",
+                style.severity(d.severity, lang),
+                style.paint("1", &format!("[{}]", d.rule)),
+                style.paint("1", &visible(&d.message))
             )?;
-            let (line, column) = (e.line.unwrap_or(0), e.column.unwrap_or(0));
-            let pad = " ".repeat(line.max(1).to_string().len());
-            if line > 0 {
+            let place = match (&t.name, d.path.is_empty()) {
+                (Some(name), _) if file.templates > 1 => {
+                    format!(" ({}: {})", visible(name), visible(&d.path))
+                }
+                (_, false) => format!(" ({})", visible(&d.path)),
+                _ => String::new(),
+            };
+            let pad = " ".repeat(d.location.map_or(1, |l| l.start.line.to_string().len()));
+            match (d.location, file.source) {
+                (Some(loc), Some(src)) => {
+                    writeln!(
+                        out,
+                        "{pad}{} {path}:{}:{}{place}",
+                        style.gutter("-->"),
+                        loc.start.line,
+                        loc.start.column
+                    )?;
+                    let end = if loc.end.line == loc.start.line {
+                        loc.end.offset
+                    } else {
+                        usize::MAX
+                    };
+                    self.excerpt(src, loc.start.line, loc.start.offset, end, out)?;
+                }
+                _ => writeln!(out, "{pad}{} {path}{place}", style.gutter("-->"))?,
+            }
+            let style = &self.style;
+            if let Some(h) = &d.help {
                 writeln!(
                     out,
-                    "{pad}{} {}:{line}:{column}",
-                    style.gutter("-->"),
-                    r.path
+                    "{pad} {} {}: {}",
+                    style.gutter("="),
+                    if ru { "подсказка" } else { "help" },
+                    visible(h)
                 )?;
-                if let Some(src) = &r.source {
-                    let p = Position {
-                        offset: 0,
-                        line,
-                        column,
-                    };
-                    excerpt(src, &DocRange { start: p, end: p }, &style, out)?;
-                }
-            } else {
-                writeln!(out, "{pad}{} {}", style.gutter("-->"), r.path)?;
+            }
+            if let Some(f) = &d.fix {
+                writeln!(
+                    out,
+                    "{pad} {} {}: {}",
+                    style.gutter("="),
+                    if ru { "исправление" } else { "fix" },
+                    visible(&f.message)
+                )?;
             }
             writeln!(out)?;
         }
-        for t in &r.templates {
-            for d in &t.diagnostics {
-                writeln!(
-                    out,
-                    "{}{}: {}",
-                    style.severity(d.severity, lang),
-                    style.paint("1", &format!("[{}]", d.rule)),
-                    style.paint("1", &d.message)
-                )?;
-                let place = match (&t.name, d.path.is_empty()) {
-                    (Some(name), _) if r.templates.len() > 1 => format!(" ({name}: {})", d.path),
-                    (_, false) => format!(" ({})", d.path),
-                    _ => String::new(),
-                };
-                let pad = " ".repeat(d.location.map_or(1, |l| l.start.line.to_string().len()));
-                match (d.location, &r.source) {
-                    (Some(loc), Some(src)) => {
-                        writeln!(
-                            out,
-                            "{pad}{} {}:{}:{}{place}",
-                            style.gutter("-->"),
-                            r.path,
-                            loc.start.line,
-                            loc.start.column
-                        )?;
-                        excerpt(src, &loc, &style, out)?;
-                    }
-                    _ => writeln!(out, "{pad}{} {}{place}", style.gutter("-->"), r.path)?,
-                }
-                if let Some(h) = &d.help {
-                    writeln!(
-                        out,
-                        "{pad} {} {}: {h}",
-                        style.gutter("="),
-                        if ru { "подсказка" } else { "help" }
-                    )?;
-                }
-                if let Some(f) = &d.fix {
-                    writeln!(
-                        out,
-                        "{pad} {} {}: {}",
-                        style.gutter("="),
-                        if ru { "исправление" } else { "fix" },
-                        f.message
-                    )?;
-                }
-                writeln!(out)?;
-            }
-            if let Some(p) = &t.prediction {
-                let name = t.name.as_deref().unwrap_or(&r.path);
-                writeln!(
-                    out,
-                    "{} {}\n",
-                    style.paint("1;35", "▶"),
-                    prediction_line(name, p, lang)
-                )?;
+        if let Some(p) = &t.prediction {
+            let name = t.name.as_deref().unwrap_or(file.path);
+            writeln!(
+                out,
+                "{} {}\n",
+                self.style.paint("1;35", "▶"),
+                prediction_line(&visible(name), p, lang)
+            )?;
+        }
+        Ok(())
+    }
+
+    fn end_file(
+        &mut self,
+        _out: &mut dyn Write,
+        _file: &FileView,
+        _error: Option<&FileError>,
+    ) -> io::Result<()> {
+        self.lines = Lines::default();
+        Ok(())
+    }
+
+    fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
+        let line = super::summary_line(summary, self.lang);
+        let code = if summary.errors > 0 || summary.failed() > 0 {
+            "1;31"
+        } else if summary.warnings > 0 {
+            "1;33"
+        } else {
+            "1;32"
+        };
+        writeln!(out, "{}", self.style.paint(code, &line))
+    }
+}
+
+/// The start of every line of a file. A line ends at `\n`, at `\r\n`, or at a `\r` alone, as
+/// [`walint::text::Cursor`] counts them.
+#[derive(Default)]
+struct Lines {
+    starts: Vec<u32>,
+}
+
+impl Lines {
+    fn of(src: &str) -> Lines {
+        let bytes = src.as_bytes();
+        let mut starts = vec![0];
+        for (i, &b) in bytes.iter().enumerate() {
+            if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+                // Inputs are at most 64 MiB, far below u32::MAX.
+                starts.push(u32::try_from(i + 1).unwrap_or(u32::MAX));
             }
         }
+        Lines { starts }
     }
-    let line = super::summary_line(summary, lang);
-    let code = if summary.errors > 0 || summary.unreadable > 0 {
-        "1;31"
-    } else if summary.warnings > 0 {
-        "1;33"
-    } else {
-        "1;32"
-    };
-    writeln!(out, "{}", style.paint(code, &line))
+
+    /// The byte range of line `n` (1-based) without its line break.
+    fn line<'s>(&self, src: &'s str, n: usize) -> Option<(usize, &'s str)> {
+        let start = *self.starts.get(n.checked_sub(1)?)? as usize;
+        let end = self.starts.get(n).map_or(src.len(), |&next| next as usize);
+        let text = src.get(start..end)?;
+        let text = text
+            .strip_suffix("\r\n")
+            .or_else(|| text.strip_suffix('\n'))
+            .or_else(|| text.strip_suffix('\r'))
+            .unwrap_or(text);
+        Some((start, text))
+    }
+}
+
+impl Human {
+    /// Prints line `line_no` with carets under the bytes `start..end` of the file (`end` past the
+    /// line: to its end). Long lines are cut to a window of [`MAX_LINE_WIDTH`] columns that
+    /// starts a little before the finding; only that window is looked at.
+    fn excerpt(
+        &self,
+        src: &str,
+        line_no: usize,
+        start: usize,
+        end: usize,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        let style = &self.style;
+        let Some((line_start, line)) = self.lines.line(src, line_no) else {
+            return Ok(());
+        };
+        let len = line.len();
+        let start = floor_char(line, start.saturating_sub(line_start).min(len));
+        let end = floor_char(line, end.saturating_sub(line_start).min(len)).max(start);
+        // Widths of whole slices, as a terminal shows them: emoji sequences (👋🏽, 👨‍👩‍👧) take
+        // two columns, a tab one, a control character its escape.
+        let width = |a: usize, b: usize| UnicodeWidthStr::width(&*shown(&line[a..b]));
+        let before = |i: usize| {
+            line[..i]
+                .chars()
+                .next_back()
+                .map_or(i, |c| i - c.len_utf8())
+        };
+        let after = |i: usize| line[i..].chars().next().map_or(i, |c| i + c.len_utf8());
+
+        let mut from = 0;
+        if len > MEASURED_LINE_BYTES || width(0, len) > MAX_LINE_WIDTH {
+            from = start;
+            while from > 0 && width(from, start) < 30 {
+                from = before(from);
+            }
+        }
+        // The window ends at the last character that keeps it within MAX_LINE_WIDTH columns.
+        // Summing the characters' own widths finds the place in one pass; measuring whole
+        // slices (emoji sequences are narrower than their parts, a variation selector can
+        // widen a symbol) then moves it to the exact end, a step or two at most.
+        let mut to = from;
+        let mut columns = 0;
+        for c in line[from..].chars() {
+            columns += char_width(c);
+            if columns > MAX_LINE_WIDTH {
+                break;
+            }
+            to += c.len_utf8();
+        }
+        while to > from && width(from, to) > MAX_LINE_WIDTH {
+            to = before(to);
+        }
+        while to < len && width(from, after(to)) <= MAX_LINE_WIDTH {
+            to = after(to);
+        }
+        let prefix = if from > 0 { "…" } else { "" };
+        let suffix = if to < len { "…" } else { "" };
+        let pad = line_no.to_string().len();
+        let blank = " ".repeat(pad);
+        writeln!(out, "{blank} {}", style.gutter("|"))?;
+        writeln!(
+            out,
+            "{} {} {prefix}{}{suffix}",
+            style.gutter(&line_no.to_string()),
+            style.gutter("|"),
+            shown(&line[from..to])
+        )?;
+        let offset = usize::from(from > 0) + width(from, start.clamp(from, to));
+        let span = width(start.clamp(from, to), end.clamp(from, to)).max(1);
+        writeln!(
+            out,
+            "{blank} {} {}{}",
+            style.gutter("|"),
+            " ".repeat(offset),
+            style.paint("1;31", &"^".repeat(span))
+        )
+    }
+}
+
+/// A piece of a source line as shown: tabs as one space, control characters escaped.
+fn shown(s: &str) -> Cow<'_, str> {
+    if !s.contains('\t') {
+        return visible(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c == '\t' {
+            out.push(' ');
+        } else {
+            push_visible(&mut out, c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// The columns of one character as [`shown`] prints it.
+fn char_width(c: char) -> usize {
+    use unicode_width::UnicodeWidthChar;
+    match c {
+        '\t' => 1,
+        c if needs_escape(c) => {
+            let mut escaped = String::new();
+            push_visible(&mut escaped, c);
+            escaped.len()
+        }
+        c => c.width().unwrap_or(0),
+    }
+}
+
+fn floor_char(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 /// "order_shipped: approved as UTILITY (probability 94 %), status APPROVED, flag risk low".
@@ -195,63 +391,4 @@ fn prediction_line(name: &str, p: &Prediction, lang: Lang) -> String {
     } else {
         format!("prediction for {name}: {outcome}{reason}; approval probability {approval} %, status {status}, flag risk {risk}")
     }
-}
-
-/// Prints the first line of `range` with carets under it.
-fn excerpt(src: &str, range: &DocRange, style: &Style, out: &mut dyn Write) -> io::Result<()> {
-    let line_no = range.start.line;
-    let Some(line) = src.split('\n').nth(line_no - 1) else {
-        return Ok(());
-    };
-    let line = line.strip_suffix('\r').unwrap_or(line).replace('\t', " ");
-    // Byte offset of each character, plus the end: columns are 1-based character counts.
-    let bounds: Vec<usize> = line
-        .char_indices()
-        .map(|(i, _)| i)
-        .chain([line.len()])
-        .collect();
-    let chars = bounds.len() - 1;
-    let start = (range.start.column - 1).min(chars);
-    let end = if range.end.line == line_no {
-        (range.end.column - 1).clamp(start, chars)
-    } else {
-        chars
-    };
-    // Widths of whole slices, so that emoji sequences (👋🏽, 👨‍👩‍👧) count as the two columns
-    // a terminal gives them.
-    let width = |a: usize, b: usize| UnicodeWidthStr::width(&line[bounds[a]..bounds[b]]);
-
-    // A window of at most MAX_LINE_WIDTH columns that starts a little before the finding.
-    let mut from = 0;
-    if width(0, chars) > MAX_LINE_WIDTH {
-        from = start;
-        while from > 0 && width(from, start) < 30 {
-            from -= 1;
-        }
-    }
-    let mut to = from;
-    while to < chars && width(from, to + 1) <= MAX_LINE_WIDTH {
-        to += 1;
-    }
-    let prefix = if from > 0 { "…" } else { "" };
-    let suffix = if to < chars { "…" } else { "" };
-    let pad = line_no.to_string().len();
-    let blank = " ".repeat(pad);
-    writeln!(out, "{blank} {}", style.gutter("|"))?;
-    writeln!(
-        out,
-        "{} {} {prefix}{}{suffix}",
-        style.gutter(&line_no.to_string()),
-        style.gutter("|"),
-        &line[bounds[from]..bounds[to]]
-    )?;
-    let offset = usize::from(from > 0) + width(from, start.clamp(from, to));
-    let span = width(start.clamp(from, to), end.clamp(from, to)).max(1);
-    writeln!(
-        out,
-        "{blank} {} {}{}",
-        style.gutter("|"),
-        " ".repeat(offset),
-        style.paint("1;31", &"^".repeat(span))
-    )
 }

@@ -1,32 +1,65 @@
-//! The report formats.
+//! The report formats. Each writes as it goes: a file's reports are written as its templates
+//! are linted, and only the summary waits for the end.
 
 mod github;
 mod human;
 mod json;
 mod sarif;
 
-use super::{FileResult, Format, Summary};
+use super::{FileError, Format, Summary};
+use std::borrow::Cow;
 use std::io::{self, Write};
-use walint::l10n::plural_en;
-use walint::{Lang, LintOptions};
+use walint::l10n::{plural_en, plural_ru};
+use walint::{Lang, TemplateReport};
 
-pub fn write(
-    format: Format,
-    results: &[FileResult],
-    summary: &Summary,
-    options: &LintOptions,
-    color: bool,
-    out: &mut dyn Write,
-) -> io::Result<()> {
+/// A file being reported.
+pub struct FileView<'a> {
+    /// The path as shown (`templates/order.json`, `<stdin>`).
+    pub path: &'a str,
+    /// The path to the file (for SARIF's URIs); `None` for standard input and failed folders.
+    pub file: Option<&'a std::path::Path>,
+    /// The whole text of the file, when it was read.
+    pub source: Option<&'a str>,
+    /// How many templates it holds.
+    pub templates: usize,
+}
+
+/// A report format. For each file: `begin_file`, `template` for each of its templates in
+/// order, `end_file`; at the end `finish`. `error` is the file's failure, if any (unreadable,
+/// not a template, fixes that could not be written), given to both ends.
+pub trait Render {
+    fn begin_file(
+        &mut self,
+        out: &mut dyn Write,
+        file: &FileView,
+        error: Option<&FileError>,
+    ) -> io::Result<()>;
+    fn template(
+        &mut self,
+        out: &mut dyn Write,
+        file: &FileView,
+        report: &TemplateReport,
+    ) -> io::Result<()>;
+    fn end_file(
+        &mut self,
+        out: &mut dyn Write,
+        file: &FileView,
+        error: Option<&FileError>,
+    ) -> io::Result<()>;
+    fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()>;
+}
+
+pub fn renderer(format: Format, lang: Lang, color: bool) -> Box<dyn Render> {
     match format {
-        Format::Human => human::write(results, summary, options.lang, color, out),
-        Format::Json => json::write(results, summary, out),
-        Format::Sarif => sarif::write(results, out),
-        Format::Github => github::write(results, summary, out),
+        Format::Human => Box::new(human::Human::new(lang, color)),
+        Format::Json => Box::new(json::Json::default()),
+        Format::Sarif => Box::new(sarif::Sarif::new()),
+        Format::Github => Box::new(github::Github),
     }
 }
 
-/// "walint: 2 errors, 1 warning, 0 infos in 3 templates (2 files)", and the unreadable files.
+/// "walint: 2 errors, 1 warning, 0 infos in 3 templates (2 files)", then the files that could
+/// not be checked or fixed, and those skipped.
 pub fn summary_line(s: &Summary, lang: Lang) -> String {
     let mut line = match lang {
         Lang::Ru => format!(
@@ -47,15 +80,109 @@ pub fn summary_line(s: &Summary, lang: Lang) -> String {
             plural_en(s.files, "file", "files"),
         ),
     };
-    if s.unreadable > 0 {
+    if s.unchecked > 0 {
         line += &match lang {
-            Lang::Ru => format!("; не удалось прочитать файлов: {}", s.unreadable),
+            Lang::Ru => format!("; не удалось проверить файлов: {}", s.unchecked),
             Lang::En => format!(
-                "; {} {} could not be read",
-                s.unreadable,
-                plural_en(s.unreadable, "file", "files")
+                "; {} {} could not be checked",
+                s.unchecked,
+                plural_en(s.unchecked, "file", "files")
+            ),
+        };
+    }
+    if s.unfixed > 0 {
+        line += &match lang {
+            Lang::Ru => format!("; не удалось записать исправления в файлов: {}", s.unfixed),
+            Lang::En => format!(
+                "; the fixes to {} {} could not be written",
+                s.unfixed,
+                plural_en(s.unfixed, "file", "files")
+            ),
+        };
+    }
+    if s.skipped > 0 {
+        line += &match lang {
+            Lang::Ru => format!(
+                "; пропущено {} {}: это не шаблоны",
+                s.skipped,
+                plural_ru(s.skipped, "файл", "файла", "файлов")
+            ),
+            Lang::En => format!(
+                "; skipped {} {}",
+                s.skipped,
+                plural_en(
+                    s.skipped,
+                    "file that is not a template",
+                    "files that are not templates"
+                ),
             ),
         };
     }
     line
+}
+
+/// Text from a template or a file name, safe to print on a terminal: control characters
+/// (ESC, BEL, CR, line breaks, ...), the Unicode line separators and the bidirectional
+/// overrides are shown as escapes (`\n`, `\u{1b}`), so that a template can neither drive the
+/// terminal nor start a line of its own (a GitHub workflow command such as `::error ...`).
+pub fn visible(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(needs_escape) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        push_visible(&mut out, c);
+    }
+    Cow::Owned(out)
+}
+
+pub fn needs_escape(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Pushes `c`, or its escape when it [needs one](needs_escape).
+pub fn push_visible(out: &mut String, c: char) {
+    match c {
+        '\n' => out.push_str("\\n"),
+        '\r' => out.push_str("\\r"),
+        '\t' => out.push_str("\\t"),
+        c if needs_escape(c) => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+        c => out.push(c),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_escaped() {
+        assert_eq!(visible("plain Привет 👋🏽"), "plain Привет 👋🏽");
+        assert_eq!(
+            visible("a\n::error file=README.md,line=1::forged"),
+            "a\\n::error file=README.md,line=1::forged"
+        );
+        assert_eq!(
+            visible("\u{1b}]0;pwned\u{7}\r\u{85}\u{202e}x\u{2028}"),
+            "\\u{1b}]0;pwned\\u{7}\\r\\u{85}\\u{202e}x\\u{2028}"
+        );
+    }
+
+    #[test]
+    fn summary_counts_skipped_and_failed_files() {
+        let s = Summary {
+            templates: 1,
+            files: 2,
+            unchecked: 1,
+            unfixed: 2,
+            skipped: 3,
+            ..Summary::default()
+        };
+        assert_eq!(
+            summary_line(&s, Lang::En),
+            "walint: 0 errors, 0 warnings, 0 infos in 1 template (2 files); 1 file could not be checked; the fixes to 2 files could not be written; skipped 3 files that are not templates"
+        );
+        assert!(summary_line(&s, Lang::Ru).ends_with("; пропущено 3 файла: это не шаблоны"));
+    }
 }
