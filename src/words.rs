@@ -270,6 +270,16 @@ fn merge_spaced(text: &str, tokens: &[Range<usize>]) -> Vec<(Range<usize>, bool)
 }
 
 fn normalize(text: &str, range: Range<usize>, spaced: bool) -> Option<Word> {
+    if !spaced {
+        if let Some(word) = plain(&text[range.clone()], &range) {
+            return Some(word);
+        }
+    }
+    normalize_any(text, range, spaced)
+}
+
+/// [`normalize`] for any word: disguises undone and recorded.
+fn normalize_any(text: &str, range: Range<usize>, spaced: bool) -> Option<Word> {
     let written = &text[range.clone()];
     let mut evasion = Evasion {
         spaced,
@@ -388,6 +398,51 @@ fn devanagari_plain(c: char) -> Option<char> {
     })
 }
 
+/// The common case, without a disguise to undo: a word of ASCII letters only, or of Russian
+/// letters only. `None` sends any other word through [`normalize`]'s full reading.
+fn plain(written: &str, range: &Range<usize>) -> Option<Word> {
+    let bytes = written.as_bytes();
+    let (normalized, script, all_caps) = if bytes.iter().all(u8::is_ascii_alphabetic) {
+        (
+            written.to_ascii_lowercase(),
+            Script::Latin,
+            bytes.len() >= 2 && bytes.iter().all(u8::is_ascii_uppercase),
+        )
+    } else {
+        let mut normalized = String::with_capacity(written.len());
+        let mut caps = true;
+        for c in written.chars() {
+            match c {
+                'А'..='Я' | 'Ё' => {
+                    normalized.push(if c == 'Ё' {
+                        'е'
+                    } else {
+                        char::from_u32(c as u32 + 32).unwrap_or(c)
+                    });
+                }
+                'а'..='я' | 'ё' => {
+                    caps = false;
+                    normalized.push(if c == 'ё' { 'е' } else { c });
+                }
+                _ => return None,
+            }
+        }
+        let caps = caps && written.chars().count() >= 2;
+        (normalized, Script::Cyrillic, caps)
+    };
+    let evasion = Evasion {
+        stretched: has_run(&normalized, 3),
+        ..Evasion::default()
+    };
+    Some(Word {
+        range: range.clone(),
+        normalized,
+        script,
+        evasion,
+        all_caps,
+    })
+}
+
 /// Whether some letter repeats `n` or more times in a row.
 fn has_run(s: &str, n: usize) -> bool {
     let mut prev = None;
@@ -429,6 +484,32 @@ mod tests {
             .into_iter()
             .map(|w| (w.normalized, &text[w.range], w.evasion))
             .collect()
+    }
+
+    #[test]
+    fn the_plain_path_reads_words_as_the_full_one_does() {
+        for w in [
+            "Скидка",
+            "СКИДКА",
+            "Ёлка",
+            "ЁЖ",
+            "ёж",
+            "sale",
+            "SALE",
+            "Sale",
+            "A",
+            "Я",
+            "я",
+            "скииидка",
+            "FREEEE",
+            "ЙЦУКЕН",
+            "щёлк",
+            "ab",
+            "AB",
+        ] {
+            let range = 0..w.len();
+            assert_eq!(plain(w, &range), normalize_any(w, range, false), "{w}");
+        }
     }
 
     #[test]

@@ -259,6 +259,28 @@ pub fn tokenize(text: &str, placeholders: &[Placeholder], find_links: bool) -> T
             }
         }
         let b = bytes[i];
+        // Fast path: a run of ASCII letters and digits, or of Russian letters, is part of a
+        // word and nothing else (no delimiter, marker, emoji or link mark), up to the next
+        // placeholder.
+        if b.is_ascii_alphanumeric() || b == 0xD0 || b == 0xD1 {
+            let limit = next_placeholder
+                .peek()
+                .map_or(bytes.len(), |p| p.range.start);
+            let (end, units, letters, digits) = plain_run(bytes, i, limit);
+            if end > i {
+                if pass.word.is_none() {
+                    pass.word = Some(i);
+                    pass.word_has_alnum = false;
+                    pass.word_all_digits = true;
+                }
+                pass.word_has_alnum = true;
+                pass.word_all_digits &= !letters && digits;
+                pass.open_chunk(i);
+                pass.out.utf16_len += units;
+                i = end;
+                continue;
+            }
+        }
         let (c, len) = if b < 0x80 {
             (b as char, 1)
         } else {
@@ -361,6 +383,37 @@ pub fn tokenize(text: &str, placeholders: &[Placeholder], find_links: bool) -> T
     pass.close_word(text.len());
     pass.close_chunk(text.len());
     pass.out
+}
+
+/// The end of a run of ASCII letters and digits and Russian letters from `start` (before
+/// `limit`), its length in UTF-16 units, and whether it has letters and digits. A digit with
+/// a keycap mark after it (1️⃣) ends the run: it starts an emoji.
+fn plain_run(bytes: &[u8], start: usize, limit: usize) -> (usize, usize, bool, bool) {
+    let (mut i, mut units, mut letters, mut digits) = (start, 0, false, false);
+    while i < limit {
+        let b = bytes[i];
+        if b.is_ascii_alphabetic() {
+            letters = true;
+            i += 1;
+        } else if b.is_ascii_digit() {
+            if keycap_follows(bytes, i) {
+                break;
+            }
+            digits = true;
+            i += 1;
+        } else if i + 1 < limit
+            && ((b == 0xD0 && matches!(bytes[i + 1], 0x81 | 0x90..=0xBF))
+                || (b == 0xD1 && matches!(bytes[i + 1], 0x80..=0x8F | 0x91)))
+        {
+            // А–я, Ё, ё
+            letters = true;
+            i += 2;
+        } else {
+            break;
+        }
+        units += 1;
+    }
+    (i, units, letters, digits)
 }
 
 /// Whether a keycap mark (U+20E3, possibly after VS16) follows the byte at `i`.
