@@ -8,7 +8,7 @@
 //! gives the whole (two spaces per level).
 
 use super::super::{FileError, Summary};
-use super::{FileView, Render};
+use super::{pretty, write_pretty, FileView, Render};
 use serde::Serialize;
 use std::io::{self, Write};
 use walint::TemplateReport;
@@ -42,12 +42,6 @@ pub struct Json {
     templates: usize,
 }
 
-/// `value` pretty-printed, its lines after the first indented by `indent` spaces (JSON strings
-/// never hold a raw line break, so every line break is the printer's).
-fn pretty(value: &impl Serialize, indent: usize) -> io::Result<String> {
-    let text = serde_json::to_string_pretty(value)?;
-    Ok(text.replace('\n', &format!("\n{}", " ".repeat(indent))))
-}
 
 impl Json {
     fn start(&mut self, out: &mut dyn Write) -> io::Result<()> {
@@ -85,7 +79,8 @@ impl Render for Json {
     ) -> io::Result<()> {
         let comma = if self.templates > 0 { "," } else { "" };
         self.templates += 1;
-        write!(out, "{comma}\n        {}", pretty(report, 8)?)
+        write!(out, "{comma}\n        ")?;
+        write_pretty(out, report, 8)
     }
 
     fn end_file(

@@ -12,6 +12,50 @@ use std::io::{self, Write};
 use walint::l10n::{plural_en, plural_ru};
 use walint::{Lang, TemplateReport};
 
+/// Writes `value` pretty-printed (two spaces per level) with its lines after the first indented
+/// by `indent` spaces, straight into `out`: no string is built for it (a 20 000-template export
+/// is written one template at a time, at the speed of the printer).
+pub(super) fn write_pretty(
+    out: &mut dyn Write,
+    value: &impl serde::Serialize,
+    indent: usize,
+) -> io::Result<()> {
+    /// Puts the indent after every line break the printer writes (JSON strings never hold a
+    /// raw one).
+    struct Indented<'w> {
+        out: &'w mut dyn Write,
+        pad: &'static [u8],
+    }
+    impl Write for Indented<'_> {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            let mut rest = buf;
+            while let Some(at) = rest.iter().position(|&b| b == b'\n') {
+                self.out.write_all(&rest[..=at])?;
+                self.out.write_all(self.pad)?;
+                rest = &rest[at + 1..];
+            }
+            self.out.write_all(rest)?;
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            self.out.flush()
+        }
+    }
+    const SPACES: &[u8; 16] = b"                ";
+    let mut writer = Indented {
+        out,
+        pad: &SPACES[..indent.min(SPACES.len())],
+    };
+    serde_json::to_writer_pretty(&mut writer, value).map_err(io::Error::other)
+}
+
+/// [`write_pretty`] into a string, for the few values written once per run.
+pub(super) fn pretty(value: &impl serde::Serialize, indent: usize) -> io::Result<String> {
+    let mut out = Vec::new();
+    write_pretty(&mut out, value, indent)?;
+    String::from_utf8(out).map_err(io::Error::other)
+}
+
 /// A file being reported.
 pub struct FileView<'a> {
     /// The path as shown (`templates/order.json`, `<stdin>`).

@@ -8,7 +8,7 @@
 //! changes.
 
 use super::super::{FileError, Summary};
-use super::{FileView, Render};
+use super::{pretty, write_pretty, FileView, Render};
 use serde_json::{json, Value};
 use std::collections::HashMap;
 use std::io::{self, Write};
@@ -193,7 +193,8 @@ impl Render for Sarif {
             });
             let comma = if self.results > 0 { "," } else { "" };
             self.results += 1;
-            write!(out, "{comma}\n        {}", pretty(&result, 8)?)?;
+            write!(out, "{comma}\n        ")?;
+            write_pretty(out, &result, 8)?;
         }
         Ok(())
     }
@@ -224,10 +225,6 @@ impl Render for Sarif {
     }
 }
 
-fn pretty(value: &Value, indent: usize) -> io::Result<String> {
-    let text = serde_json::to_string_pretty(value)?;
-    Ok(text.replace('\n', &format!("\n{}", " ".repeat(indent))))
-}
 
 /// Percent-encodes a relative path for a URI (RFC 3986): every byte but the unreserved
 /// characters and `/` (so `#`, `?`, `%`, spaces and non-ASCII letters are encoded).
