@@ -44,7 +44,7 @@ pub(super) fn decide(
     let lang = verdict.lang();
     let features = cx.features();
     let promotion = cx.promotion();
-    let declared = cx.category();
+    let declared = cx.declared_category();
     let probs = model.probabilities(&features.values);
     let (content_class, content_p) = category::argmax(&probs);
     let marketing_errors: Vec<&Diagnostic> = diagnostics

@@ -146,7 +146,7 @@ pub fn predict_with(cx: &Context<'_>, diagnostics: &[Diagnostic], model: &Model)
         status,
         flag_risk,
         category: CategoryPrediction {
-            declared: cx.category(),
+            declared: cx.declared_category(),
             predicted: decision.predicted,
             probability: round3(decision.probability),
             basis: decision.basis,

@@ -298,3 +298,41 @@ fn the_verdict_follows_the_errors() {
         assert_eq!(p.outcome, expect, "{json}: {:?}", p.reasons);
     }
 }
+
+/// A WhatsApp Business app broadcast has no name, language or category: nothing asks for them,
+/// and the prediction speaks of neither categories nor prices.
+#[test]
+fn a_business_app_broadcast_has_no_category() {
+    let options = LintOptions {
+        profile: crate::options::Profile::BusinessApp,
+        ..LintOptions::default()
+    };
+    let json = with_body(
+        "UTILITY",
+        "Your order has shipped! Also: 20% off your next order with code SAVE20 at checkout.",
+        "",
+    );
+    let reports = lint_source(&json, InputKind::Auto, &options).unwrap();
+    let report = &reports[0];
+    assert!(
+        !report.diagnostics.iter().any(|d| matches!(
+            d.rule,
+            "template-category" | "template-name" | "template-language"
+        )),
+        "{:?}",
+        report.diagnostics
+    );
+    let p = report.prediction.as_ref().unwrap();
+    assert_eq!(p.category.declared, None);
+    assert_ne!(p.outcome, Outcome::Recategorized);
+    assert!(
+        p.reasons.iter().all(|r| !r.message.contains("price")),
+        "{:?}",
+        p.reasons
+    );
+    let draft = lint_source("", InputKind::PlainText, &options).unwrap();
+    assert!(draft[0]
+        .diagnostics
+        .iter()
+        .any(|d| d.severity == crate::Severity::Error));
+}

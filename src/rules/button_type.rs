@@ -43,7 +43,7 @@ Passes: `{"category": "AUTHENTICATION", "components": [{"type": "BODY", "add_sec
 };
 
 fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
-    let category = cx.category();
+    let category = cx.declared_category();
     let auth = category == Some(Category::Authentication);
     let buttons_component = cx.template.component(ComponentKind::Buttons);
     for c in cx.template.components_of(ComponentKind::Buttons) {

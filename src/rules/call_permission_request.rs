@@ -69,7 +69,7 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
     if t.component(ComponentKind::CallPermissionRequest).is_none() {
         return;
     }
-    if let (Some(category), Some(text)) = (cx.category(), &t.category) {
+    if let (Some(category), Some(text)) = (cx.declared_category(), &t.category) {
         if category == Category::Authentication {
             out.report(
                 Report::text(

@@ -178,7 +178,7 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
         return;
     };
     let on_carousel = |r: Report<'a>| r.component(ComponentKind::Carousel);
-    if let (Some(category), Some(text)) = (cx.category(), &t.category) {
+    if let (Some(category), Some(text)) = (cx.declared_category(), &t.category) {
         if category != Category::Marketing {
             out.report(on_carousel(Report::text(
                 text,

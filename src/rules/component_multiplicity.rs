@@ -66,7 +66,7 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
         }
         return;
     }
-    let auth = cx.category() == Some(Category::Authentication);
+    let auth = cx.declared_category() == Some(Category::Authentication);
     if !t.components.iter().any(|c| c.kind == ComponentKind::Body) {
         out.report(Report::node(
             t.field_path("components"),

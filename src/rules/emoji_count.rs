@@ -48,7 +48,7 @@ Passes (MARKETING): `Весна! 🌷🌷🌷🌷🌷🌷🌷🌷🌷🌷` (10 e
 };
 
 fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
-    let category = cx.category();
+    let category = cx.declared_category();
     for field in cx.fields(Role::Body) {
         let found = &field.facts.emoji;
         let (limit, severity, en, ru) = match category {

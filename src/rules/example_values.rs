@@ -48,7 +48,7 @@ Fixes: `{"type": "BODY", "text": "Здравствуйте, {{1}}!", "example": 
 };
 
 fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
-    let auth = cx.category() == Some(Category::Authentication);
+    let auth = cx.declared_category() == Some(Category::Authentication);
     for field in cx.fields(Role::Example) {
         let value = &field.text.value;
         let report = |range: std::ops::Range<usize>, en: String, ru: String| {

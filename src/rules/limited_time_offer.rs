@@ -105,7 +105,7 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
         return;
     };
     let lto = |r: Report<'a>| r.component(ComponentKind::LimitedTimeOffer);
-    if let (Some(category), Some(text)) = (cx.category(), &t.category) {
+    if let (Some(category), Some(text)) = (cx.declared_category(), &t.category) {
         if category != Category::Marketing {
             out.report(lto(Report::text(
                 text,

@@ -75,7 +75,7 @@ Passes: `{"type": "CAROUSEL", "cards": [
 };
 
 fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
-    let category = cx.category();
+    let category = cx.declared_category();
     for h in cx.template.components_of(ComponentKind::Header) {
         check_header(h, category, false, out);
     }

@@ -70,7 +70,7 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
         ));
         return;
     };
-    let Some(category) = cx.category() else {
+    let Some(category) = cx.declared_category() else {
         return; // the range depends on the category (`template-category` asks for one)
     };
     let (min, max, unlimited) = match category {

@@ -92,7 +92,7 @@ fn has_opt_out(cx: &Context<'_>) -> bool {
 fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
     // Declared MARKETING, or a UTILITY template Meta will approve as MARKETING, or a draft
     // whose content reads as marketing.
-    let marketing = match cx.category() {
+    let marketing = match cx.declared_category() {
         Some(Category::Marketing) => true,
         Some(Category::Authentication) => false,
         Some(Category::Utility) | None => {
@@ -112,7 +112,7 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
             "this marketing template gives no way to unsubscribe (a quick reply, or a sentence such as “Reply STOP to unsubscribe” in the body: this kind of template takes no footer)",
             "в маркетинговом шаблоне нет способа отписаться (кнопки быстрого ответа или фразы вроде «Ответьте СТОП, чтобы отписаться» в тексте: подписи у такого шаблона не бывает)",
         )
-    } else if cx.category() == Some(Category::Marketing) {
+    } else if cx.declared_category() == Some(Category::Marketing) {
         Msg::new(
             "this marketing template gives no way to unsubscribe (a quick reply or a footer such as “Reply STOP to unsubscribe”)",
             "в маркетинговом шаблоне нет способа отписаться (кнопки или подписи вроде «Ответьте СТОП, чтобы отписаться»)",

@@ -176,12 +176,23 @@ impl<'a> Context<'a> {
         }
     }
 
-    pub fn category(&self) -> Option<Category> {
-        self.template.category()
-    }
-
     pub fn profile(&self) -> Profile {
         self.options.profile
+    }
+
+    /// Whether the template is to be submitted to Meta with its name, language and category:
+    /// not a draft that has none of them yet, and not a WhatsApp Business app broadcast, which
+    /// has none at all.
+    pub fn is_submission(&self) -> bool {
+        !self.template.is_draft() && self.profile() == Profile::Api
+    }
+
+    /// The category the template declares, as Meta reads it: a Business app broadcast has none.
+    pub fn declared_category(&self) -> Option<Category> {
+        match self.profile() {
+            Profile::Api => self.template.category(),
+            Profile::BusinessApp => None,
+        }
     }
 
     /// The promotional reading of the message texts ([`signals::promotion`]).

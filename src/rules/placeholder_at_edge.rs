@@ -66,7 +66,7 @@ fn is_filler(c: char) -> bool {
 
 fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
     // Authentication bodies are Meta's own preset ("*{{1}}* is your verification code.").
-    if cx.category() == Some(crate::template::Category::Authentication) {
+    if cx.declared_category() == Some(crate::template::Category::Authentication) {
         return;
     }
     for field in cx.fields(Role::Body) {

@@ -126,7 +126,9 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
     if product_header {
         shows_products = shows_products.or(Some(("a PRODUCT header", "заголовок PRODUCT")));
     }
-    if let (Some(what), Some(category), Some(text)) = (shows_products, cx.category(), &t.category) {
+    if let (Some(what), Some(category), Some(text)) =
+        (shows_products, cx.declared_category(), &t.category)
+    {
         if category != Category::Marketing {
             out.report(Report::text(
                 text,

@@ -111,7 +111,7 @@ fn describe(kind: SignalKind) -> (String, String) {
 fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
     let promotion = cx.promotion();
     let overt = promotion.overt();
-    let category = cx.category();
+    let category = cx.declared_category();
     let restricted = matches!(category, Some(Category::Utility | Category::Authentication));
     // In an order, payment or appointment notice a lone moderate word («бонусы начислены»,
     // "your reward") describes the transaction; only strong phrases count there.

@@ -61,7 +61,7 @@ fn replacement(old: &str) -> Option<Category> {
 
 fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
     let t = cx.template;
-    if t.is_draft() {
+    if !cx.is_submission() {
         return;
     }
     let Some(category) = &t.category else {

@@ -117,7 +117,7 @@ fn is_latin_language(code: &str) -> bool {
 
 fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
     let t = cx.template;
-    if t.is_draft() {
+    if !cx.is_submission() {
         return;
     }
     let Some(lang) = &t.language else {

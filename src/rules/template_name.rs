@@ -45,7 +45,7 @@ Fixes: `"name": "Order-Update"` → `"name": "order_update"`.
 
 fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
     let t = cx.template;
-    if t.is_draft() {
+    if !cx.is_submission() {
         return;
     }
     let Some(name) = &t.name else {

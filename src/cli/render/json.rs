@@ -42,7 +42,6 @@ pub struct Json {
     templates: usize,
 }
 
-
 impl Json {
     fn start(&mut self, out: &mut dyn Write) -> io::Result<()> {
         if !self.started {

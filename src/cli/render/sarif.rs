@@ -225,7 +225,6 @@ impl Render for Sarif {
     }
 }
 
-
 /// Percent-encodes a relative path for a URI (RFC 3986): every byte but the unreserved
 /// characters and `/` (so `#`, `?`, `%`, spaces and non-ASCII letters are encoded).
 fn encode(path: &str) -> String {
