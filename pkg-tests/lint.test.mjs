@@ -147,9 +147,9 @@ test('invalid options throw a clean Error naming the problem', () => {
     [{ lang: 'de' }, /`lang` must be "en" or "ru", got "de"/],
     [{ profile: 'app' }, /`profile` must be "api" or "business-app"/],
     [{ ownedDomain: ['a'] }, /unknown option `ownedDomain`/],
-    [{ ownedDomains: 'shop.ru' }, /`ownedDomains` must be an array of strings, got string/],
+    [{ ownedDomains: 'shop.ru' }, /not what a Linter takes: invalid type: string/],
     [{ disabledRules: ['no-such-rule'] }, /unknown rule `no-such-rule`/],
-    [{ rules: { 'template-name': 'loud' } }, /must be "off", "info", "warning" or "error", got "loud"/],
+    [{ rules: { 'template-name': 'loud' } }, /rule `template-name`: the level must be "off", "info", "warning" or "error", got "loud"/],
     [{ rules: { nope: 'off' } }, /unknown rule `nope`/],
     ['api', /expected an object, got string/],
     [{ lang: 'ru', profile: 'x' }, /^неверные настройки walint/],
@@ -250,11 +250,13 @@ test('predictions have the shape the TypeScript declarations promise', async () 
     for (const { prediction: p } of result.templates) {
       if (p === null) continue;
       seen += 1;
-      assert.deepEqual(Object.keys(p).sort(), ['approval_probability', 'category', 'flag_risk', 'outcome', 'reasons', 'rejection_reason', 'status']);
+      assert.deepEqual(Object.keys(p).sort(), ['approval_probability', 'category', 'confidence', 'flag_risk', 'outcome', 'reasons', 'rejection_reason', 'status']);
+      assert.ok(['normal', 'low'].includes(p.confidence), p.confidence);
       assert.ok(['approved', 'rejected', 'recategorized'].includes(p.outcome), p.outcome);
       assert.ok(['APPROVED', 'REJECTED', 'PENDING'].includes(p.status), p.status);
       assert.ok(['low', 'medium', 'high'].includes(p.flag_risk), p.flag_risk);
-      assert.deepEqual(Object.keys(p.category).sort(), ['declared', 'predicted', 'probability']);
+      assert.deepEqual(Object.keys(p.category).sort(), ['basis', 'declared', 'predicted', 'probability']);
+      assert.ok(['rules', 'model'].includes(p.category.basis), p.category.basis);
       assert.ok(p.category.declared === null || categories.includes(p.category.declared));
       assert.ok(categories.includes(p.category.predicted));
       assert.equal(typeof p.category.probability, 'number');

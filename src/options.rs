@@ -76,6 +76,68 @@ pub struct LintOptions {
     pub rules: BTreeMap<String, RuleLevel>,
 }
 
+/// Settings as people write them, in `walint.toml` (`owned_domains`) or as the options of the
+/// JavaScript `Linter` (`ownedDomains`): one reader for both, through serde, and one check
+/// ([`Settings::into_options`]) with messages in English and Russian.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    pub profile: Option<String>,
+    pub lang: Option<String>,
+    #[serde(default, alias = "ownedDomains")]
+    pub owned_domains: Vec<String>,
+    /// Rule ids to turn off (the same as `rules: {id: "off"}`; this list wins).
+    #[serde(default, alias = "disabledRules")]
+    pub disabled_rules: Vec<String>,
+    /// Rule id → `"off"` | `"info"` | `"warning"` | `"error"`.
+    #[serde(default)]
+    pub rules: BTreeMap<String, String>,
+}
+
+impl Settings {
+    /// The options these settings give, or what is wrong with them.
+    pub fn into_options(self) -> Result<LintOptions, Msg> {
+        let mut options = LintOptions::default();
+        if let Some(l) = &self.lang {
+            options.lang = match l.as_str() {
+                "en" => Lang::En,
+                "ru" => Lang::Ru,
+                _ => {
+                    return Err(Msg::new(
+                        format!("`lang` must be \"en\" or \"ru\", got \"{l}\""),
+                        format!("`lang` должно быть \"en\" или \"ru\", а получено \"{l}\""),
+                    ))
+                }
+            };
+        }
+        if let Some(p) = &self.profile {
+            options.profile = Profile::parse(p).ok_or_else(|| {
+                Msg::new(
+                    format!("`profile` must be \"api\" or \"business-app\", got \"{p}\""),
+                    format!(
+                        "`profile` должно быть \"api\" или \"business-app\", а получено \"{p}\""
+                    ),
+                )
+            })?;
+        }
+        options.owned_domains = self.owned_domains;
+        for (rule, level) in self.rules {
+            let level = RuleLevel::parse(&level).ok_or_else(|| {
+                Msg::new(
+                    format!("rule `{rule}`: the level must be \"off\", \"info\", \"warning\" or \"error\", got \"{level}\""),
+                    format!("правило `{rule}`: уровень должен быть \"off\", \"info\", \"warning\" или \"error\", а получено \"{level}\""),
+                )
+            })?;
+            options.rules.insert(rule, level);
+        }
+        for rule in self.disabled_rules {
+            options.rules.insert(rule, RuleLevel::Off);
+        }
+        options.validate()?;
+        Ok(options)
+    }
+}
+
 impl LintOptions {
     /// Checks that every configured rule exists and every owned domain is a domain
     /// ([`owned_domain`]).

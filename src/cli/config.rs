@@ -4,7 +4,7 @@ use super::discover::Scope;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use walint::{Lang, LintOptions, Profile, RuleLevel};
+use walint::LintOptions;
 
 pub const FILE_NAME: &str = "walint.toml";
 
@@ -48,35 +48,26 @@ impl Config {
         Scope::new(base, &self.include, &self.exclude, origin)
     }
 
-    /// Turns the file's settings into lint options; `origin` names the file in errors.
+    /// Turns the file's settings into lint options, checked by the same reader as the
+    /// JavaScript `Linter`'s options ([`walint::options::Settings`]); `origin` names the file
+    /// in errors.
     pub fn into_options(self, origin: &str) -> Result<LintOptions, String> {
-        let mut options = LintOptions::default();
-        if let Some(p) = &self.profile {
-            options.profile = Profile::parse(p).ok_or_else(|| {
-                format!("{origin}: unknown profile \"{p}\" (use \"api\" or \"business-app\")")
-            })?;
+        walint::options::Settings {
+            profile: self.profile,
+            lang: self.lang,
+            owned_domains: self.owned_domains,
+            disabled_rules: Vec::new(),
+            rules: self.rules,
         }
-        if let Some(l) = &self.lang {
-            options.lang = Lang::parse(l).ok_or_else(|| {
-                format!("{origin}: unknown language \"{l}\" (use \"en\" or \"ru\")")
-            })?;
-        }
-        options.owned_domains = self.owned_domains;
-        for (rule, level) in self.rules {
-            let level = RuleLevel::parse(&level)
-                .ok_or_else(|| format!("{origin}: rule `{rule}`: unknown level \"{level}\" (use off, info, warning or error)"))?;
-            options.rules.insert(rule, level);
-        }
-        options
-            .validate()
-            .map_err(|m| format!("{origin}: {}", m.en))?;
-        Ok(options)
+        .into_options()
+        .map_err(|m| format!("{origin}: {}", m.en))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use walint::{Lang, Profile, RuleLevel};
 
     #[test]
     fn reads_settings() {
@@ -129,6 +120,6 @@ mod tests {
         assert!(c
             .into_options("w.toml")
             .unwrap_err()
-            .contains("unknown level"));
+            .contains("the level must be"));
     }
 }

@@ -8,8 +8,9 @@
 //! when they apply, `path`, `line`, `column` and `index` properties), never a trap.
 
 use crate::diagnostic::Severity;
+use crate::options::Settings;
 use crate::text::Cursor;
-use crate::{InputKind, Lang, LintOptions, LoadError, Msg, Profile, RuleLevel, TemplateReport};
+use crate::{InputKind, Lang, LintOptions, LoadError, Msg, TemplateReport};
 use js_sys::{Array, JsString, Object, Reflect, Uint8Array, JSON};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -20,237 +21,10 @@ use wasm_bindgen::JsCast;
 /// into WebAssembly memory.
 pub const MAX_INPUT_BYTES: usize = 1 << 20;
 
+/// The TypeScript declarations of the package (`types.d.ts`, kept as a file of its own so that
+/// it reads as TypeScript).
 #[wasm_bindgen(typescript_custom_section)]
-const TYPES: &str = r#"
-/** Where the message will be sent from; it decides the length limits. */
-export type Profile = "api" | "business-app";
-/** Language of messages, help and fixes. */
-export type Lang = "en" | "ru";
-export type Severity = "error" | "warning" | "info";
-/** A rule's configured level: `"off"` disables it, a severity replaces the rule's own. */
-export type RuleLevel = "off" | "info" | "warning" | "error";
-export type Category = "MARKETING" | "UTILITY" | "AUTHENTICATION";
-/** The component a finding is in. */
-export type ComponentName =
-  "HEADER" | "BODY" | "FOOTER" | "BUTTONS" | "CAROUSEL" | "LIMITED_TIME_OFFER"
-  | "CALL_PERMISSION_REQUEST" | "OTHER";
-
-/** Options of a {@link Linter}; every field is optional. */
-export interface LintOptions {
-  /** `"api"` (default): Meta's limits for API templates; `"business-app"`: app broadcasts. */
-  profile?: Profile;
-  /** Domains the business owns (`"shop.ru"`); links elsewhere are reported. */
-  ownedDomains?: string[];
-  /** Language of messages (default `"en"`). */
-  lang?: Lang;
-  /** Rule ids to turn off (the same as `rules: { id: "off" }`; this list wins). */
-  disabledRules?: string[];
-  /** Per-rule levels, as in walint.toml's `[rules]`. */
-  rules?: Record<string, RuleLevel>;
-}
-
-/** A span of a field's text: bytes of its UTF-8, UTF-16 units (JavaScript string indices:
- * `text.slice(start_utf16, end_utf16)` is the flagged text), and 1-based line/column in
- * characters. */
-export interface TextRange {
-  start: number;
-  end: number;
-  start_utf16: number;
-  end_utf16: number;
-  start_line: number;
-  start_column: number;
-  end_line: number;
-  end_column: number;
-}
-
-/** A point of the input document: byte offset (UTF-8), 1-based line and column (characters). */
-export interface Position {
-  offset: number;
-  line: number;
-  column: number;
-}
-
-/** A span of the input document. For an object passed to `lint`, the document is
- * `JSON.stringify(template)`. */
-export interface DocRange {
-  start: Position;
-  end: Position;
-}
-
-/** Replace a range of a text field (an empty `text` deletes it). */
-export interface ReplaceEdit {
-  kind: "replace";
-  path: string;
-  range: TextRange;
-  text: string;
-}
-
-/** Add a component to the template's `components` array. */
-export interface AddComponentEdit {
-  kind: "add_component";
-  path: string;
-  component: TemplateComponent;
-}
-
-export type Edit = ReplaceEdit | AddComponentEdit;
-
-/** A machine-applicable correction. */
-export interface Fix {
-  message: string;
-  edits: Edit[];
-}
-
-/** One finding; the same fields as `walint check --format json`. */
-export interface Diagnostic {
-  rule: string;
-  severity: Severity;
-  message: string;
-  /** `null` for template-level findings (name, language, category). */
-  component: ComponentName | null;
-  /** JSON path of the field or object, e.g. `components[1].text`. */
-  path: string;
-  /** The span inside the field's text, when the finding is about part of a text. */
-  range: TextRange | null;
-  /** The span in the input document. */
-  location: DocRange | null;
-  help: string | null;
-  fix: Fix | null;
-}
-
-/** Counts next to the text; lengths are in UTF-16 units, the unit of Meta's limits. */
-export interface Stats {
-  body_length: number;
-  header_length: number;
-  footer_length: number;
-  /** Distinct valid placeholders in the header and body. */
-  placeholders: number;
-  /** Links in every text of the template. */
-  links: number;
-  /** Emoji in the body, each sequence counted once. */
-  emoji: number;
-}
-
-export type RejectionReason =
-  | "INVALID_FORMAT"
-  | "PROMOTIONAL"
-  | "INCORRECT_CATEGORY"
-  | "TAG_CONTENT_MISMATCH"
-  | "ABUSIVE_CONTENT"
-  | "SCAM";
-
-/** One factor of a prediction. */
-export interface PredictionReason {
-  factor: string;
-  message: string;
-  weight: number;
-  rules: string[];
-  words: string[];
-}
-
-/** What Meta's review is predicted to do with the template. */
-export interface Prediction {
-  outcome: "approved" | "rejected" | "recategorized";
-  status: "APPROVED" | "REJECTED" | "PENDING";
-  flag_risk: "low" | "medium" | "high";
-  category: {
-    declared: Category | null;
-    predicted: Category;
-    probability: number;
-    /** `"rules"`: decided by one of Meta's category rules; `"model"`: by the category model. */
-    basis: "rules" | "model";
-  };
-  rejection_reason: RejectionReason | null;
-  approval_probability: number;
-  /** `"low"` when walint has no word list for the template's language. */
-  confidence: "normal" | "low";
-  reasons: PredictionReason[];
-}
-
-/** The findings for one template of the input. */
-export interface TemplateReport {
-  /** The template's `name`, if it has one. */
-  name: string | null;
-  /** Where the template is in the input (`""`, `"[2]"`, `"data[0]"`). */
-  path: string;
-  diagnostics: Diagnostic[];
-  /** `null` until the moderation predictor fills it in. */
-  prediction: Prediction | null;
-  stats: Stats;
-}
-
-/** What `lint` and `lintText` return. */
-export interface LintResult {
-  templates: TemplateReport[];
-}
-
-/** A rule, as `rules()` lists it. */
-export interface RuleInfo {
-  id: string;
-  default_severity: Severity;
-  /** One line, in the linter's language. (The full documentation is `walint explain RULE`.) */
-  summary: string;
-}
-
-/** A button of a BUTTONS component (Meta's `message_templates` format). */
-export interface TemplateButton {
-  type?: string;
-  text?: string;
-  url?: string;
-  phone_number?: string;
-  example?: string | string[];
-  [field: string]: unknown;
-}
-
-/** A component of a template (Meta's `message_templates` format). */
-export interface TemplateComponent {
-  type?: string;
-  format?: string;
-  text?: string;
-  example?: Record<string, unknown>;
-  buttons?: TemplateButton[];
-  [field: string]: unknown;
-}
-
-/** A template in Meta's `message_templates` format (what you POST to the Graph API). */
-export interface MessageTemplate {
-  name?: string;
-  language?: string;
-  category?: string;
-  parameter_format?: string;
-  components?: TemplateComponent[];
-  [field: string]: unknown;
-}
-
-/** What `lint` accepts: JSON text (a string, or its UTF-8 bytes in a `Uint8Array` such as a
- * Node `Buffer`), or as a plain object: one template, an array, or a `{"data": [...]}` GET
- * response. A `Map`, `Set`, `Date` or other non-plain object is refused. */
-export type TemplateInput =
-  | string
-  | Uint8Array
-  | MessageTemplate
-  | MessageTemplate[]
-  | { data: MessageTemplate[] };
-
-/** What every error thrown by walint is: an `Error` with a machine-readable `code`. */
-export interface WalintError extends Error {
-  code:
-    | "invalid_options"
-    | "invalid_argument"
-    | "input_too_large"
-    | "lone_surrogate"
-    | "unreadable_template"
-    | "freed"
-    | "internal";
-  /** `unreadable_template`: JSON path of the offending value (`""` for syntax errors). */
-  path?: string;
-  /** `unreadable_template`: 1-based line and column (characters) in the input. */
-  line?: number;
-  column?: number;
-  /** `lone_surrogate`: the UTF-16 index of the unpaired surrogate; `invalid_argument` for
-   * bytes that are not UTF-8: the offset of the first invalid byte. */
-  index?: number;
-}
-"#;
+const TYPES: &str = include_str!("types.d.ts");
 
 #[wasm_bindgen]
 extern "C" {
@@ -267,14 +41,6 @@ extern "C" {
     /// object back, typed as the `JsError` the exports return.
     #[wasm_bindgen(js_namespace = Object, js_name = assign)]
     fn assign_details(error: &js_sys::Error, details: &Object) -> JsError;
-
-    /// `Object.keys`, catching what a Proxy may throw.
-    #[wasm_bindgen(js_namespace = Object, js_name = keys, catch)]
-    fn object_keys(object: &JsValue) -> Result<Array, JsValue>;
-
-    /// `Object.entries`, catching what a getter or a Proxy may throw.
-    #[wasm_bindgen(js_namespace = Object, js_name = entries, catch)]
-    fn object_entries(object: &JsValue) -> Result<Array, JsValue>;
 
     /// `Object.prototype.toString.call(value)`: `"[object Object]"` for plain objects and class
     /// instances, `"[object Map]"` for a Map (catching what a `Symbol.toStringTag` getter may
@@ -683,12 +449,14 @@ fn stringify(value: &JsValue) -> Result<String, Failure> {
 
 /// Reads the options object. On failure, also says which language to report it in (the
 /// options' own `lang` when that much was readable).
+/// The options of `new Linter(options)`: read by serde into the same [`Settings`] as
+/// `walint.toml`, and checked by the same code. Failures are in the language the options ask
+/// for, when they got that far.
 fn parse_options(value: Option<&JsValue>) -> Result<LintOptions, (Failure, Lang)> {
-    let mut options = LintOptions::default();
     let Some(value) = value.filter(|v| !v.is_undefined() && !v.is_null()) else {
-        return Ok(options);
+        return Ok(LintOptions::default());
     };
-    if !value.is_object() || Array::is_array(value) {
+    if !value.is_object() || Array::is_array(value) || !is_plain(value) {
         let got = type_of(value);
         return Err((
             Failure::options(
@@ -698,132 +466,44 @@ fn parse_options(value: Option<&JsValue>) -> Result<LintOptions, (Failure, Lang)
             Lang::En,
         ));
     }
-    let get = |key: &str| -> Result<Option<JsValue>, Failure> {
-        let v = Reflect::get(value, &JsValue::from_str(key)).map_err(|_| {
-            Failure::options(
-                format!("reading `{key}` threw"),
-                format!("чтение `{key}` вызвало исключение"),
+    const KNOWN: &str = "profile, lang, ownedDomains, disabledRules, rules";
+    // The options go through JSON, so that serde reads them exactly as it reads walint.toml
+    // (an unknown or misspelt option is refused, not ignored).
+    let json = JSON::stringify(value)
+        .ok()
+        .and_then(|j| j.as_string())
+        .ok_or_else(|| {
+            (
+                Failure::options(
+                    "the options could not be read as JSON".into(),
+                    "настройки не удалось прочитать как JSON".into(),
+                ),
+                Lang::En,
             )
         })?;
-        Ok((!v.is_undefined()).then_some(v))
-    };
-    let string = |key: &str, v: &JsValue| -> Result<String, Failure> {
-        v.as_string().ok_or_else(|| {
-            let got = type_of(v);
-            Failure::options(
-                format!("`{key}` must be a string, got {got}"),
-                format!("`{key}` должно быть строкой, а получено: {got}"),
-            )
-        })
-    };
-    let strings = |key: &str, v: &JsValue| -> Result<Vec<String>, Failure> {
-        if !Array::is_array(v) {
-            let got = type_of(v);
-            return Err(Failure::options(
-                format!("`{key}` must be an array of strings, got {got}"),
-                format!("`{key}` должно быть массивом строк, а получено: {got}"),
-            ));
-        }
-        Array::from(v)
-            .iter()
-            .enumerate()
-            .map(|(i, item)| string(&format!("{key}[{i}]"), &item))
-            .collect()
-    };
-
-    let lang_failure = |f| (f, Lang::En);
-    if let Some(v) = get("lang").map_err(lang_failure)? {
-        let s = string("lang", &v).map_err(lang_failure)?;
-        options.lang = match s.as_str() {
-            "en" => Lang::En,
-            "ru" => Lang::Ru,
-            _ => {
-                return Err(lang_failure(Failure::options(
-                    format!("`lang` must be \"en\" or \"ru\", got \"{s}\""),
-                    format!("`lang` должно быть \"en\" или \"ru\", а получено \"{s}\""),
-                )))
-            }
-        };
-    }
-    let lang = options.lang;
-    let rest = |options: &mut LintOptions| -> Result<(), Failure> {
-        const KEYS: [&str; 5] = ["profile", "ownedDomains", "lang", "disabledRules", "rules"];
-        let threw = |what: &str| {
-            Failure::options(
-                format!("reading {what} threw"),
-                format!("чтение {what} вызвало исключение"),
-            )
-        };
-        let keys = object_keys(value).map_err(|_| threw("the options"))?;
-        for key in keys.iter() {
-            let key = key.as_string().unwrap_or_default();
-            if !KEYS.contains(&key.as_str()) {
-                return Err(Failure::options(
-                    format!("unknown option `{key}` (known: {})", KEYS.join(", ")),
-                    format!("неизвестная настройка `{key}` (есть: {})", KEYS.join(", ")),
-                ));
-            }
-        }
-        if let Some(v) = get("profile")? {
-            let s = string("profile", &v)?;
-            options.profile = Profile::parse(&s).ok_or_else(|| {
-                Failure::options(
-                    format!("`profile` must be \"api\" or \"business-app\", got \"{s}\""),
-                    format!(
-                        "`profile` должно быть \"api\" или \"business-app\", а получено \"{s}\""
-                    ),
-                )
-            })?;
-        }
-        if let Some(v) = get("ownedDomains")? {
-            options.owned_domains = strings("ownedDomains", &v)?;
-        }
-        if let Some(v) = get("rules")? {
-            if !v.is_object() || Array::is_array(&v) {
-                let got = type_of(&v);
-                return Err(Failure::options(
-                    format!("`rules` must be an object mapping rule ids to levels, got {got}"),
-                    format!("`rules` должно быть объектом «правило → уровень», а получено: {got}"),
-                ));
-            }
-            let entries = object_entries(&v).map_err(|_| threw("`rules`"))?;
-            for entry in entries.iter() {
-                let entry = Array::from(&entry);
-                let id = entry.get(0).as_string().unwrap_or_default();
-                let key = format!("rules[\"{id}\"]");
-                let level = string(&key, &entry.get(1))?;
-                let level = match level.as_str() {
-                    "off" => RuleLevel::Off,
-                    "info" => RuleLevel::Info,
-                    "warning" => RuleLevel::Warning,
-                    "error" => RuleLevel::Error,
-                    _ => {
-                        return Err(Failure::options(
-                            format!("`{key}` must be \"off\", \"info\", \"warning\" or \"error\", got \"{level}\""),
-                            format!("`{key}` должно быть \"off\", \"info\", \"warning\" или \"error\", а получено \"{level}\""),
-                        ))
-                    }
-                };
-                options.rules.insert(id, level);
-            }
-        }
-        if let Some(v) = get("disabledRules")? {
-            for id in strings("disabledRules", &v)? {
-                options.rules.insert(id, RuleLevel::Off);
-            }
-        }
-        if let Some(id) = options
-            .rules
-            .keys()
-            .find(|id| crate::rules::find(id).is_none())
+    let settings: Settings = serde_json::from_str(&json).map_err(|e| {
+        let e = e.to_string();
+        let e = e.split(" at line ").next().unwrap_or(&e).to_string();
+        let failure = match e
+            .strip_prefix("unknown field `")
+            .and_then(|rest| rest.split_once('`'))
         {
-            return Err(Failure::options(
-                format!("unknown rule `{id}` (Linter.rules() lists them)"),
-                format!("неизвестное правило `{id}` (список даёт Linter.rules())"),
-            ));
-        }
-        options.validate().map_err(|m| Failure::options(m.en, m.ru))
+            Some((key, _)) => Failure::options(
+                format!("unknown option `{key}` (known: {KNOWN})"),
+                format!("неизвестная настройка `{key}` (есть: {KNOWN})"),
+            ),
+            None => Failure::options(
+                format!("the options are not what a Linter takes: {e}"),
+                format!("настройки не подходят для Linter: {e}"),
+            ),
+        };
+        (failure, Lang::En)
+    })?;
+    let lang = match settings.lang.as_deref() {
+        Some("ru") => Lang::Ru,
+        _ => Lang::En,
     };
-    rest(&mut options).map_err(|f| (f, lang))?;
-    Ok(options)
+    settings
+        .into_options()
+        .map_err(|m| (Failure::options(m.en, m.ru), lang))
 }
