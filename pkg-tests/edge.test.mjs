@@ -151,6 +151,33 @@ for (const [runtime, start] of [
       assert.equal((await post(server.url, fits)).status, 200);
     });
 
+    test('any body within 64 KiB gets a bounded answer: at most 50 templates, 500 findings, well under 1 MB', async () => {
+      // 64 KiB of tiny templates: refused before linting (each would cost a prediction).
+      const many = `[${Array(51).fill(TEMPLATE).join(',')}]`;
+      const refused = await post(server.url, many);
+      assert.equal(refused.status, 413);
+      assert.equal((await refused.json()).error.code, 'too_many_templates');
+      const data = await post(server.url, `{"data": ${many}}`);
+      assert.equal(data.status, 413);
+      // Hostile bodies just under 64 KiB: a body of broken placeholders, 50 templates of
+      // findings, a body of emoji.
+      const hostile = [
+        JSON.stringify({ name: 'a', language: 'en', category: 'UTILITY', components: [{ type: 'BODY', text: '{{ 1 } bit.ly/x '.repeat(3900) }] }),
+        `[${Array(50).fill(JSON.stringify({ name: 'A B', components: [{ type: 'BODY', text: '{{1}}{{2}} bit.ly/x СКИДКА!!! '.repeat(30) }] })).join(',')}]`,
+        JSON.stringify({ components: [{ type: 'BODY', text: '🔥'.repeat(15000) }] }),
+      ];
+      for (const body of hostile) {
+        assert.ok(new TextEncoder().encode(body).length <= 64 * 1024, `${body.length}`);
+        const res = await post(server.url, body);
+        assert.equal(res.status, 200);
+        const text = await res.text();
+        assert.ok(text.length < 1 << 20, `${text.length} bytes`);
+        const { templates } = JSON.parse(text);
+        const listed = templates.reduce((n, t) => n + t.diagnostics.length, 0);
+        assert.ok(listed <= 501, `${listed} findings`);
+      }
+    });
+
     test('other methods → 405, other paths → 404', async () => {
       for (const method of ['GET', 'PUT', 'DELETE']) {
         const res = await fetch(new URL('/lint', server.url), { method });

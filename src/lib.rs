@@ -164,6 +164,9 @@ impl Linter {
         for (t, i, location) in positions.locate(&doc.source) {
             reports[t].diagnostics[i].location = Some(location);
         }
+        if let Some(max) = self.options.max_findings {
+            limit_findings(&mut reports, max, self.options.lang);
+        }
         reports
     }
 
@@ -212,6 +215,41 @@ pub fn lint_template(
     source: Option<&str>,
 ) -> Vec<Diagnostic> {
     Linter::new(options.clone()).lint_template(template, source)
+}
+
+/// Keeps the first `max` findings of an input; the rest are counted in one closing finding
+/// where the first of them was, with their gravest severity. The predictions were made from
+/// every finding, so they stay as they are.
+fn limit_findings(reports: &mut [TemplateReport], max: usize, lang: Lang) {
+    let mut listed = 0;
+    let mut hidden: Option<(usize, Diagnostic, usize)> = None; // (report, first hidden, count)
+    for (r, report) in reports.iter_mut().enumerate() {
+        let room = max.saturating_sub(listed);
+        if report.diagnostics.len() <= room {
+            listed += report.diagnostics.len();
+            continue;
+        }
+        for d in report.diagnostics.drain(room..) {
+            match &mut hidden {
+                Some((_, first, count)) => {
+                    *count += 1;
+                    first.severity = first.severity.max(d.severity);
+                }
+                None => hidden = Some((r, d, 1)),
+            }
+        }
+        listed = max;
+    }
+    let Some((r, mut first, count)) = hidden else {
+        return;
+    };
+    let message = Msg::new(
+        format!("{count} more {} in this input are not listed (at most {max} per request), starting here: {}", l10n::plural_en(count, "finding", "findings"), first.message),
+        format!("ещё {count} {} в этих данных не показаны (не больше {max} за запрос), начиная с этого: {}", l10n::plural_ru(count, "замечание", "замечания", "замечаний"), first.message),
+    );
+    first.message = message.get(lang).to_string();
+    first.fix = None;
+    reports[r].diagnostics.push(first);
 }
 
 fn run_rules(

@@ -74,6 +74,9 @@ pub struct LintOptions {
     pub lang: Lang,
     /// Per-rule levels: `"off"` disables a rule, a severity replaces the rule's own.
     pub rules: BTreeMap<String, RuleLevel>,
+    /// The most findings one input may list; the rest are counted in one closing finding (an
+    /// edge function bounds its answer with it). `None`: no limit.
+    pub max_findings: Option<usize>,
 }
 
 /// Settings as people write them, in `walint.toml` (`owned_domains`) or as the options of the
@@ -92,6 +95,9 @@ pub struct Settings {
     /// Rule id → `"off"` | `"info"` | `"warning"` | `"error"`.
     #[serde(default)]
     pub rules: BTreeMap<String, String>,
+    /// The most findings one input may list (see [`LintOptions::max_findings`]).
+    #[serde(default, alias = "maxFindings")]
+    pub max_findings: Option<usize>,
 }
 
 impl Settings {
@@ -121,6 +127,7 @@ impl Settings {
             })?;
         }
         options.owned_domains = self.owned_domains;
+        options.max_findings = self.max_findings;
         for (rule, level) in self.rules {
             let level = RuleLevel::parse(&level).ok_or_else(|| {
                 Msg::new(

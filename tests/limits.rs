@@ -118,3 +118,49 @@ fn json_nested_past_the_limit_is_refused_clearly() {
         .expect("the nested-json case");
     assert!(lint_source(&nested.source, nested.kind, &LintOptions::default()).is_ok());
 }
+
+/// With `max_findings` (the edge example sets it) an input lists at most that many findings
+/// and counts the rest in one, and a hostile 64 KiB template gets an answer well under 1 MB
+/// (the edge example also caps the templates of one request, whose predictions take room).
+#[test]
+fn a_request_lists_at_most_max_findings() {
+    let options = walint::LintOptions {
+        max_findings: Some(500),
+        ..walint::LintOptions::default()
+    };
+    // 3 000 small templates with a dozen findings each, and one huge body of broken
+    // placeholders: both far past 500 findings.
+    let many = format!(
+        "[{}]",
+        vec![r#"{"name":"A","components":[{"type":"BODY","text":"{{1}}{{2}} bit.ly/x"}]}"#; 3000]
+            .join(",")
+    );
+    let huge = format!(
+        r#"{{"name":"a","language":"en","category":"UTILITY","components":[{{"type":"BODY","text":"{}"}}]}}"#,
+        "{{ 1 } ".repeat(8000)
+    );
+    for (source, one) in [(many, false), (huge, true)] {
+        let reports = walint::lint_source(&source, walint::InputKind::Json, &options).unwrap();
+        let listed: usize = reports.iter().map(|r| r.diagnostics.len()).sum();
+        if one {
+            assert!(listed <= 501, "{listed}");
+            let json = serde_json::to_string(&reports).unwrap();
+            assert!(json.len() < 1 << 20, "{} bytes", json.len());
+            continue;
+        }
+        assert_eq!(listed, 501, "500 listed and one that counts the rest");
+        let closing = reports
+            .iter()
+            .flat_map(|r| &r.diagnostics)
+            .find(|d| {
+                d.message
+                    .contains("more findings in this input are not listed")
+            })
+            .expect("a closing finding");
+        assert!(closing.fix.is_none());
+        // The predictions still see every finding.
+        assert!(reports
+            .iter()
+            .all(|r| r.prediction.as_ref().unwrap().outcome == walint::predict::Outcome::Rejected));
+    }
+}

@@ -7,7 +7,10 @@
 //                &owned_domain=shop.example (repeatable)
 //   200  {"templates": [...], "summary": {"errors", "warnings", "infos"}}
 //   400  the body is not JSON (or not UTF-8), or a query option is invalid
-//   404  another path          405  another method          413  a body over 64 KiB
+//   404  another path          405  another method
+//   413  a body over 64 KiB, or more than 50 templates in one request
+// The answer lists at most 500 findings (the rest are counted in one), so that any request
+// costs a few milliseconds of CPU and its answer stays well under 1 MB.
 //   422  JSON that walint cannot read as a template (with the JSON path, line and column)
 // Errors are {"error": {"code", "message", ...}}.
 //
@@ -15,6 +18,10 @@
 import { initSync, Linter } from '../../pkg/web/walint.js';
 
 export const MAX_BODY_BYTES = 64 * 1024;
+/** Templates one request may hold: each gets a prediction, and CPU is billed per request. */
+export const MAX_TEMPLATES = 50;
+/** Findings one answer lists; the rest are counted in a closing finding. */
+export const MAX_FINDINGS = 500;
 
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
 
@@ -96,13 +103,22 @@ export function makeHandler(wasmModule, defaults = {}) {
       } catch {
         return failure(400, 'invalid_json', 'the body is not UTF-8 text');
       }
+      let parsed;
       try {
-        JSON.parse(text);
+        parsed = JSON.parse(text);
       } catch (e) {
         return failure(400, 'invalid_json', `the body is not JSON: ${e.message}`);
       }
+      const count = Array.isArray(parsed)
+        ? parsed.length
+        : Array.isArray(parsed?.data) && !('components' in parsed)
+          ? parsed.data.length
+          : 1;
+      if (count > MAX_TEMPLATES) {
+        return failure(413, 'too_many_templates', `the body holds ${count} templates; one request takes at most ${MAX_TEMPLATES}`);
+      }
 
-      const options = { ...defaults };
+      const options = { maxFindings: MAX_FINDINGS, ...defaults };
       for (const [param, key] of [['lang', 'lang'], ['profile', 'profile']]) {
         const value = url.searchParams.get(param);
         if (value !== null) options[key] = value;

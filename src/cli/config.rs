@@ -58,6 +58,7 @@ impl Config {
             owned_domains: self.owned_domains,
             disabled_rules: Vec::new(),
             rules: self.rules,
+            max_findings: None,
         }
         .into_options()
         .map_err(|m| format!("{origin}: {}", m.en))

@@ -466,7 +466,7 @@ fn parse_options(value: Option<&JsValue>) -> Result<LintOptions, (Failure, Lang)
             Lang::En,
         ));
     }
-    const KNOWN: &str = "profile, lang, ownedDomains, disabledRules, rules";
+    const KNOWN: &str = "profile, lang, ownedDomains, disabledRules, rules, maxFindings";
     // The options go through JSON, so that serde reads them exactly as it reads walint.toml
     // (an unknown or misspelt option is refused, not ignored).
     let json = JSON::stringify(value)

@@ -23,6 +23,8 @@ export interface LintOptions {
   disabledRules?: string[];
   /** Per-rule levels, as in walint.toml's `[rules]`. */
   rules?: Record<string, RuleLevel>;
+  /** The most findings one call lists; the rest are counted in one closing finding. */
+  maxFindings?: number;
 }
 
 /** A span of a field's text: bytes of its UTF-8, UTF-16 units (JavaScript string indices:
