@@ -38,7 +38,11 @@ if [ ! -d node_modules/@kapso/whatsapp-cloud-api ]; then
   npm ci --no-audit --no-fund
 fi
 
-echo "== Node: wasm package and Kapso"
+echo "== whole-account exports (benches/exports.py): walint beside Python's json.load"
+cargo build --quiet --release --locked
+python3 benches/exports.py "$OUT" target/release/walint
+
+echo "== Node: wasm package, edge handler and Kapso"
 node benches/node.mjs "$OUT" "$SECS"
 
 echo "== the page in headless Chromium: keystroke to problem list (benches/page-latency.mjs)"
