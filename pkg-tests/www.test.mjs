@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import {
-  ROOT, SHOTS, body, chooseCategory, env, expected, idle, jsonText, listed, listedCore, loadExample, marked, open, ready, typeInBody, useBrowser,
+  ROOT, SHOTS, body, chooseCategory, env, expected, idle, jsonText, listed, listedCore, loadExample, marked, node, open, ready, typeInBody, useBrowser,
 } from './www-helpers.mjs';
 
 useBrowser();
@@ -202,14 +202,19 @@ test('JSON tab: copy to the clipboard, download, plain-text import; the draft su
   assert.equal(download.suggestedFilename(), 'order_ready.json');
   assert.equal(readFileSync(await download.path(), 'utf8'), shown);
 
-  // A .txt file is a plain-text draft: its text becomes the body.
+  // A .txt file is a plain-text draft, read as the CLI and the package read it: its text is the
+  // body, and the draft has no name, language or category until they are filled in.
   const txt = join(ROOT, 'examples', 'ru', 'payment_received.txt');
   await page.setInputFiles('#json-file', txt);
   await page.click('#confirm-ok');
   await page.waitForSelector('#panel-form:not([hidden])');
   await idle(page);
-  assert.equal(await body(page).inputValue(), readFileSync(txt, 'utf8').trimEnd());
-  assert.equal(await page.inputValue('[data-field="name"]'), 'payment_received');
+  const draft = readFileSync(txt, 'utf8');
+  assert.equal(await body(page).inputValue(), draft.trimEnd());
+  assert.equal(await page.inputValue('[data-field="name"]'), '');
+  assert.deepEqual(JSON.parse(await jsonText(page)), { components: [{ type: 'BODY', text: draft.replace(/\n$/, '') }] });
+  const core = new node.Linter({ lang: 'en' }).lintText(draft).templates[0].prediction.outcome;
+  assert.equal(await page.getAttribute('#summary', 'data-outcome'), core);
 
   // Reloading the page keeps the draft (localStorage: this device only).
   await page.reload();
