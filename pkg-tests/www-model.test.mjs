@@ -8,7 +8,7 @@ import { dirname, join, relative } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import {
-  adoptButtonFields, buttonFields, emptyState, fromTemplate, jsonOnly, newButton, toTemplate,
+  adoptButtonFields, buttonFields, emptyState, fixedState, fromTemplate, jsonOnly, newButton, toTemplate,
 } from '../www/model.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -190,4 +190,15 @@ test('a button made another type takes up the field the JSON held for it', () =>
   // A button added in the form writes its fields, empty or not, so that findings find them.
   state.buttons.push(newButton('URL'));
   assert.deepEqual(toTemplate(state).template.components[0].buttons[1], { type: 'URL', text: '', url: '' });
+});
+
+test('a footer added by a fix goes before the buttons; a fix that does not fit changes nothing', () => {
+  const t = {
+    name: 'sale', language: 'en_US', category: 'MARKETING',
+    components: [{ type: 'BODY', text: 'Big sale!' }, { type: 'BUTTONS', buttons: [{ type: 'URL', text: 'Shop', url: 'https://shop.example' }] }],
+  };
+  const footer = { type: 'FOOTER', text: 'Reply STOP to unsubscribe' };
+  const next = fixedState(fromTemplate(t), [{ kind: 'add_component', component: footer }]);
+  assert.deepEqual(toTemplate(next).template.components, [t.components[0], footer, t.components[1]]);
+  assert.equal(fixedState(fromTemplate(t), [{ kind: 'replace', path: 'components[5].text', range: { start_utf16: 0, end_utf16: 1 }, text: 'x' }]), null);
 });

@@ -11,7 +11,7 @@
 import { h, replaceChildren } from './dom.js';
 import { applyI18n, count, detectLang, has, lang, setLang, t } from './i18n.js';
 import {
-  applyEditsToTemplate, emptyState, fieldFor, fieldRef, fromTemplate, isBlank, toTemplate,
+  emptyState, fieldFor, fieldRef, fixedState, fromTemplate, isBlank, toTemplate,
 } from './model.js';
 import { Editor } from './editor.js';
 import { markElement, renderBackdrop, shiftRange, worst } from './highlight.js';
@@ -608,9 +608,9 @@ function applyFix(d) {
     for (const [key, list] of byKey) editor.replaceRanges(key, list);
     requestLint();
   } else {
-    const { template } = toTemplate(app.state);
-    if (!applyEditsToTemplate(template, edits)) return;
-    app.state = fromTemplate(template);
+    const next = fixedState(app.state, edits);
+    if (!next) return;
+    app.state = next;
     editor.render(app.state, app.settings.profile);
     afterChange('fix');
     showTab('form');

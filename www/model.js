@@ -52,7 +52,6 @@ export function placeholders(text) {
 
 const isNamed = (list) => list.length > 0 && list.every((p) => !/^\d+$/.test(p));
 const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
-const str = (v) => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
 const hasAny = (o) => Object.keys(o).length > 0;
 
 /** Which buttons fields the form shows (and writes) for a type. */
@@ -498,4 +497,20 @@ export function applyEditsToTemplate(template, edits) {
     parent[last] = applyReplaceEdits(parent[last], list);
   }
   return true;
+}
+
+/**
+ * The state after a fix's edits (add_component, replace), or null when an edit does not fit. A
+ * part the fix adds (a footer) goes in its usual place, not after the buttons.
+ */
+export function fixedState(state, edits) {
+  const { template } = toTemplate(state);
+  const had = new Set(template.components.map((c) => (isObject(c) && typeof c.type === 'string' ? c.type.toUpperCase() : null)));
+  if (!applyEditsToTemplate(template, edits)) return null;
+  const next = fromTemplate(template);
+  for (const e of edits) {
+    const type = e.kind === 'add_component' && typeof e.component?.type === 'string' ? e.component.type.toUpperCase() : null;
+    if (type && !had.has(type)) next.layout = next.layout.filter((slot) => slot !== type);
+  }
+  return next;
 }
