@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import {
-  ROOT, SHOTS, body, chooseCategory, env, expected, idle, jsonText, listed, listedCore, loadExample, marked, open, ready, typeInBody, useBrowser,
+  ROOT, SHOTS, axe, body, chooseCategory, env, expected, idle, jsonText, listed, listedCore, loadExample, marked, node, open, ready, typeInBody, useBrowser,
 } from './www-helpers.mjs';
 
 useBrowser();
@@ -202,14 +202,19 @@ test('JSON tab: copy to the clipboard, download, plain-text import; the draft su
   assert.equal(download.suggestedFilename(), 'order_ready.json');
   assert.equal(readFileSync(await download.path(), 'utf8'), shown);
 
-  // A .txt file is a plain-text draft: its text becomes the body.
+  // A .txt file is a plain-text draft, read as the CLI and the package read it: its text is the
+  // body, and the draft has no name, language or category until they are filled in.
   const txt = join(ROOT, 'examples', 'ru', 'payment_received.txt');
   await page.setInputFiles('#json-file', txt);
   await page.click('#confirm-ok');
   await page.waitForSelector('#panel-form:not([hidden])');
   await idle(page);
-  assert.equal(await body(page).inputValue(), readFileSync(txt, 'utf8').trimEnd());
-  assert.equal(await page.inputValue('[data-field="name"]'), 'payment_received');
+  const draft = readFileSync(txt, 'utf8');
+  assert.equal(await body(page).inputValue(), draft.trimEnd());
+  assert.equal(await page.inputValue('[data-field="name"]'), '');
+  assert.deepEqual(JSON.parse(await jsonText(page)), { components: [{ type: 'BODY', text: draft.replace(/\n$/, '') }] });
+  const core = new node.Linter({ lang: 'en' }).lintText(draft).templates[0].prediction.outcome;
+  assert.equal(await page.getAttribute('#summary', 'data-outcome'), core);
 
   // Reloading the page keeps the draft (localStorage: this device only).
   await page.reload();
@@ -451,5 +456,55 @@ test('accessibility basics: every control has a label; tabs work with the arrow 
   await page.keyboard.press('ArrowLeft');
   assert.equal(await page.getAttribute('#tab-form', 'aria-selected'), 'true');
   await page.setViewportSize({ width: 1400, height: 900 });
+  await done();
+});
+
+test('the forecast says when Meta’s rules decide the category, and plainly when it is less certain (no word list for the language)', async () => {
+  const { page, done } = await open();
+  const category = () => page.locator('#prediction dd').nth(3);
+  const reasons = () => page.$$eval('#prediction .reasons li', (els) => els.map((e) => e.textContent));
+  const lowLine = page.locator('#prediction .confidence-low');
+
+  // English, an offer in a UTILITY template: Meta's rules make it MARKETING; the core is sure.
+  await chooseCategory(page, 'UTILITY');
+  await typeInBody(page, 'Your order {{1}} has shipped. Save 15% on your next order.');
+  let want = (await expected(page, { lang: 'en' })).report.prediction;
+  assert.equal(want.category.basis, 'rules');
+  assert.equal(want.confidence, 'normal');
+  assert.equal(await page.getAttribute('#prediction', 'data-basis'), 'rules');
+  assert.match(await category().textContent(), /^Marketing, \d+\u00a0% \(you chose Utility\)This category follows Meta’s rules\.$/);
+  assert.equal(await lowLine.count(), 0);
+
+  // Finnish: no word list. The category comes from the model, and the page says it is less certain,
+  // once: the core's reason that says so is that line.
+  await page.fill('[data-field="language"]', 'fi');
+  await body(page).fill('Tilauksesi {{1}} on lähetetty ja saapuu huomenna.');
+  await idle(page);
+  want = (await expected(page, { lang: 'en' })).report.prediction;
+  assert.equal(want.confidence, 'low');
+  assert.equal(want.category.basis, 'model');
+  assert.ok(want.reasons.some((r) => r.factor === 'no-word-list'));
+  assert.equal(await page.getAttribute('#prediction', 'data-confidence'), 'low');
+  assert.equal(await lowLine.textContent(), 'walint has no word list for this language, so the category is less certain.');
+  assert.doesNotMatch(await category().textContent(), /Meta’s rules/);
+  assert.deepEqual((await reasons()).sort(), [...new Set(want.reasons.filter((r) => r.factor !== 'no-word-list').map((r) => r.message))].sort());
+  await axe(page, 'a forecast of low confidence');
+
+  // In Russian; and in a Business-app broadcast, which has no category, of the forecast.
+  await page.getByRole('button', { name: 'Русский' }).click();
+  await idle(page);
+  assert.equal(await lowLine.textContent(), 'Для этого языка у walint нет словаря, поэтому категория определена менее надёжно.');
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.selectOption('#profile', 'business-app');
+  await idle(page);
+  assert.equal(await lowLine.textContent(), 'walint has no word list for this language, so this forecast is less certain.');
+
+  // Back to a language with a word list: the line goes.
+  await page.selectOption('#profile', 'api');
+  await page.fill('[data-field="language"]', 'en_US');
+  await body(page).fill('Your order {{1}} has shipped and arrives tomorrow.');
+  await idle(page);
+  assert.equal(await page.getAttribute('#prediction', 'data-confidence'), 'normal');
+  assert.equal(await lowLine.count(), 0);
   await done();
 });

@@ -11,7 +11,7 @@
 import { h, replaceChildren } from './dom.js';
 import { applyI18n, count, detectLang, has, lang, setLang, t } from './i18n.js';
 import {
-  applyEditsToTemplate, emptyState, fieldFor, fieldRef, fromTemplate, isBlank, toTemplate,
+  emptyState, fieldFor, fieldRef, fixedState, fromTemplate, isBlank, toTemplate,
 } from './model.js';
 import { Editor } from './editor.js';
 import { markElement, renderBackdrop, shiftRange, worst } from './highlight.js';
@@ -228,6 +228,8 @@ function whereOf(d) {
     const k = button[2] ? `where.button.${button[2]}` : 'where.button';
     return n > 0 ? t(has(k) ? k : 'where.button', { n }) : t('where.buttons');
   }
+  const other = /^other\.(\d+)$/.exec(key);
+  if (other) return t('where.other', { type: app.state.others[Number(other[1])]?.type ?? '—' });
   const example = /^(header|body)\.example\.(.+)$/.exec(key);
   if (example) return t('where.example', { where: t(`where.${example[1]}`), ph: `{{${example[2]}}}` });
   if (d.rule === 'placeholder-example' && /^(header|body)$/.test(key)) return t(`where.${key}.examples`);
@@ -354,6 +356,10 @@ const editor = new Editor($('panel-form'), {
     afterChange('form');
   },
   announce,
+  showJson() {
+    showTab('json');
+    $('json-text').focus();
+  },
 });
 
 /** After the template changed shape (or was replaced): redraw, lint at once, save. */
@@ -602,9 +608,9 @@ function applyFix(d) {
     for (const [key, list] of byKey) editor.replaceRanges(key, list);
     requestLint();
   } else {
-    const { template } = toTemplate(app.state);
-    if (!applyEditsToTemplate(template, edits)) return;
-    app.state = fromTemplate(template);
+    const next = fixedState(app.state, edits);
+    if (!next) return;
+    app.state = next;
     editor.render(app.state, app.settings.profile);
     afterChange('fix');
     showTab('form');
@@ -646,13 +652,13 @@ for (const tab of tabs) {
   });
 }
 
-/** The work of a plain-text draft (a .txt file): its text is the body. */
-function textWork(text, fileName) {
-  const state = emptyState(lang());
-  const name = fileName.replace(/\.[^.]*$/, '');
-  if (/^[a-z0-9_]+$/.test(name)) state.name = name;
-  state.body.text = text.replace(/\r\n?/g, '\n').replace(/\n$/, '');
-  return singleWork(toTemplate(state).template);
+/**
+ * The work of a plain-text draft (a .txt file): its text is the body, and nothing else, as the
+ * CLI and the package read it (a draft has no name, language or category until they are filled
+ * in), so that the draft gets the same verdict everywhere.
+ */
+function textWork(text) {
+  return singleWork({ components: [{ type: 'BODY', text: text.replace(/\r\n?/g, '\n').replace(/\n$/, '') }] });
 }
 
 const jsonTab = new JsonTab({
@@ -682,7 +688,7 @@ const jsonTab = new JsonTab({
   },
   import: (doc, file) => replaceWork(workOfDocument(doc),
     { text: t('confirm.import', { file }), ok: t('confirm.import.ok') }, t('json.loaded', { file })),
-  importText: (text, file) => replaceWork(textWork(text, file),
+  importText: (text, file) => replaceWork(textWork(text),
     { text: t('confirm.import', { file }), ok: t('confirm.import.ok') }, t('json.loaded', { file })),
   check,
   showForm: () => showTab('form'),
@@ -750,7 +756,7 @@ $('example').addEventListener('change', async () => {
     const response = await fetch(`pkg/examples/${file}`);
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     const text = await response.text();
-    const next = file.endsWith('.txt') ? textWork(text, file.split('/').pop()) : workOfDocument(JSON.parse(text));
+    const next = file.endsWith('.txt') ? textWork(text) : workOfDocument(JSON.parse(text));
     if (!next) throw new Error(t('json.notTemplate'));
     await replaceWork(next, { text: t('confirm.example', { name }), ok: t('confirm.example.ok') }, t('examples.loaded', { name }));
   } catch (e) {

@@ -1,10 +1,14 @@
-// The form: template name, language and category; header, body, footer and buttons. Every text
+// The form: template name, language and category; header, body, footer and buttons; and a notice
+// naming what only the JSON tab edits (a carousel, a flow button, ...), which the form keeps as it
+// came. Every text
 // control carries `data-field` (the key model.js maps JSON paths to) and sits on a highlight
 // backdrop (highlight.js). Text edits update the state in place; changes of structure (header
 // type, buttons added, moved or removed) re-render the form and keep the focus.
 import { h, replaceChildren, uid } from './dom.js';
-import { t } from './i18n.js';
-import { BUTTON_TYPES, CATEGORIES, HEADER_FORMATS, buttonFields, fieldRef, newButton, placeholders } from './model.js';
+import { has, t } from './i18n.js';
+import {
+  BUTTON_TYPES, CATEGORIES, HEADER_FORMATS, adoptButtonFields, buttonFields, fieldRef, jsonOnly, jsonOnlyButton, newButton, placeholders,
+} from './model.js';
 import { autoSize, syncScroll } from './highlight.js';
 
 const LANGUAGE_CODES = ['ru', 'en', 'en_US', 'en_GB', 'es', 'es_MX', 'pt_BR', 'de', 'fr', 'it', 'uk', 'kk', 'uz', 'tr', 'ar', 'id', 'hi'];
@@ -55,11 +59,11 @@ function selectField({ key, label, value, options, focusKey }) {
 export class Editor {
   /**
    * `onInput(key)`: a field's text changed. `onStructure()`: the template's shape changed.
-   * `announce(text)`: say something to screen readers.
+   * `announce(text)`: say something to screen readers. `showJson()`: open the JSON tab.
    */
-  constructor(root, { onInput, onStructure, announce }) {
+  constructor(root, { onInput, onStructure, announce, showJson }) {
     this.root = root;
-    this.cb = { onInput, onStructure, announce };
+    this.cb = { onInput, onStructure, announce, showJson };
     this.state = null;
     root.addEventListener('input', (e) => this.#onInput(e));
     root.addEventListener('change', (e) => this.#onChange(e));
@@ -76,12 +80,12 @@ export class Editor {
     const focus = this.#saveFocus();
     replaceChildren(this.root,
       this.#categorySection(),
+      this.#jsonOnlyNotice(),
       this.#templateSection(),
       this.#headerSection(),
       this.#bodySection(),
       this.#footerSection(),
-      this.#buttonsSection(),
-      this.#othersNote());
+      this.#buttonsSection());
     this.resize();
     this.#restoreFocus(focus);
   }
@@ -225,6 +229,7 @@ export class Editor {
       const b = this.state.buttons.find((x) => x.id === typed[1]);
       if (!b) return;
       b.type = el.value === '(missing)' ? '' : el.value;
+      adoptButtonFields(b);
       if (b.type === 'OTP' && !('otp_type' in b.extra)) b.extra.otp_type = 'COPY_CODE';
       if (b.type !== 'OTP' && b.extra.otp_type === 'COPY_CODE' && Object.keys(b.extra).length === 1) delete b.extra.otp_type;
       this.cb.onStructure();
@@ -270,6 +275,9 @@ export class Editor {
       case 'fmt':
         this.#format(marker);
         break;
+      case 'open-json':
+        this.cb.showJson();
+        break;
       default:
     }
   }
@@ -312,7 +320,8 @@ export class Editor {
       return h('section', { class: 'card section category-question', dataset: { containers: 'category' } },
         h('p', { class: 'note' }, t('cq.app')));
     }
-    const current = this.state.category;
+    // A known category spelt in lower case (as in some of Meta's samples) is that category.
+    const current = CATEGORIES.includes(this.state.category.toUpperCase()) ? this.state.category.toUpperCase() : this.state.category;
     const choices = [...CATEGORIES];
     if (current && !CATEGORIES.includes(current)) choices.push(current);
     const hintId = uid('hint');
@@ -348,13 +357,15 @@ export class Editor {
     const value = !header.present ? 'NONE' : header.format === '' ? '(missing)' : header.format;
     const options = [['NONE', t('format.NONE')], ...HEADER_FORMATS.map((f) => [f, t(`format.${f}`)])];
     if (value === '(missing)') options.push(['(missing)', t('format.missing')]);
-    else if (!options.some(([v]) => v === value)) options.push([value, value]);
+    else if (!options.some(([v]) => v === value)) options.push([value, has(`format.${value}`) ? t(`format.${value}`) : value]);
     const parts = [selectField({ key: 'header.format', label: t('header.format'), value, options })];
     if (header.present && header.format === 'TEXT') {
       parts.push(textField({ key: 'header.text', label: t('header.text'), value: header.text, counter: true }));
       parts.push(this.#examplesBlock('header'));
     } else if (header.present && header.format === 'LOCATION') {
       parts.push(h('p', { class: 'hint' }, t('header.location.hint')));
+    } else if (header.present && header.format !== '' && !HEADER_FORMATS.includes(header.format)) {
+      parts.push(h('p', { class: 'hint' }, t('jo.header.kept')));
     } else if (header.present) {
       parts.push(textField({ key: 'header.handle', label: t('header.handle'), value: header.handle, hint: t('header.handle.hint') }));
     }
@@ -412,6 +423,9 @@ export class Editor {
       }
       if (f === 'example') fields.push(textField({ key: `button.${b.id}.example`, label: t('button.code'), value: b.example }));
     }
+    if (jsonOnlyButton(b)) {
+      fields.push(h('p', { class: 'hint' }, t('jo.button.kept')));
+    }
     if (b.type === 'URL') {
       const example = textField({ key: `button.${b.id}.example`, label: t('button.urlExample'), value: b.example, attrs: { inputmode: 'url' } });
       example.classList.add('url-example');
@@ -436,10 +450,18 @@ export class Editor {
           action('remove', '✕', t('button.remove', { n }), false))));
   }
 
-  #othersNote() {
-    const others = this.state.others.map((c) => (c && typeof c.type === 'string' ? c.type : JSON.stringify(c)));
-    if (others.length === 0) return null;
-    return h('p', { class: 'note' }, t('others.note', { list: others.join(', ') }));
+  /** What the form cannot edit, said plainly, with the way to the JSON tab. */
+  #jsonOnlyNotice() {
+    const items = jsonOnly(this.state);
+    if (items.length === 0) return null;
+    const titleId = uid('jo');
+    const others = items.map((x) => x.container).filter((c) => c.startsWith('other.'));
+    return h('section', { class: 'card section json-only', 'aria-labelledby': titleId, dataset: others.length ? { containers: others.join(' ') } : null },
+      h('h3', { id: titleId }, t('jo.title')),
+      h('ul', {}, items.map(({ key, vars }) => h('li', {}, t(key, vars)))),
+      h('p', { class: 'hint' }, t('jo.kept')),
+      h('button', { type: 'button', class: 'btn', dataset: { action: 'open-json', focusKey: 'open-json' } }, t('jo.open')));
   }
+
 }
 

@@ -2,11 +2,15 @@
 //
 // The state holds what the form edits (name, language, category, header, body, footer,
 // buttons) and keeps everything else of an imported template (unknown fields, OTP settings,
-// carousels, ...) so that the JSON round-trips. toTemplate() also says which form field each
-// JSON path is, so that a diagnostic's `path` (e.g. `components[1].text`) finds its field.
+// carousels, ...) so that the JSON round-trips: toTemplate(fromTemplate(x)) is x. A part the
+// user has not edited is written back exactly as it came (its `source`, while the form's view
+// of it is still what it was when read: `seen`); an edited part is rebuilt from the form and
+// keeps its other keys; the parts stay in their order, and the parts the form cannot edit
+// (jsonOnly() lists them) are kept whole. toTemplate() also says which form field each JSON
+// path is, so that a diagnostic's `path` (e.g. `components[1].text`) finds its field.
 
 export const HEADER_FORMATS = ['TEXT', 'IMAGE', 'VIDEO', 'DOCUMENT', 'LOCATION', 'GIF'];
-export const BUTTON_TYPES = ['QUICK_REPLY', 'URL', 'PHONE_NUMBER', 'COPY_CODE', 'OTP'];
+export const BUTTON_TYPES = ['QUICK_REPLY', 'URL', 'PHONE_NUMBER', 'COPY_CODE', 'OTP', 'VOICE_CALL'];
 export const CATEGORIES = ['MARKETING', 'UTILITY', 'AUTHENTICATION'];
 
 let lastId = 0;
@@ -17,18 +21,22 @@ export function emptyState(lang = 'en') {
     name: 'new_template',
     language: lang === 'ru' ? 'ru' : 'en_US',
     category: '', // asked first, never assumed
-    header: { present: false, format: 'TEXT', text: '', examples: {}, handle: '', exampleExtra: {}, extra: {} },
-    body: { text: '', examples: {}, exampleExtra: {}, extra: {} },
-    footer: { text: '', extra: {} },
+    header: { present: false, format: 'TEXT', text: '', examples: {}, handle: '', exampleExtra: {}, extra: {}, source: null, seen: '' },
+    body: { text: '', examples: {}, exampleExtra: {}, extra: {}, kept: true, source: null, seen: '' },
+    footer: { text: '', extra: {}, source: null, seen: '' },
     buttons: [],
     buttonsExtra: {},
+    buttonsSource: null, // the BUTTONS component as it came, and the form's view of it then
+    buttonsSeen: '',
     extra: {},
-    others: [],
+    others: [], // components the form does not edit, kept whole
+    layout: [], // the order of the components as they came: 'HEADER' … 'BUTTONS', or an index into `others`
+    absent: [], // 'name' and 'language' when the template came without them (a draft): not written while empty
   };
 }
 
 export function newButton(type = 'QUICK_REPLY') {
-  const b = { id: newId(), type, text: '', url: '', phone_number: '', example: '', extra: {} };
+  const b = { id: newId(), type, text: '', url: '', phone_number: '', example: '', extra: {}, source: null, seen: '' };
   if (type === 'OTP') b.extra.otp_type = 'COPY_CODE';
   return b;
 }
@@ -44,7 +52,6 @@ export function placeholders(text) {
 
 const isNamed = (list) => list.length > 0 && list.every((p) => !/^\d+$/.test(p));
 const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
-const str = (v) => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
 const hasAny = (o) => Object.keys(o).length > 0;
 
 /** Which buttons fields the form shows (and writes) for a type. */
@@ -58,16 +65,44 @@ export function buttonFields(type) {
       return ['text', 'phone_number'];
     case 'COPY_CODE':
       return ['example'];
-    case 'OTP':
-      return ['text'];
     default:
-      return ['text', 'url', 'phone_number'];
+      // OTP, VOICE_CALL, and the types only the JSON tab edits (FLOW, CATALOG, MPM, SPM, …):
+      // the label; the rest of the button is kept as it is.
+      return ['text'];
   }
+}
+
+/** The form's view of a part or a button: what the user can change in it. */
+function view(part) {
+  return JSON.stringify({ ...part, id: undefined, source: undefined, seen: undefined, kept: undefined });
+}
+
+/** A part as it came while the form has not changed it, else null. */
+const untouched = (part) => (part.source !== null && view(part) === part.seen ? structuredClone(part.source) : null);
+
+/** `value` spelt as the template spelt it (`body` stays `body`) while it is the same word. */
+const spelt = (value, original) => (typeof original === 'string' && original.toUpperCase() === value ? original : value);
+
+const buttonsView = (state) => JSON.stringify([state.buttons.map(view), state.buttonsExtra]);
+
+const PARTS = ['HEADER', 'BODY', 'FOOTER', 'BUTTONS'];
+
+/** The order to write the components in: as they came, and a part added since in its usual place. */
+function layoutOf(state) {
+  const order = [...state.layout];
+  for (const part of PARTS) {
+    if (order.includes(part)) continue;
+    const i = PARTS.indexOf(part);
+    const before = PARTS.slice(0, i).reverse().find((p) => order.includes(p));
+    const after = PARTS.slice(i + 1).find((p) => order.includes(p));
+    order.splice(before ? order.indexOf(before) + 1 : after ? order.indexOf(after) : 0, 0, part);
+  }
+  return order;
 }
 
 /**
  * Builds the template. Returns { template, fields } where `fields` maps JSON paths to field
- * keys of the form (`body.text`, `button.b3.url`, `body.example.1`, `header`, ...).
+ * keys of the form (`body.text`, `button.b3.url`, `body.example.1`, `header`, `other.0`, ...).
  */
 export function toTemplate(state) {
   const fields = new Map([['components', 'components']]);
@@ -75,89 +110,104 @@ export function toTemplate(state) {
   for (const key of ['name', 'language', 'category']) {
     fields.set(key, key);
     if (key in state.extra) t[key] = state.extra[key];
-    else if (key !== 'category' || state.category !== '') t[key] = state[key]; // no category chosen yet: none written
+    else if (key === 'category' ? state.category !== '' : state[key] !== '' || !state.absent.includes(key)) t[key] = state[key];
   }
   for (const [key, value] of Object.entries(state.extra)) if (!(key in t)) t[key] = value;
   const components = [];
-  const at = () => `components[${components.length}]`;
-
-  if (state.header.present) {
-    const path = at();
-    const c = { type: 'HEADER' };
-    fields.set(path, 'header');
-    fields.set(`${path}.format`, 'header.format');
-    if (state.header.format !== '') c.format = state.header.format;
-    const example = { ...state.header.exampleExtra };
-    if (state.header.format === 'TEXT') {
-      if (state.header.text !== '') c.text = state.header.text;
-      fields.set(`${path}.text`, 'header.text');
-      addExamples(example, state.header.text, state.header.examples, 'header_text', `${path}.example`, 'header', fields, false);
-    } else if (state.header.handle !== '') {
-      example.header_handle = [state.header.handle];
-    }
-    fields.set(`${path}.example.header_handle`, 'header.handle');
-    fields.set(`${path}.example`, 'header.examples');
-    if (hasAny(example)) c.example = example;
-    Object.assign(c, state.header.extra);
-    components.push(c);
+  for (const slot of layoutOf(state)) {
+    const path = `components[${components.length}]`;
+    const c = typeof slot === 'number' ? otherComponent(state, slot, path, fields) : WRITERS[slot](state, path, fields);
+    if (c !== null) components.push(c);
   }
-
-  {
-    const path = at();
-    const c = { type: 'BODY' };
-    fields.set(path, 'body');
-    if (state.body.text !== '') c.text = state.body.text;
-    fields.set(`${path}.text`, 'body.text');
-    const example = { ...state.body.exampleExtra };
-    addExamples(example, state.body.text, state.body.examples, 'body_text', `${path}.example`, 'body', fields, true);
-    fields.set(`${path}.example`, 'body.examples');
-    if (hasAny(example)) c.example = example;
-    Object.assign(c, state.body.extra);
-    components.push(c);
-  }
-
-  if (state.footer.text !== '' || hasAny(state.footer.extra)) {
-    const path = at();
-    fields.set(path, 'footer');
-    fields.set(`${path}.text`, 'footer.text');
-    const c = { type: 'FOOTER' };
-    if (state.footer.text !== '') c.text = state.footer.text;
-    Object.assign(c, state.footer.extra);
-    components.push(c);
-  }
-
-  if (state.buttons.length > 0 || hasAny(state.buttonsExtra)) {
-    const path = at();
-    fields.set(path, 'buttons');
-    fields.set(`${path}.buttons`, 'buttons');
-    const buttons = state.buttons.map((b, i) => {
-      const bp = `${path}.buttons[${i}]`;
-      fields.set(bp, `button.${b.id}`);
-      fields.set(`${bp}.type`, `button.${b.id}.type`);
-      if ('__raw' in b.extra) return b.extra.__raw;
-      const out = b.type === '' ? {} : { type: b.type };
-      for (const f of buttonFields(b.type)) {
-        if (f === 'example') {
-          out.example = b.example;
-          fields.set(`${bp}.example`, `button.${b.id}.example`);
-        } else {
-          out[f] = b[f];
-          fields.set(`${bp}.${f}`, `button.${b.id}.${f}`);
-        }
-      }
-      if (b.type === 'URL' && placeholders(b.url).length > 0 && b.example !== '') {
-        out.example = [b.example];
-        fields.set(`${bp}.example`, `button.${b.id}.example`);
-        fields.set(`${bp}.example[0]`, `button.${b.id}.example`);
-      }
-      return Object.assign(out, b.extra);
-    });
-    components.push({ type: 'BUTTONS', buttons, ...state.buttonsExtra });
-  }
-
-  for (const other of state.others) components.push(structuredClone(other));
   t.components = components;
   return { template: t, fields };
+}
+
+function otherComponent(state, i, path, fields) {
+  fields.set(path, `other.${i}`);
+  return structuredClone(state.others[i]);
+}
+
+const WRITERS = {
+  HEADER(state, path, fields) {
+    const header = state.header;
+    if (!header.present) return null;
+    fields.set(path, 'header');
+    fields.set(`${path}.format`, 'header.format');
+    if (header.format === 'TEXT') fields.set(`${path}.text`, 'header.text');
+    fields.set(`${path}.example.header_handle`, 'header.handle');
+    fields.set(`${path}.example`, 'header.examples');
+    const example = { ...header.exampleExtra };
+    if (header.format === 'TEXT') {
+      addExamples(example, header.text, header.examples, 'header_text', `${path}.example`, 'header', fields, false);
+    } else if (header.handle !== '') {
+      example.header_handle = [header.handle];
+    }
+    const kept = untouched(header);
+    if (kept) return kept;
+    const c = { type: spelt('HEADER', header.source?.type) };
+    if (header.format !== '') c.format = spelt(header.format, header.source?.format);
+    if (header.format === 'TEXT' && header.text !== '') c.text = header.text;
+    if (hasAny(example)) c.example = example;
+    return Object.assign(c, header.extra);
+  },
+
+  BODY(state, path, fields) {
+    const body = state.body;
+    fields.set(path, 'body');
+    fields.set(`${path}.text`, 'body.text');
+    fields.set(`${path}.example`, 'body.examples');
+    const example = { ...body.exampleExtra };
+    addExamples(example, body.text, body.examples, 'body_text', `${path}.example`, 'body', fields, true);
+    const kept = untouched(body);
+    if (kept) return kept;
+    if (!body.kept && body.text === '' && !hasAny(example) && !hasAny(body.extra)) return null;
+    const c = { type: spelt('BODY', body.source?.type) };
+    if (body.text !== '') c.text = body.text;
+    if (hasAny(example)) c.example = example;
+    return Object.assign(c, body.extra);
+  },
+
+  FOOTER(state, path, fields) {
+    const footer = state.footer;
+    const kept = untouched(footer);
+    if (!kept && footer.text === '' && !hasAny(footer.extra)) return null;
+    fields.set(path, 'footer');
+    fields.set(`${path}.text`, 'footer.text');
+    if (kept) return kept;
+    const c = { type: spelt('FOOTER', footer.source?.type) };
+    if (footer.text !== '') c.text = footer.text;
+    return Object.assign(c, footer.extra);
+  },
+
+  BUTTONS(state, path, fields) {
+    const same = state.buttonsSource !== null && buttonsView(state) === state.buttonsSeen;
+    if (!same && state.buttons.length === 0 && !hasAny(state.buttonsExtra)) return null;
+    fields.set(path, 'buttons');
+    fields.set(`${path}.buttons`, 'buttons');
+    const buttons = state.buttons.map((b, i) => writeButton(b, `${path}.buttons[${i}]`, fields));
+    if (same) return structuredClone(state.buttonsSource);
+    return { type: spelt('BUTTONS', state.buttonsSource?.type), buttons, ...state.buttonsExtra };
+  },
+};
+
+function writeButton(b, path, fields) {
+  fields.set(path, `button.${b.id}`);
+  fields.set(`${path}.type`, `button.${b.id}.type`);
+  const out = b.type === '' ? {} : { type: spelt(b.type, b.source?.type) };
+  // A field the button came without stays out while the form leaves it empty.
+  const had = (f) => !b.source || (isObject(b.source) && f in b.source);
+  for (const f of buttonFields(b.type)) {
+    fields.set(`${path}.${f}`, `button.${b.id}.${f}`);
+    if (b[f] !== '' || had(f)) out[f] = b[f];
+  }
+  if (b.type === 'URL') {
+    fields.set(`${path}.example`, `button.${b.id}.example`);
+    fields.set(`${path}.example[0]`, `button.${b.id}.example`);
+    if (b.example !== '' && (placeholders(b.url).length > 0 || (b.source && had('example')))) out.example = [b.example];
+  }
+  if ('__raw' in b.extra) return b.extra.__raw;
+  return untouched(b) ?? Object.assign(out, b.extra);
 }
 
 /** Writes the example values of `text`'s placeholders (only once at least one is filled in). */
@@ -176,7 +226,8 @@ function addExamples(example, text, values, key, path, field, fields, rows) {
   });
   if (!filled) return;
   if (isNamed(names)) {
-    example[`${key}_named_params`] = names.map((n) => ({ param_name: n, example: values[n] ?? '' }));
+    // Named ones need no place: an example not given is left out, as it would be in JSON.
+    example[`${key}_named_params`] = names.filter((n) => (values[n] ?? '') !== '').map((n) => ({ param_name: n, example: values[n] }));
   } else {
     const row = names.map((n) => values[n] ?? '');
     example[key] = rows ? [row] : row;
@@ -228,6 +279,8 @@ export function fromTemplate(t) {
   s.name = '';
   s.language = '';
   s.category = '';
+  s.body.kept = false;
+  s.absent = ['name', 'language'].filter((key) => !(key in t));
   for (const [key, value] of Object.entries(t)) {
     // An empty category stays in the JSON as it came (the form writes none until one is chosen).
     if (['name', 'language', 'category'].includes(key) && typeof value === 'string' && !(key === 'category' && value === '')) s[key] = value;
@@ -235,14 +288,14 @@ export function fromTemplate(t) {
   }
   const components = Array.isArray(t.components) ? t.components : [];
   if ('components' in t && !Array.isArray(t.components)) s.extra.components = t.components;
-  const taken = new Set();
   for (const c of components) {
     const type = isObject(c) && typeof c.type === 'string' ? c.type.toUpperCase() : null;
-    if (!type || taken.has(type) || !['HEADER', 'BODY', 'FOOTER', 'BUTTONS'].includes(type)) {
+    if (!type || s.layout.includes(type) || !PARTS.includes(type)) {
+      s.layout.push(s.others.length);
       s.others.push(c);
       continue;
     }
-    taken.add(type);
+    s.layout.push(type);
     const rest = { ...c };
     delete rest.type;
     if (type === 'BUTTONS') {
@@ -251,16 +304,20 @@ export function fromTemplate(t) {
       delete rest.buttons;
       if ('buttons' in c && !Array.isArray(c.buttons)) rest.buttons = c.buttons;
       s.buttonsExtra = rest;
+      s.buttonsSource = c;
+      s.buttonsSeen = buttonsView(s);
       continue;
     }
     const part = type === 'HEADER' ? s.header : type === 'BODY' ? s.body : s.footer;
     if (type === 'HEADER') {
       s.header.present = true;
-      s.header.format = typeof c.format === 'string' ? c.format : '';
+      s.header.format = typeof c.format === 'string' ? c.format.toUpperCase() : '';
       delete rest.format;
       if ('format' in c && typeof c.format !== 'string') rest.format = c.format;
     }
-    if (typeof c.text === 'string') {
+    if (type === 'BODY') s.body.kept = true;
+    // A header's text is the form's only for a TEXT header; any other keeps it as it came.
+    if (typeof c.text === 'string' && (type !== 'HEADER' || s.header.format === 'TEXT')) {
       part.text = c.text;
       delete rest.text;
     }
@@ -269,25 +326,33 @@ export function fromTemplate(t) {
       delete rest.example;
     }
     part.extra = rest;
+    part.source = c;
+    part.seen = view(part);
   }
   return s;
 }
+
+/** `{"param_name": "name", "example": "Anna"}` and nothing else: what the form writes back. */
+const isNamedExample = (p) => isObject(p) && Object.keys(p).length === 2 && typeof p.param_name === 'string' && typeof p.example === 'string';
 
 function readExamples(part, example, key) {
   const extra = { ...example };
   const names = placeholders(part.text);
   const positional = names.filter((n) => /^\d+$/.test(n));
+  // The kind of examples the text's placeholders take is read into the form; the other kind, if
+  // any, is kept as it came.
+  const named = isNamed(names);
   let row = example[key];
-  if (Array.isArray(row) && key === 'body_text' && Array.isArray(row[0])) row = row[0];
-  if (Array.isArray(row) && row.every((v) => typeof v === 'string')) {
+  if (Array.isArray(row) && key === 'body_text' && Array.isArray(row[0]) && row.length === 1) row = row[0];
+  if (positional.length > 0 && Array.isArray(row) && row.every((v) => typeof v === 'string')) {
     row.forEach((v, i) => {
       part.examples[positional[i] ?? String(i + 1)] = v;
     });
     delete extra[key];
   }
-  const named = example[`${key}_named_params`];
-  if (Array.isArray(named) && named.every((p) => isObject(p) && typeof p.param_name === 'string')) {
-    for (const p of named) part.examples[p.param_name] = str(p.example);
+  const params = example[`${key}_named_params`];
+  if (named && Array.isArray(params) && params.every(isNamedExample)) {
+    for (const p of params) part.examples[p.param_name] = p.example;
     delete extra[`${key}_named_params`];
   }
   if (key === 'header_text' && Array.isArray(example.header_handle) && typeof example.header_handle[0] === 'string'
@@ -298,21 +363,84 @@ function readExamples(part, example, key) {
   part.exampleExtra = extra;
 }
 
+/** A button: the fields the form shows for its type, and everything else kept as it came. */
 function readButton(raw) {
-  const b = newButton(isObject(raw) && typeof raw.type === 'string' ? raw.type : '');
+  const b = newButton(isObject(raw) && typeof raw.type === 'string' ? raw.type.toUpperCase() : '');
   b.extra = {};
   if (!isObject(raw)) {
     b.extra.__raw = raw;
     return b;
   }
+  const shown = new Set(buttonFields(b.type));
+  if (b.type === 'URL') shown.add('example');
   for (const [key, value] of Object.entries(raw)) {
     if (key === 'type' && typeof value === 'string') continue;
-    if (['text', 'url', 'phone_number'].includes(key) && typeof value === 'string') b[key] = value;
-    else if (key === 'example' && typeof value === 'string') b.example = value;
-    else if (key === 'example' && Array.isArray(value) && value.length === 1 && typeof value[0] === 'string') b.example = value[0];
+    if (shown.has(key) && ['text', 'url', 'phone_number'].includes(key) && typeof value === 'string') b[key] = value;
+    else if (shown.has(key) && key === 'example' && typeof value === 'string') b.example = value;
+    else if (shown.has(key) && key === 'example' && Array.isArray(value) && value.length === 1 && typeof value[0] === 'string') b.example = value[0];
     else b.extra[key] = value;
   }
+  b.source = raw;
+  b.seen = view(b);
   return b;
+}
+
+/**
+ * A field of a button's other types that the JSON held, brought into the form when the button
+ * becomes a type that shows it (a phone number kept aside on a quick reply, then made a call).
+ */
+export function adoptButtonFields(b) {
+  const shown = new Set(buttonFields(b.type));
+  if (b.type === 'URL') shown.add('example');
+  for (const key of shown) {
+    const value = b.extra[key];
+    if (typeof value === 'string') {
+      b[key] = value;
+      delete b.extra[key];
+    } else if (key === 'example' && Array.isArray(value) && value.length === 1 && typeof value[0] === 'string') {
+      b.example = value[0];
+      delete b.extra.example;
+    }
+  }
+}
+
+const OTP_APP_KEYS = ['autofill_text', 'zero_tap_terms_accepted', 'supported_apps', 'package_name', 'signature_hash'];
+
+/** Whether only the JSON tab edits some of a button: the notice's key for it, or null. */
+export function jsonOnlyButton(b) {
+  if (b.type === 'FLOW') return 'jo.flow';
+  if (['CATALOG', 'MPM', 'SPM'].includes(b.type)) return 'jo.catalog';
+  const oneTap = ['ONE_TAP', 'ZERO_TAP'].includes(String(b.extra.otp_type).toUpperCase());
+  if (b.type === 'OTP' && (oneTap || OTP_APP_KEYS.some((k) => k in b.extra))) return 'jo.otp';
+  if (b.type !== '' && !BUTTON_TYPES.includes(b.type)) return 'jo.buttonType';
+  return null;
+}
+
+/**
+ * What the template holds that the form cannot edit (docs/template-types.md), for the notice
+ * that says so: [{ key (of i18n.js), vars, container (the form's key for its findings) }].
+ * The form keeps all of it as it came.
+ */
+export function jsonOnly(state) {
+  const out = [];
+  state.others.forEach((c, i) => {
+    const type = isObject(c) && typeof c.type === 'string' ? c.type : null;
+    const upper = type?.toUpperCase();
+    const key = { CAROUSEL: 'jo.carousel', LIMITED_TIME_OFFER: 'jo.lto', CALL_PERMISSION_REQUEST: 'jo.callPermission' }[upper]
+      ?? (type === null ? 'jo.untyped' : PARTS.includes(upper) ? 'jo.second' : 'jo.component');
+    out.push({ key, vars: { type }, container: `other.${i}` });
+  });
+  const { format } = state.header;
+  if (state.header.present && format === 'PRODUCT') out.push({ key: 'jo.productHeader', vars: {}, container: 'header' });
+  else if (state.header.present && format !== '' && !HEADER_FORMATS.includes(format)) {
+    out.push({ key: 'jo.headerFormat', vars: { format }, container: 'header' });
+  }
+  state.buttons.forEach((b, i) => {
+    const key = jsonOnlyButton(b);
+    if (key) out.push({ key, vars: { n: i + 1, type: b.type }, container: `button.${b.id}` });
+  });
+  if ('message_send_ttl_seconds' in state.extra) out.push({ key: 'jo.ttl', vars: {}, container: 'template' });
+  return out;
 }
 
 /** Whether the form is still untouched in substance: no text, no header, footer or buttons. */
@@ -369,4 +497,20 @@ export function applyEditsToTemplate(template, edits) {
     parent[last] = applyReplaceEdits(parent[last], list);
   }
   return true;
+}
+
+/**
+ * The state after a fix's edits (add_component, replace), or null when an edit does not fit. A
+ * part the fix adds (a footer) goes in its usual place, not after the buttons.
+ */
+export function fixedState(state, edits) {
+  const { template } = toTemplate(state);
+  const had = new Set(template.components.map((c) => (isObject(c) && typeof c.type === 'string' ? c.type.toUpperCase() : null)));
+  if (!applyEditsToTemplate(template, edits)) return null;
+  const next = fromTemplate(template);
+  for (const e of edits) {
+    const type = e.kind === 'add_component' && typeof e.component?.type === 'string' ? e.component.type.toUpperCase() : null;
+    if (type && !had.has(type)) next.layout = next.layout.filter((slot) => slot !== type);
+  }
+  return next;
 }

@@ -3,7 +3,7 @@
 // nodes only: what the user typed is always text.
 import { h, replaceChildren } from './dom.js';
 import { renderFormatted } from './format.js';
-import { t } from './i18n.js';
+import { has, t } from './i18n.js';
 
 const PLACEHOLDER = /\{\{([A-Za-z0-9_]+)\}\}/g;
 const LINK = /\b(?:https?:\/\/|www\.)[^\s<>"']+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:ru|com|org|net|io|me|ly|su|рф|info|biz|shop|app|store)(?:\/[^\s<>"']*)?/giu;
@@ -39,7 +39,7 @@ function links(s) {
   return nodes;
 }
 
-const ICONS = { URL: '↗', PHONE_NUMBER: '☎', QUICK_REPLY: '↩', COPY_CODE: '⧉', OTP: '⧉', ALL: '☰' };
+const ICONS = { URL: '↗', PHONE_NUMBER: '☎', QUICK_REPLY: '↩', COPY_CODE: '⧉', OTP: '⧉', VOICE_CALL: '✆', ALL: '☰' };
 
 function buttonLabel(b) {
   if (b.type === 'COPY_CODE') return t('preview.code');
@@ -58,7 +58,7 @@ export function renderPreview(root, state) {
         bubble.push(h('p', { class: 'wa-header' }, ...textWith(header.examples)(header.text)));
       }
     } else if (header.format) {
-      const label = t(`preview.media.${header.format}`);
+      const label = has(`preview.media.${header.format}`) ? t(`preview.media.${header.format}`) : header.format;
       bubble.push(h('div', { class: `wa-media wa-media-${header.format.toLowerCase()}`, role: 'img', 'aria-label': label },
         h('span', { class: 'wa-media-icon', 'aria-hidden': 'true' }, mediaIcon(header.format)),
         h('span', { class: 'wa-media-label' }, label)));
@@ -66,7 +66,7 @@ export function renderPreview(root, state) {
   }
 
   let bodyText = state.body.text;
-  const auth = state.category === 'AUTHENTICATION';
+  const auth = state.category.toUpperCase() === 'AUTHENTICATION';
   if (!bodyText && auth) {
     bodyText = t('preview.auth.body');
     if (state.body.extra.add_security_recommendation === true) bodyText += ` ${t('preview.auth.security')}`;
@@ -105,5 +105,5 @@ export function renderPreview(root, state) {
 }
 
 function mediaIcon(format) {
-  return { IMAGE: '🖼', VIDEO: '▶', DOCUMENT: '📄', LOCATION: '📍', GIF: 'GIF' }[format] ?? '▣';
+  return { IMAGE: '🖼', VIDEO: '▶', DOCUMENT: '📄', LOCATION: '📍', GIF: 'GIF', PRODUCT: '🛍' }[format] ?? '▣';
 }
