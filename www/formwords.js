@@ -54,11 +54,6 @@ export function formWording(d, key, state, settings) {
       return field('example', 'fw.button.urlExample', 'fw.button.urlExample.help');
     }
   }
-  // A Business-app broadcast has no category: the core's advice for a note on promotional words
-  // ("fine in a MARKETING template in moderation") is said without one.
-  if (d.rule === 'promotional-wording' && d.severity === 'info' && settings.profile === 'business-app') {
-    return { message: d.message, help: t('fw.promo.app'), targets: [], focus: null };
-  }
   if (d.rule === 'unowned-domain' && settings.validOwned.length === 0) {
     return { message: t('fw.owned.none'), help: null, targets: [], focus: null };
   }

@@ -22,6 +22,7 @@ pub use crate::moderation::RejectionReason;
 pub use crate::signals::{Features, FEATURE_NAMES};
 
 use crate::diagnostic::Diagnostic;
+use crate::options::Profile;
 use crate::rules::Context;
 use crate::signals::category::Model;
 use crate::template::Category;
@@ -130,13 +131,19 @@ pub fn predict_with(cx: &Context<'_>, diagnostics: &[Diagnostic], model: &Model)
     {
         Confidence::Normal
     } else {
-        verdict.note(
-            "no-word-list",
+        let note = if cx.profile() == Profile::Api {
             crate::l10n::Msg::new(
                 "walint has no word list for this language: the category rests on numbers, links, placeholders and buttons, so it is less certain",
                 "для этого языка у walint нет словаря: категория определена по числам, ссылкам, переменным и кнопкам, поэтому она менее надёжна",
-            ),
-        );
+            )
+        } else {
+            // A Business app broadcast has no category: what is less certain is the forecast.
+            crate::l10n::Msg::new(
+                "walint has no word list for this language: the forecast rests on numbers, links, placeholders and buttons, so it is less certain",
+                "для этого языка у walint нет словаря: прогноз построен по числам, ссылкам, переменным и кнопкам, поэтому он менее надёжен",
+            )
+        };
+        verdict.note("no-word-list", note);
         Confidence::Low
     };
     let (outcome, status, rejection_reason, approval_probability) =

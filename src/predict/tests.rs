@@ -330,6 +330,40 @@ fn a_business_app_broadcast_has_no_category() {
         "{:?}",
         p.reasons
     );
+    // Nothing in a broadcast speaks of a MARKETING template, and a language without a word list
+    // makes the forecast, not a category, less certain.
+    assert!(
+        report
+            .diagnostics
+            .iter()
+            .all(|d| !d.message.contains("MARKETING template")
+                && d.help
+                    .as_deref()
+                    .is_none_or(|h| !h.contains("MARKETING template"))),
+        "{:?}",
+        report.diagnostics
+    );
+    let swahili = with_body(
+        "UTILITY",
+        "Habari {{1}}, agizo lako {{2}} limetumwa leo.",
+        "",
+    )
+    .replace("en_US", "sw");
+    let p = predict_json_with(&swahili, &options);
+    assert_eq!(p.confidence, Confidence::Low);
+    let note = p
+        .reasons
+        .iter()
+        .find(|r| r.factor == "no-word-list")
+        .unwrap();
+    assert!(note.message.contains("forecast"), "{}", note.message);
+    let p = predict_json(&swahili);
+    let note = p
+        .reasons
+        .iter()
+        .find(|r| r.factor == "no-word-list")
+        .unwrap();
+    assert!(note.message.contains("category"), "{}", note.message);
     let draft = lint_source("", InputKind::PlainText, &options).unwrap();
     assert!(draft[0]
         .diagnostics

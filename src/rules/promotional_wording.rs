@@ -3,6 +3,7 @@ use crate::diagnostic::{Report, Severity};
 use crate::l10n::Msg;
 use crate::lexicon::Group;
 use crate::moderation::{ErrorEffect, FixKind, Risk};
+use crate::options::Profile;
 use crate::signals::SignalKind;
 use crate::template::Category;
 
@@ -166,10 +167,18 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
                 Severity::Info,
                 String::new(),
                 String::new(),
-                Msg::new(
-                    "fine in a MARKETING template in moderation",
-                    "в шаблоне MARKETING допустимо в меру",
-                ),
+                // A Business app broadcast has no category to name.
+                if cx.profile() == Profile::BusinessApp {
+                    Msg::new(
+                        "fine in a broadcast, in moderation",
+                        "в рассылке допустимо в меру",
+                    )
+                } else {
+                    Msg::new(
+                        "fine in a MARKETING template in moderation",
+                        "в шаблоне MARKETING допустимо в меру",
+                    )
+                },
             )
         };
         let field = &cx.fields[s.field];
@@ -249,6 +258,32 @@ mod tests {
             mild.iter().all(|d| d.severity == Severity::Info),
             "{mild:#?}"
         );
+        assert!(mild
+            .iter()
+            .all(|d| d.help.as_deref().is_some_and(|h| h.contains("MARKETING"))));
+    }
+
+    /// A WhatsApp Business app broadcast has no category, so the note does not name one.
+    #[test]
+    fn a_broadcast_note_names_no_category() {
+        let options = crate::LintOptions {
+            profile: Profile::BusinessApp,
+            ..crate::LintOptions::default()
+        };
+        let mild = run_with(
+            &RULE,
+            "Здравствуйте! В магазине новая коллекция и акция для постоянных покупателей.",
+            &options,
+        );
+        assert!(!mild.is_empty());
+        for d in &mild {
+            assert_eq!(d.severity, Severity::Info);
+            let help = d.help.as_deref().unwrap();
+            assert!(
+                help.contains("broadcast") && !help.contains("MARKETING"),
+                "{help}"
+            );
+        }
     }
 
     #[test]
