@@ -27,7 +27,11 @@ use serde_json::json;
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
-use walint::{lint_source, InputKind, LintOptions};
+use walint::{InputKind, LintOptions, Linter};
+
+// The allocator of the `walint` binary (src/main.rs), so the figures are the CLI's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 struct Args {
     out: Option<PathBuf>,
@@ -75,8 +79,9 @@ fn root() -> &'static Path {
 }
 
 /// Findings of one input (all templates), or `None` if it was refused.
-fn findings(source: &str, kind: InputKind, options: &LintOptions) -> Option<usize> {
-    lint_source(source, kind, options)
+fn findings(source: &str, kind: InputKind, linter: &Linter) -> Option<usize> {
+    linter
+        .lint_source(source, kind)
         .ok()
         .map(|r| r.iter().map(|t| t.diagnostics.len()).sum())
 }
@@ -88,14 +93,14 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
 
 fn throughput(
     corpus: &[String],
-    options: &LintOptions,
+    linter: &Linter,
     seconds: f64,
     fixed_passes: Option<usize>,
 ) -> serde_json::Value {
     let bytes: usize = corpus.iter().map(String::len).sum();
     // Warm up: the lexicon automata and stemmers are built on first use.
     for t in corpus {
-        black_box(findings(t, InputKind::Json, options));
+        black_box(findings(t, InputKind::Json, linter));
     }
     // Each pass over the corpus is timed; the figure is the median pass, so that a burst of
     // load from elsewhere on a shared machine does not move it.
@@ -107,7 +112,7 @@ fn throughput(
     } {
         let pass = Instant::now();
         for t in corpus {
-            black_box(lint_source(black_box(t), InputKind::Json, options).ok());
+            black_box(linter.lint_source(black_box(t), InputKind::Json).ok());
         }
         pass_times.push(pass.elapsed().as_secs_f64());
     }
@@ -123,14 +128,18 @@ fn throughput(
     })
 }
 
-fn latency(template: &str, options: &LintOptions, iterations: usize) -> serde_json::Value {
+fn latency(template: &str, linter: &Linter, iterations: usize) -> serde_json::Value {
     for _ in 0..1000 {
-        black_box(lint_source(template, InputKind::Json, options).ok());
+        black_box(linter.lint_source(template, InputKind::Json).ok());
     }
     let mut times = Vec::with_capacity(iterations);
     for _ in 0..iterations {
         let t = Instant::now();
-        black_box(lint_source(black_box(template), InputKind::Json, options).ok());
+        black_box(
+            linter
+                .lint_source(black_box(template), InputKind::Json)
+                .ok(),
+        );
         times.push(t.elapsed());
     }
     times.sort_unstable();
@@ -142,7 +151,7 @@ fn latency(template: &str, options: &LintOptions, iterations: usize) -> serde_js
     })
 }
 
-fn pathological(options: &LintOptions, size: usize, only: Option<&str>) -> Vec<serde_json::Value> {
+fn pathological(linter: &Linter, size: usize, only: Option<&str>) -> Vec<serde_json::Value> {
     let mut out = Vec::new();
     for case in pathological::cases_sized(size) {
         if only.is_some_and(|o| o != case.name) {
@@ -154,7 +163,7 @@ fn pathological(options: &LintOptions, size: usize, only: Option<&str>) -> Vec<s
         let budget = Instant::now();
         while times.len() < 5 && (times.len() < 2 || budget.elapsed().as_secs_f64() < 2.0) {
             let t = Instant::now();
-            let r = lint_source(&case.source, case.kind, options);
+            let r = linter.lint_source(&case.source, case.kind);
             times.push(t.elapsed());
             result = Some(r);
         }
@@ -186,7 +195,7 @@ fn pathological(options: &LintOptions, size: usize, only: Option<&str>) -> Vec<s
     out
 }
 
-fn dump(path: &Path, corpus: &[String], options: &LintOptions) {
+fn dump(path: &Path, corpus: &[String], linter: &Linter) {
     use std::io::Write;
     let mut f = std::io::BufWriter::new(std::fs::File::create(path).expect("create the dump"));
     let mut inputs: Vec<(String, InputKind)> = corpus
@@ -197,7 +206,7 @@ fn dump(path: &Path, corpus: &[String], options: &LintOptions) {
         inputs.push((case.source, case.kind));
     }
     for (source, kind) in &inputs {
-        let line = match lint_source(source, *kind, options) {
+        let line = match linter.lint_source(source, *kind) {
             Ok(reports) => serde_json::to_string(&reports).expect("reports serialise"),
             Err(e) => format!("error: {e} at {}", e.offset),
         };
@@ -207,14 +216,15 @@ fn dump(path: &Path, corpus: &[String], options: &LintOptions) {
 
 fn main() {
     let a = args();
-    let options = LintOptions::default();
+    // One Linter for the run, as the CLI and the npm package build one.
+    let linter = Linter::new(LintOptions::default());
     if a.case.is_some() {
-        pathological(&options, a.size, a.case.as_deref());
+        pathological(&linter, a.size, a.case.as_deref());
         return;
     }
     let corpus = corpus::generate(root(), a.count, 0x5eed);
     if let Some(path) = &a.dump {
-        dump(path, &corpus.templates, &options);
+        dump(path, &corpus.templates, &linter);
         return;
     }
     let bytes: usize = corpus.templates.iter().map(String::len).sum();
@@ -224,21 +234,21 @@ fn main() {
     black_box(findings(
         r#"{"name": "warm_up", "language": "en", "category": "UTILITY", "components": [{"type": "BODY", "text": "Hi"}]}"#,
         InputKind::Json,
-        &options,
+        &linter,
     ));
     let first_pass = if a.only.as_deref() == Some("pathological") {
         None
     } else {
         let start = Instant::now();
         for t in &corpus.templates {
-            black_box(lint_source(black_box(t), InputKind::Json, &options).ok());
+            black_box(linter.lint_source(black_box(t), InputKind::Json).ok());
         }
         Some(start.elapsed().as_secs_f64())
     };
     let flagged = corpus
         .templates
         .iter()
-        .filter(|t| findings(t, InputKind::Json, &options).unwrap_or(1) > 0)
+        .filter(|t| findings(t, InputKind::Json, &linter).unwrap_or(1) > 0)
         .count();
     let lat_template = corpus::body_of_length(root(), 1024, 0x1a7e);
     let mut result = json!({
@@ -261,7 +271,7 @@ fn main() {
             flagged,
             bytes as f64 / 1e3
         );
-        let t = throughput(&corpus.templates, &options, a.seconds, a.passes);
+        let t = throughput(&corpus.templates, &linter, a.seconds, a.passes);
         eprintln!(
             "  throughput: {:.0} templates/s, {:.1} MB/s ({:.2} µs/template)",
             t["templates_per_s"].as_f64().unwrap_or(0.0),
@@ -284,7 +294,7 @@ fn main() {
         if a.passes.is_some() {
             return; // a fixed amount of work, for instruction counts (valgrind --tool=callgrind)
         }
-        let l = latency(&lat_template, &options, 20_000);
+        let l = latency(&lat_template, &linter, 20_000);
         eprintln!(
             "  latency of one 1024-character body: median {:.3} ms, p99 {:.3} ms",
             l["median_ms"].as_f64().unwrap_or(0.0),
@@ -295,13 +305,13 @@ fn main() {
         let per_template: Vec<Option<usize>> = corpus
             .templates
             .iter()
-            .map(|t| findings(t, InputKind::Json, &options))
+            .map(|t| findings(t, InputKind::Json, &linter))
             .collect();
         result["findings_per_template"] = json!(per_template);
     }
     if a.only.as_deref() != Some("throughput") {
         eprintln!("pathological inputs ({} bytes each):", a.size);
-        result["pathological"] = json!(pathological(&options, a.size, None));
+        result["pathological"] = json!(pathological(&linter, a.size, None));
     }
     if let Some(dir) = &a.out {
         std::fs::create_dir_all(dir).expect("create the output folder");

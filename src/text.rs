@@ -112,7 +112,6 @@ impl<'a> Cursor<'a> {
         if target < self.byte {
             *self = Cursor::new(self.text);
         }
-        let rest = &self.text[self.byte..target];
         let bytes = self.text.as_bytes();
         // A line ends at `\n`, or at a `\r` that no `\n` follows (old Mac files): a `\r\n` is
         // one line break, at its `\n`.
@@ -121,27 +120,34 @@ impl<'a> Cursor<'a> {
             b'\r' => bytes.get(at + 1) != Some(&b'\n'),
             _ => false,
         };
-        if rest.is_ascii() {
-            // Fast path: one pass over bytes, no decoding.
-            for at in self.byte..target {
-                if breaks(at) {
-                    self.line += 1;
-                    self.column = 1;
-                } else {
-                    self.column += 1;
-                }
+        let mut lines = 0;
+        let mut line_start = None;
+        for at in self.byte..target {
+            if breaks(at) {
+                lines += 1;
+                line_start = Some(at + 1);
             }
-            self.utf16 += rest.len();
-        } else {
-            for (i, c) in rest.char_indices() {
-                if breaks(self.byte + i) {
-                    self.line += 1;
-                    self.column = 1;
-                } else {
-                    self.column += 1;
-                }
-                self.utf16 += c.len_utf16();
+        }
+        // Counted on bytes, without decoding (positions of a whole export go through here):
+        // a character is a byte that does not continue one, and those of four bytes are two
+        // UTF-16 units.
+        let chars = |from: usize| {
+            bytes[from..target]
+                .iter()
+                .filter(|&&b| (b as i8) >= -0x40)
+                .count()
+        };
+        let astral = bytes[self.byte..target]
+            .iter()
+            .filter(|&&b| b >= 0xF0)
+            .count();
+        self.utf16 += chars(self.byte) + astral;
+        match line_start {
+            Some(start) => {
+                self.line += lines;
+                self.column = 1 + chars(start);
             }
+            None => self.column += chars(self.byte),
         }
         self.byte = target;
         Located {
@@ -223,6 +229,40 @@ mod tests {
         assert_eq!(r.end_utf16, 20);
         assert_eq!((r.start_line, r.start_column), (2, 8));
         assert_eq!((r.end_line, r.end_column), (2, 13));
+    }
+
+    /// The cursor counts on bytes; this reference decodes every character.
+    #[test]
+    fn positions_match_a_decoding_reference() {
+        fn reference(text: &str, at: usize) -> (usize, usize, usize) {
+            let (mut utf16, mut line, mut column) = (0, 1, 1);
+            for (i, c) in text[..at].char_indices() {
+                // A `\r` before a `\n` (even one past `at`) is not a line break of its own.
+                let crlf = c == '\r' && text[i + 1..].starts_with('\n');
+                if c == '\n' || (c == '\r' && !crlf) {
+                    line += 1;
+                    column = 1;
+                } else {
+                    column += 1;
+                }
+                utf16 += c.len_utf16();
+            }
+            (utf16, line, column)
+        }
+        for text in [
+            "Hi 👋🏽\nПривет {{1}}\r\nनमस्ते\r😀x\n\n",
+            "ascii only\nline two\r\nthree",
+            "𝔘𝔫𝔦𝔠𝔬𝔡𝔢\u{200B}é\rж\r\n",
+            "",
+        ] {
+            let mut stepped = Cursor::new(text);
+            for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let want = reference(text, at);
+                for l in [Cursor::new(text).locate(at), stepped.locate(at)] {
+                    assert_eq!((l.utf16, l.line, l.column), want, "{text:?} at {at}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -13,40 +13,34 @@ use walint::l10n::{plural_en, plural_ru};
 use walint::{Lang, TemplateReport};
 
 /// Writes `value` pretty-printed (two spaces per level) with its lines after the first indented
-/// by `indent` spaces, straight into `out`: no string is built for it (a 20 000-template export
-/// is written one template at a time, at the speed of the printer).
+/// by `indent` spaces: one template's report at a time, so a 20 000-template export is never
+/// held whole.
 pub(super) fn write_pretty(
     out: &mut dyn Write,
     value: &impl serde::Serialize,
     indent: usize,
 ) -> io::Result<()> {
-    /// Puts the indent after every line break the printer writes (JSON strings never hold a
-    /// raw one).
-    struct Indented<'w> {
-        out: &'w mut dyn Write,
-        pad: &'static [u8],
-    }
-    impl Write for Indented<'_> {
-        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-            let mut rest = buf;
-            while let Some(at) = rest.iter().position(|&b| b == b'\n') {
-                self.out.write_all(&rest[..=at])?;
-                self.out.write_all(self.pad)?;
-                rest = &rest[at + 1..];
-            }
-            self.out.write_all(rest)?;
-            Ok(buf.len())
-        }
-        fn flush(&mut self) -> io::Result<()> {
-            self.out.flush()
-        }
-    }
+    // The printer writes token by token; into a Vec that is a copy, into the output (a
+    // `dyn Write` behind the broken-pipe guard) it was a fifth of an export's run. So the value
+    // is printed whole, then indented line by line (JSON strings never hold a raw line break).
+    let mut printed = Vec::with_capacity(4096);
+    serde_json::to_writer_pretty(&mut printed, value).map_err(io::Error::other)?;
     const SPACES: &[u8; 16] = b"                ";
-    let mut writer = Indented {
-        out,
-        pad: &SPACES[..indent.min(SPACES.len())],
-    };
-    serde_json::to_writer_pretty(&mut writer, value).map_err(io::Error::other)
+    let pad = &SPACES[..indent.min(SPACES.len())];
+    if pad.is_empty() {
+        return out.write_all(&printed);
+    }
+    let mut indented = Vec::with_capacity(printed.len() + printed.len() / 8);
+    let mut lines = printed.split(|&b| b == b'\n');
+    if let Some(first) = lines.next() {
+        indented.extend_from_slice(first);
+    }
+    for line in lines {
+        indented.push(b'\n');
+        indented.extend_from_slice(pad);
+        indented.extend_from_slice(line);
+    }
+    out.write_all(&indented)
 }
 
 /// [`write_pretty`] into a string, for the few values written once per run.
