@@ -257,7 +257,15 @@ impl Human {
         let end = floor_char(line, end.saturating_sub(line_start).min(len)).max(start);
         // Widths of whole slices, as a terminal shows them: emoji sequences (👋🏽, 👨‍👩‍👧) take
         // two columns, a tab one, a control character its escape.
-        let width = |a: usize, b: usize| UnicodeWidthStr::width(&*shown(&line[a..b]));
+        // Most lines show as they are: then a slice is measured without being copied.
+        let as_is = !line.contains('\t') && !line.chars().any(needs_escape);
+        let width = |a: usize, b: usize| {
+            if as_is {
+                UnicodeWidthStr::width(&line[a..b])
+            } else {
+                UnicodeWidthStr::width(&*shown(&line[a..b]))
+            }
+        };
         let before = |i: usize| {
             line[..i]
                 .chars()
