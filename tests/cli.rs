@@ -132,6 +132,74 @@ mod hostile {
         );
     }
 
+    /// This repository's own root, as a user would run it: `--fix .` rewrites only the files
+    /// walint reads as templates (examples, fixtures, Meta's samples), each still holding its
+    /// templates; Cargo.toml, package.json, the page, the corpus records and every other file
+    /// keep their bytes, and no file appears or disappears.
+    #[test]
+    fn fix_in_this_repository_changes_only_templates() {
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let listed = Command::new("git")
+            .args(["ls-files", "-z"])
+            .current_dir(repo)
+            .output()
+            .expect("git lists the repository's files");
+        assert!(listed.status.success());
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for rel in listed.stdout.split(|&b| b == 0).filter(|r| !r.is_empty()) {
+            let rel = std::str::from_utf8(rel).unwrap();
+            if let Ok(bytes) = fs::read(repo.join(rel)) {
+                write(root, rel, &bytes);
+            }
+        }
+        let templates_per_file = |root: &Path| -> BTreeMap<PathBuf, usize> {
+            let out = walint(root, &["check", "--format", "json", "."]);
+            let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+            report["files"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|f| f["error"].is_null())
+                .map(|f| {
+                    let n = f["templates"].as_array().map_or(0, Vec::len);
+                    (PathBuf::from(f["path"].as_str().unwrap()), n)
+                })
+                .collect()
+        };
+        let templates = templates_per_file(root);
+        assert!(templates.len() > 40, "{templates:?}");
+        let before = snapshot(root);
+        let out = walint(root, &["check", "--fix", "."]);
+        // Exit code 2: the repository keeps deliberately broken fixtures (tests/golden/broken.json).
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("applied"), "{stderr}");
+        let after = snapshot(root);
+        assert_eq!(
+            before.keys().collect::<Vec<_>>(),
+            after.keys().collect::<Vec<_>>(),
+            "no file created or removed"
+        );
+        let changed: Vec<&PathBuf> = after
+            .iter()
+            .filter(|(p, bytes)| before.get(*p) != Some(bytes))
+            .map(|(p, _)| p)
+            .collect();
+        assert!(changed.len() >= 10, "the examples have fixes: {changed:?}");
+        for path in &changed {
+            assert!(
+                templates.contains_key(*path),
+                "{} is not a template, yet changed",
+                path.display()
+            );
+        }
+        // Every fixed file still holds as many templates as it did.
+        let fixed = templates_per_file(root);
+        for path in changed {
+            assert_eq!(fixed.get(path), templates.get(path), "{}", path.display());
+        }
+    }
+
     /// A fix that cannot be written (no space left, here a file size limit) leaves the file as
     /// it was: it used to be truncated.
     #[cfg(unix)]
