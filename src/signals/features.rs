@@ -1,15 +1,17 @@
 //! The numbers the category model reads, each one a thing a reviewer would notice.
 
 use super::Promotion;
-use crate::analysis::{Analysis, Role};
+use crate::analysis::{Analysis, Kind, Role, TextFacts, Token};
 use crate::lexicon::Group;
 use crate::template::{ButtonKind, ComponentKind};
 
 /// Names of the features, in the order of [`Features::values`] (and of the weights file).
-pub const NAMES: [&str; 13] = [
+pub const NAMES: [&str; 15] = [
     "promotion",
     "promo_groups",
     "transactional",
+    "reference",
+    "labelled_details",
     "authentication",
     "url_button",
     "quick_reply",
@@ -29,6 +31,14 @@ pub const LABELS: [(&str, &str); NAMES.len()] = [
     (
         "order, payment or appointment wording",
         "слова о заказе, оплате или записи",
+    ),
+    (
+        "a reference to a specific order, booking or payment",
+        "ссылка на конкретный заказ, запись или платёж",
+    ),
+    (
+        "lines of labelled details (\"Order: {{2}}\")",
+        "строки с подписанными данными («Заказ: {{2}}»)",
     ),
     ("one-time code wording", "слова об одноразовом коде"),
     ("a link button", "кнопка-ссылка"),
@@ -161,6 +171,72 @@ fn hands_over_value(text: &str, end: usize) -> bool {
     rest.starts_with("{{")
 }
 
+
+/// Tokens that may stand between a transaction word and its value: spaces, formatting and
+/// the punctuation of a label (`Order #{{2}}`, «Заказ №{{2}}», `Total: R$ {{5}}`).
+fn joins_value(text: &str, t: &Token) -> bool {
+    match t.kind {
+        Kind::Space | Kind::Marker | Kind::Invisible => true,
+        Kind::Punct => matches!(
+            &text[t.range()],
+            ":" | "#" | "№" | "-" | "—" | "–" | "(" | "$" | "€" | "£" | "₽" | "₹" | "="
+        ),
+        _ => false,
+    }
+}
+
+/// Whether a value (a placeholder or a number) is among the first tokens from `from`, with
+/// at most one word before it (`order {{2}}`, `booking ID {{3}}`, «заказ № {{2}}»).
+fn value_follows(text: &str, tokens: &[Token], from: usize) -> bool {
+    let mut words = 0;
+    for t in tokens.iter().skip_while(|t| t.end <= from) {
+        match t.kind {
+            Kind::Placeholder | Kind::Number => return true,
+            Kind::Word if words == 0 => words += 1,
+            _ if joins_value(text, t) => {}
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// Transaction words followed by their value: a specific order, booking, payment or date the
+/// message is about (`your order {{2}}`, «счёт № {{1}}», `Total: R$ {{5}}`).
+fn references(text: &str, facts: &TextFacts) -> usize {
+    facts
+        .in_group(Group::Transactional)
+        .filter(|m| value_follows(text, &facts.tokens, m.range.end))
+        .count()
+}
+
+/// Lines that label a value (`Status: {{1}}`, `*Fecha:* {{3}}`, «Сумма: 1 500 ₽»): one to four
+/// words, a colon, then a placeholder or a number. Details laid out for the reader to look
+/// up, in any language.
+fn labelled_lines(text: &str, facts: &TextFacts) -> usize {
+    let mut found = 0;
+    let mut line = 0;
+    let mut words = 0;
+    let mut counted = false;
+    for (k, t) in facts.tokens.iter().enumerate() {
+        let this_line = facts.line_starts.partition_point(|&s| s <= t.start);
+        if this_line != line {
+            (line, words, counted) = (this_line, 0, false);
+        }
+        match t.kind {
+            Kind::Word | Kind::Number => words += 1,
+            Kind::Punct if &text[t.range()] == ":" => {
+                if !counted && (1..=4).contains(&words) && value_follows(text, &facts.tokens[k + 1..], t.end) {
+                    found += 1;
+                    counted = true;
+                }
+                words = 5;
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Features {
     pub values: [f64; NAMES.len()],
@@ -193,8 +269,12 @@ pub fn features(analysis: &Analysis<'_>, promotion: &Promotion) -> Features {
     let mut body_words = 0usize;
     let mut personal = 0usize;
     let mut relationship = 0usize;
+    let mut reference = 0usize;
+    let mut labelled = 0usize;
     for (_, field) in analysis.message_fields() {
         let facts = &field.facts;
+        reference += references(&field.text.value, facts);
+        labelled += labelled_lines(&field.text.value, facts);
         for m in facts.in_group(Group::Transactional) {
             transactional_words.push(field.text.value[m.range.clone()].to_string());
         }
@@ -270,6 +350,8 @@ pub fn features(analysis: &Analysis<'_>, promotion: &Promotion) -> Features {
         (promotion.score as f64).min(12.0) / 4.0,
         (groups as f64).min(4.0) / 2.0,
         (transactional_words.len() as f64).min(6.0) / 2.0,
+        (reference as f64).min(2.0) / 2.0,
+        (labelled as f64).min(3.0) / 3.0,
         auth_signal.min(4.0) / 2.0,
         f64::from(u8::from(has(ButtonKind::Url))),
         f64::from(u8::from(has(ButtonKind::QuickReply))),
