@@ -6,13 +6,12 @@ use crate::lexicon::Group;
 use crate::template::{ButtonKind, ComponentKind};
 
 /// Names of the features, in the order of [`Features::values`] (and of the weights file).
-pub const NAMES: [&str; 16] = [
+pub const NAMES: [&str; 15] = [
     "promotion",
     "promo_groups",
     "transactional",
     "reference",
     "labelled_details",
-    "details",
     "authentication",
     "url_button",
     "quick_reply",
@@ -40,10 +39,6 @@ pub const LABELS: [(&str, &str); NAMES.len()] = [
     (
         "lines of labelled details (\"Order: {{2}}\")",
         "строки с подписанными данными («Заказ: {{2}}»)",
-    ),
-    (
-        "several details filled in for the reader",
-        "несколько подставленных данных читателя",
     ),
     ("one-time code wording", "слова об одноразовом коде"),
     ("a link button", "кнопка-ссылка"),
@@ -357,7 +352,6 @@ pub fn features(analysis: &Analysis<'_>, promotion: &Promotion) -> Features {
         (transactional_words.len() as f64).min(6.0) / 2.0,
         (reference as f64).min(2.0) / 2.0,
         (labelled as f64).min(3.0) / 3.0,
-        (placeholders.saturating_sub(1) as f64).min(4.0) / 4.0,
         auth_signal.min(4.0) / 2.0,
         f64::from(u8::from(has(ButtonKind::Url))),
         f64::from(u8::from(has(ButtonKind::QuickReply))),
