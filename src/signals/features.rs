@@ -151,6 +151,27 @@ const CODE_WORDS: [&str; 10] = [
     "कोड",
 ];
 
+/// Minutes, in the languages with a lexicon: a code that expires within minutes ("vence en 15
+/// minutos", «действует 5 минут») is a one-time code, whatever it is called; a coupon lasts
+/// days (`tests/corpus/intl/gh4-creatuactivo-codigo-acceso-centro-mando-rejected.json`: Meta
+/// rejected a UTILITY "código para entrar ... vence en 15 minutos" as INCORRECT_CATEGORY).
+const MINUTE_WORDS: [&str; 14] = [
+    "minute",
+    "minutes",
+    "mins",
+    "минут",
+    "минуты",
+    "минуту",
+    "minuto",
+    "minutos",
+    "minuti",
+    "minuten",
+    "menit",
+    "मिनट",
+    "minat",
+    "minut",
+];
+
 /// Password words: a template that hands one over (`Temporary Password: {{4}}`) sends a
 /// credential, which Meta has routed to AUTHENTICATION and rejected (two teams report it:
 /// `tests/corpus/en/gh3-smartark-*-credentials1-rejected.json`, and a role invite that "mentioned
@@ -265,6 +286,7 @@ pub fn features(analysis: &Analysis<'_>, promotion: &Promotion) -> Features {
     let mut auth_words = Vec::new();
     let mut code_words = false;
     let mut otp_words = false;
+    let mut minute_words = Vec::new();
     let mut sends_password = false;
     let mut body_words = 0usize;
     let mut personal = 0usize;
@@ -294,6 +316,9 @@ pub fn features(analysis: &Analysis<'_>, promotion: &Promotion) -> Features {
                 auth_words.push(field.text.value[w.range.clone()].to_string());
             }
             otp_words |= otp;
+            if MINUTE_WORDS.contains(&w.normalized.as_str()) {
+                minute_words.push(field.text.value[w.range.clone()].to_string());
+            }
             code_words |= otp || code;
             sends_password |= PASSWORD_STEMS.iter().any(|s| w.normalized.starts_with(s))
                 && hands_over_value(&field.text.value, w.range.end);
@@ -318,6 +343,11 @@ pub fn features(analysis: &Analysis<'_>, promotion: &Promotion) -> Features {
     if offer && !otp_words {
         code_words = false;
         auth_words.clear();
+    }
+    // A code (not a coupon: those were cleared above) that expires within minutes.
+    if code_words && !minute_words.is_empty() {
+        otp_words = true;
+        auth_words.append(&mut minute_words);
     }
     let otp_button = has(ButtonKind::Otp);
     let auth_body = analysis
