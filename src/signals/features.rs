@@ -45,7 +45,7 @@ pub const LABELS: [(&str, &str); NAMES.len()] = [
     ("quick-reply buttons", "кнопки быстрого ответа"),
     ("a coupon-code button", "кнопка с промокодом"),
     ("an image or video header", "картинка или видео в заголовке"),
-    ("a long text (over 20 words)", "длинный текст (больше 20 слов)"),
+    ("a long text", "длинный текст"),
     (
         "too little text to tell its purpose",
         "слишком мало текста, чтобы понять цель",
@@ -60,10 +60,6 @@ pub const LABELS: [(&str, &str); NAMES.len()] = [
         "благодарности, приветствия или поздравления",
     ),
 ];
-
-/// A notice usually says what it must in this many words; only the words past them count as
-/// "a long text".
-const LONG_TEXT_WORDS: usize = 20;
 
 /// Second-person possessives: a message about the reader's own order, account or visit (the
 /// "specific to the user" side of Meta's utility definition).
@@ -369,6 +365,7 @@ pub fn features(analysis: &Analysis<'_>, promotion: &Promotion) -> Features {
             )
         });
     let body = analysis.body();
+    let length = body.map_or(0, |b| b.facts.utf16_len);
     let placeholders = body.map_or(0, |b| {
         b.placeholders.iter().filter(|p| p.is_valid()).count()
     });
@@ -390,8 +387,7 @@ pub fn features(analysis: &Analysis<'_>, promotion: &Promotion) -> Features {
         f64::from(u8::from(has(ButtonKind::QuickReply))),
         f64::from(u8::from(has(ButtonKind::CopyCode))),
         f64::from(u8::from(media_header)),
-        // Words past the twenty a notice usually needs: a short text says nothing either way.
-        (body_words.saturating_sub(LONG_TEXT_WORDS) as f64 / 50.0).min(2.5),
+        (length as f64 / 400.0).min(2.5),
         f64::from(u8::from(unclear)),
         (emoji as f64).min(10.0) / 5.0,
         (personal as f64).min(3.0) / 3.0,
