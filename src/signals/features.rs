@@ -193,11 +193,12 @@ fn hands_over_value(text: &str, end: usize) -> bool {
 }
 
 
-/// Tokens that may stand between a transaction word and its value: spaces, formatting and
-/// the punctuation of a label (`Order #{{2}}`, «Заказ №{{2}}», `Total: R$ {{5}}`).
+/// Tokens that may stand between a transaction word and its value: spaces, formatting, an
+/// emoji as decoration and the punctuation of a label (`Order #{{2}}`, «Заказ 📦 №{{2}}»,
+/// `Total: R$ {{5}}`).
 fn joins_value(text: &str, t: &Token) -> bool {
     match t.kind {
-        Kind::Space | Kind::Marker | Kind::Invisible => true,
+        Kind::Space | Kind::Marker | Kind::Invisible | Kind::Emoji => true,
         Kind::Punct => matches!(
             &text[t.range()],
             ":" | "#" | "№" | "-" | "—" | "–" | "(" | "$" | "€" | "£" | "₽" | "₹" | "="
