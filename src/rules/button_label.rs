@@ -125,7 +125,10 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
                 .map(|f| &f.facts);
             let wordless = facts.is_some_and(|f| {
                 !f.tokens.iter().any(|t| {
-                    matches!(t.kind, Kind::Word | Kind::Number | Kind::Placeholder | Kind::Link)
+                    matches!(
+                        t.kind,
+                        Kind::Word | Kind::Number | Kind::Placeholder | Kind::Link
+                    )
                 })
             });
             if wordless {

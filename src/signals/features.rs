@@ -192,10 +192,9 @@ fn hands_over_value(text: &str, end: usize) -> bool {
     rest.starts_with("{{")
 }
 
-
 /// Tokens that may stand between a transaction word and its value: spaces, formatting, an
 /// emoji as decoration and the punctuation of a label (`Order #{{2}}`, «Заказ 📦 №{{2}}»,
-/// `Total: R$ {{5}}`).
+/// `Invoice: R$ {{5}}`).
 fn joins_value(text: &str, t: &Token) -> bool {
     match t.kind {
         Kind::Space | Kind::Marker | Kind::Invisible | Kind::Emoji => true,
@@ -223,7 +222,7 @@ fn value_follows(text: &str, tokens: &[Token], from: usize) -> bool {
 }
 
 /// Transaction words followed by their value: a specific order, booking, payment or date the
-/// message is about (`your order {{2}}`, «счёт № {{1}}», `Total: R$ {{5}}`).
+/// message is about (`your order {{2}}`, «счёт № {{1}}», `Invoice: R$ {{5}}`).
 fn references(text: &str, facts: &TextFacts) -> usize {
     facts
         .in_group(Group::Transactional)
@@ -247,7 +246,10 @@ fn labelled_lines(text: &str, facts: &TextFacts) -> usize {
         match t.kind {
             Kind::Word | Kind::Number => words += 1,
             Kind::Punct if &text[t.range()] == ":" => {
-                if !counted && (1..=4).contains(&words) && value_follows(text, &facts.tokens[k + 1..], t.end) {
+                if !counted
+                    && (1..=4).contains(&words)
+                    && value_follows(text, &facts.tokens[k + 1..], t.end)
+                {
                     found += 1;
                     counted = true;
                 }
@@ -402,5 +404,64 @@ pub fn features(analysis: &Analysis<'_>, promotion: &Promotion) -> Features {
         promo_words,
         transactional_words,
         auth_words,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::signals::promotion;
+    use crate::template::load_auto;
+
+    /// The features of a plain-text draft's body.
+    fn of(text: &str) -> Features {
+        let doc = load_auto(text).unwrap();
+        let analysis = Analysis::new(&doc.templates[0]);
+        features(&analysis, &promotion(&analysis))
+    }
+
+    fn value(f: &Features, name: &str) -> f64 {
+        f.values[NAMES.iter().position(|n| *n == name).unwrap()]
+    }
+
+    #[test]
+    fn a_transaction_word_with_its_value_is_a_reference() {
+        for text in [
+            "Hi {{1}}, your order {{2}} has shipped.",
+            "Здравствуйте! Заказ 📦 №{{2}} передан в доставку.",
+            "Hi {{1}}! Invoice: R$ {{5}}.",
+            "Your booking ID {{3}} is confirmed.",
+        ] {
+            assert!(value(&of(text), "reference") > 0.0, "{text}");
+        }
+        for text in [
+            "Your order is on its way, thank you for shopping with us.",
+            "Заказ скоро будет у вас, спасибо, {{1}}!",
+        ] {
+            assert_eq!(value(&of(text), "reference"), 0.0, "{text}");
+        }
+    }
+
+    #[test]
+    fn labelled_lines_are_counted_in_any_language() {
+        let f = of("New lead from {{1}}\n\nName: {{2}}\nPhone: {{3}}\n*Интерес:* {{4}}\n\nOpen your inbox to reply.");
+        assert_eq!(value(&f, "labelled_details"), 1.0);
+        // A colon inside a sentence, or a label of many words, is not a labelled line.
+        let f = of("Here is what we think about the offer you asked about: {{1}}.");
+        assert_eq!(value(&f, "labelled_details"), 0.0);
+    }
+
+    #[test]
+    fn a_code_that_expires_within_minutes_is_a_one_time_code() {
+        let f =
+            of("Listo, {{1}}. Su código para entrar es {{2}}. Por seguridad vence en 15 minutos.");
+        assert!(f.verification_words && f.code_words);
+        assert!(f.auth_words.iter().any(|w| w == "minutos"));
+        // A coupon code stays a coupon, however short the offer lasts.
+        let f = of("Use code {{1}} for 20% off: it expires in 30 minutes!");
+        assert!(!f.verification_words && !f.code_words);
+        // Minutes without a code say nothing about authentication.
+        let f = of("Your consultant will call you in 30 minutes.");
+        assert!(!f.verification_words);
     }
 }
