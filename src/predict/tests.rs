@@ -99,6 +99,31 @@ fn one_time_codes_belong_to_authentication() {
 }
 
 #[test]
+fn a_code_that_expires_within_minutes_belongs_to_authentication() {
+    // Meta rejected this UTILITY template as INCORRECT_CATEGORY (tests/corpus/en/
+    // gh4-creatuactivo-codigo-acceso-centro-mando-rejected.json): no word names a
+    // verification, but a code that lasts minutes is a one-time code. With sample values, so
+    // that no format error comes first.
+    let p = predict_json(
+        &with_body(
+            "UTILITY",
+            "Listo, {{1}}. Su código para entrar al Centro de Mando es {{2}}. Por seguridad vence en 15 minutos.",
+            "",
+        )
+        .replace("en_US", "es")
+        .replace(
+            r#""text": "#,
+            r#""example": {"body_text": [["Ana", "482913"]]}, "text": "#,
+        ),
+    );
+    assert_eq!(
+        (p.outcome, p.rejection_reason),
+        (Outcome::Rejected, Some(RejectionReason::IncorrectCategory))
+    );
+    assert!(p.reasons.iter().any(|r| r.factor == "one-time-password"));
+}
+
+#[test]
 fn a_password_handed_over_outside_authentication_is_rejected() {
     // With sample values, so that no format error comes first.
     let template = |body: &str, samples: &str, lang: &str| {

@@ -1,4 +1,5 @@
 use super::{Context, Reporter, Rule};
+use crate::analysis::Kind;
 use crate::diagnostic::{Report, Severity};
 use crate::l10n::Msg;
 use crate::moderation::RejectionReason::InvalidFormat;
@@ -23,6 +24,8 @@ For `QUICK_REPLY`, `URL`, `PHONE_NUMBER`, `FLOW` and `VOICE_CALL` buttons:
 - the label (`text`) is present and not blank;
 - no two buttons of the template have the same label (ignoring case and surrounding spaces);
 - the label has no line break and no WhatsApp formatting markers (`*`, `_`, `~`, `` ` ``);
+- the label has a word, a number or a placeholder: a label of only emoji or symbols (`👍`) is
+  an error;
 - the label has no emoji (warning).
 
 ## Why
@@ -30,11 +33,14 @@ WhatsApp Manager blocks duplicate labels (`DUPLICATE_BUTTON_LABEL`) and formatti
 and Meta refuses a button without text. Labels are shown verbatim, so `*Купить*` shows the
 asterisks. Emoji in labels: an integrator records that templates with emoji in buttons were
 rejected ("Meta forbids emoji in buttons", NinjaKullan/senior-monitor-app notes); Meta does not
-document it, so it is a warning.
+document it, so it is a warning. A label of emoji alone has no text at all, which Meta refuses:
+a quick-reply button labelled `👍` was rejected as INVALID_FORMAT (kettle-ai/kettle,
+`tests/corpus/en/gh-kettle-ask-parent-v1-emoji-button-rejected.json`).
 
 ## Examples
 Fails: `{"type": "QUICK_REPLY", "text": "*Купить*"}`; `{"type": "URL", "url": "https://shop.ru/"}` (no label).
 Fails: `{"components": [{"type": "BODY", "text": "Придёте?"}, {"type": "BUTTONS", "buttons": [{"type": "QUICK_REPLY", "text": "Да"}, {"type": "QUICK_REPLY", "text": "да"}]}]}` (the same label twice).
+Fails: `{"type": "QUICK_REPLY", "text": "👍"}` (no text, only an emoji).
 Warns: `{"type": "QUICK_REPLY", "text": "Купить 🔥"}`.
 Passes: `{"type": "QUICK_REPLY", "text": "Подробнее"}`.
 Fixes: `{"type": "QUICK_REPLY", "text": "Купить 🔥"}` → `{"type": "QUICK_REPLY", "text": "Купить "}`.
@@ -112,11 +118,34 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
                     .component(ComponentKind::Buttons),
                 );
             }
-            let emoji = cx
+            let facts = cx
                 .fields
                 .iter()
                 .find(|f| std::ptr::eq(f.text, label))
-                .map_or(&[][..], |f| &f.facts.emoji[..]);
+                .map(|f| &f.facts);
+            let wordless = facts.is_some_and(|f| {
+                !f.tokens.iter().any(|t| {
+                    matches!(
+                        t.kind,
+                        Kind::Word | Kind::Number | Kind::Placeholder | Kind::Link
+                    )
+                })
+            });
+            if wordless {
+                out.report(
+                    Report::text(
+                        label,
+                        0..value.len(),
+                        Msg::new(
+                            "the label has no words, only emoji or symbols; Meta refuses a button without text",
+                            "на кнопке нет слов, только эмодзи или символы; Meta отклоняет кнопку без текста",
+                        ),
+                    )
+                    .component(ComponentKind::Buttons),
+                );
+                continue;
+            }
+            let emoji = facts.map_or(&[][..], |f| &f.emoji[..]);
             for e in emoji {
                 out.report(
                     Report::text(
@@ -186,6 +215,12 @@ mod tests {
                     &["🔥"],
                 ),
                 (
+                    &buttons(
+                        r#"{"type": "QUICK_REPLY", "text": "Да"}, {"type": "QUICK_REPLY", "text": "👍"}"#,
+                    ),
+                    &["👍"],
+                ),
+                (
                     &buttons(r#"{"type": "QUICK_REPLY", "text": "Да\nнет"}"#),
                     &["\\n"],
                 ),
@@ -199,5 +234,9 @@ mod tests {
             .severity,
             Severity::Warning
         );
+        // A label of emoji alone has no text: an error, not the emoji warning.
+        let wordless = run(&RULE, &buttons(r#"{"type": "QUICK_REPLY", "text": "👍 "}"#));
+        assert_eq!(wordless.len(), 1);
+        assert_eq!(wordless[0].severity, Severity::Error);
     }
 }

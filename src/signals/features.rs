@@ -1,15 +1,17 @@
 //! The numbers the category model reads, each one a thing a reviewer would notice.
 
 use super::Promotion;
-use crate::analysis::{Analysis, Role};
+use crate::analysis::{Analysis, Kind, Role, TextFacts, Token};
 use crate::lexicon::Group;
 use crate::template::{ButtonKind, ComponentKind};
 
 /// Names of the features, in the order of [`Features::values`] (and of the weights file).
-pub const NAMES: [&str; 13] = [
+pub const NAMES: [&str; 15] = [
     "promotion",
     "promo_groups",
     "transactional",
+    "reference",
+    "labelled_details",
     "authentication",
     "url_button",
     "quick_reply",
@@ -29,6 +31,14 @@ pub const LABELS: [(&str, &str); NAMES.len()] = [
     (
         "order, payment or appointment wording",
         "слова о заказе, оплате или записи",
+    ),
+    (
+        "a reference to a specific order, booking or payment",
+        "ссылка на конкретный заказ, запись или платёж",
+    ),
+    (
+        "lines of labelled details (\"Order: {{2}}\")",
+        "строки с подписанными данными («Заказ: {{2}}»)",
     ),
     ("one-time code wording", "слова об одноразовом коде"),
     ("a link button", "кнопка-ссылка"),
@@ -141,6 +151,27 @@ const CODE_WORDS: [&str; 10] = [
     "कोड",
 ];
 
+/// Minutes, in the languages with a lexicon: a code that expires within minutes ("vence en 15
+/// minutos", «действует 5 минут») is a one-time code, whatever it is called; a coupon lasts
+/// days (`tests/corpus/intl/gh4-creatuactivo-codigo-acceso-centro-mando-rejected.json`: Meta
+/// rejected a UTILITY "código para entrar ... vence en 15 minutos" as INCORRECT_CATEGORY).
+const MINUTE_WORDS: [&str; 14] = [
+    "minute",
+    "minutes",
+    "mins",
+    "минут",
+    "минуты",
+    "минуту",
+    "minuto",
+    "minutos",
+    "minuti",
+    "minuten",
+    "menit",
+    "मिनट",
+    "minat",
+    "minut",
+];
+
 /// Password words: a template that hands one over (`Temporary Password: {{4}}`) sends a
 /// credential, which Meta has routed to AUTHENTICATION and rejected (two teams report it:
 /// `tests/corpus/en/gh3-smartark-*-credentials1-rejected.json`, and a role invite that "mentioned
@@ -159,6 +190,75 @@ fn hands_over_value(text: &str, end: usize) -> bool {
         .unwrap_or(rest)
         .trim_start_matches([' ', '*', '_']);
     rest.starts_with("{{")
+}
+
+/// Tokens that may stand between a transaction word and its value: spaces, formatting, an
+/// emoji as decoration and the punctuation of a label (`Order #{{2}}`, «Заказ 📦 №{{2}}»,
+/// `Invoice: R$ {{5}}`).
+fn joins_value(text: &str, t: &Token) -> bool {
+    match t.kind {
+        Kind::Space | Kind::Marker | Kind::Invisible | Kind::Emoji => true,
+        Kind::Punct => matches!(
+            &text[t.range()],
+            ":" | "#" | "№" | "-" | "—" | "–" | "(" | "$" | "€" | "£" | "₽" | "₹" | "="
+        ),
+        _ => false,
+    }
+}
+
+/// Whether a value (a placeholder or a number) is among the first tokens from `from`, with
+/// at most one word before it (`order {{2}}`, `booking ID {{3}}`, «заказ № {{2}}»).
+fn value_follows(text: &str, tokens: &[Token], from: usize) -> bool {
+    let mut words = 0;
+    for t in tokens.iter().skip_while(|t| t.end <= from) {
+        match t.kind {
+            Kind::Placeholder | Kind::Number => return true,
+            Kind::Word if words == 0 => words += 1,
+            _ if joins_value(text, t) => {}
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// Transaction words followed by their value: a specific order, booking, payment or date the
+/// message is about (`your order {{2}}`, «счёт № {{1}}», `Invoice: R$ {{5}}`).
+fn references(text: &str, facts: &TextFacts) -> usize {
+    facts
+        .in_group(Group::Transactional)
+        .filter(|m| value_follows(text, &facts.tokens, m.range.end))
+        .count()
+}
+
+/// Lines that label a value (`Status: {{1}}`, `*Fecha:* {{3}}`, «Сумма: 1 500 ₽»): one to four
+/// words, a colon, then a placeholder or a number. Details laid out for the reader to look
+/// up, in any language.
+fn labelled_lines(text: &str, facts: &TextFacts) -> usize {
+    let mut found = 0;
+    let mut line = 0;
+    let mut words = 0;
+    let mut counted = false;
+    for (k, t) in facts.tokens.iter().enumerate() {
+        let this_line = facts.line_starts.partition_point(|&s| s <= t.start);
+        if this_line != line {
+            (line, words, counted) = (this_line, 0, false);
+        }
+        match t.kind {
+            Kind::Word | Kind::Number => words += 1,
+            Kind::Punct if &text[t.range()] == ":" => {
+                if !counted
+                    && (1..=4).contains(&words)
+                    && value_follows(text, &facts.tokens[k + 1..], t.end)
+                {
+                    found += 1;
+                    counted = true;
+                }
+                words = 5;
+            }
+            _ => {}
+        }
+    }
+    found
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -189,12 +289,17 @@ pub fn features(analysis: &Analysis<'_>, promotion: &Promotion) -> Features {
     let mut auth_words = Vec::new();
     let mut code_words = false;
     let mut otp_words = false;
+    let mut minute_words = Vec::new();
     let mut sends_password = false;
     let mut body_words = 0usize;
     let mut personal = 0usize;
     let mut relationship = 0usize;
+    let mut reference = 0usize;
+    let mut labelled = 0usize;
     for (_, field) in analysis.message_fields() {
         let facts = &field.facts;
+        reference += references(&field.text.value, facts);
+        labelled += labelled_lines(&field.text.value, facts);
         for m in facts.in_group(Group::Transactional) {
             transactional_words.push(field.text.value[m.range.clone()].to_string());
         }
@@ -214,6 +319,9 @@ pub fn features(analysis: &Analysis<'_>, promotion: &Promotion) -> Features {
                 auth_words.push(field.text.value[w.range.clone()].to_string());
             }
             otp_words |= otp;
+            if MINUTE_WORDS.contains(&w.normalized.as_str()) {
+                minute_words.push(field.text.value[w.range.clone()].to_string());
+            }
             code_words |= otp || code;
             sends_password |= PASSWORD_STEMS.iter().any(|s| w.normalized.starts_with(s))
                 && hands_over_value(&field.text.value, w.range.end);
@@ -238,6 +346,11 @@ pub fn features(analysis: &Analysis<'_>, promotion: &Promotion) -> Features {
     if offer && !otp_words {
         code_words = false;
         auth_words.clear();
+    }
+    // A code (not a coupon: those were cleared above) that expires within minutes.
+    if code_words && !minute_words.is_empty() {
+        otp_words = true;
+        auth_words.append(&mut minute_words);
     }
     let otp_button = has(ButtonKind::Otp);
     let auth_body = analysis
@@ -270,6 +383,8 @@ pub fn features(analysis: &Analysis<'_>, promotion: &Promotion) -> Features {
         (promotion.score as f64).min(12.0) / 4.0,
         (groups as f64).min(4.0) / 2.0,
         (transactional_words.len() as f64).min(6.0) / 2.0,
+        (reference as f64).min(2.0) / 2.0,
+        (labelled as f64).min(3.0) / 3.0,
         auth_signal.min(4.0) / 2.0,
         f64::from(u8::from(has(ButtonKind::Url))),
         f64::from(u8::from(has(ButtonKind::QuickReply))),
@@ -289,5 +404,64 @@ pub fn features(analysis: &Analysis<'_>, promotion: &Promotion) -> Features {
         promo_words,
         transactional_words,
         auth_words,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::signals::promotion;
+    use crate::template::load_auto;
+
+    /// The features of a plain-text draft's body.
+    fn of(text: &str) -> Features {
+        let doc = load_auto(text).unwrap();
+        let analysis = Analysis::new(&doc.templates[0]);
+        features(&analysis, &promotion(&analysis))
+    }
+
+    fn value(f: &Features, name: &str) -> f64 {
+        f.values[NAMES.iter().position(|n| *n == name).unwrap()]
+    }
+
+    #[test]
+    fn a_transaction_word_with_its_value_is_a_reference() {
+        for text in [
+            "Hi {{1}}, your order {{2}} has shipped.",
+            "Здравствуйте! Заказ 📦 №{{2}} передан в доставку.",
+            "Hi {{1}}! Invoice: R$ {{5}}.",
+            "Your booking ID {{3}} is confirmed.",
+        ] {
+            assert!(value(&of(text), "reference") > 0.0, "{text}");
+        }
+        for text in [
+            "Your order is on its way, thank you for shopping with us.",
+            "Заказ скоро будет у вас, спасибо, {{1}}!",
+        ] {
+            assert_eq!(value(&of(text), "reference"), 0.0, "{text}");
+        }
+    }
+
+    #[test]
+    fn labelled_lines_are_counted_in_any_language() {
+        let f = of("New lead from {{1}}\n\nName: {{2}}\nPhone: {{3}}\n*Интерес:* {{4}}\n\nOpen your inbox to reply.");
+        assert_eq!(value(&f, "labelled_details"), 1.0);
+        // A colon inside a sentence, or a label of many words, is not a labelled line.
+        let f = of("Here is what we think about the offer you asked about: {{1}}.");
+        assert_eq!(value(&f, "labelled_details"), 0.0);
+    }
+
+    #[test]
+    fn a_code_that_expires_within_minutes_is_a_one_time_code() {
+        let f =
+            of("Listo, {{1}}. Su código para entrar es {{2}}. Por seguridad vence en 15 minutos.");
+        assert!(f.verification_words && f.code_words);
+        assert!(f.auth_words.iter().any(|w| w == "minutos"));
+        // A coupon code stays a coupon, however short the offer lasts.
+        let f = of("Use code {{1}} for 20% off: it expires in 30 minutes!");
+        assert!(!f.verification_words && !f.code_words);
+        // Minutes without a code say nothing about authentication.
+        let f = of("Your consultant will call you in 30 minutes.");
+        assert!(!f.verification_words);
     }
 }
