@@ -209,8 +209,12 @@ fn joins_value(text: &str, t: &Token) -> bool {
 /// Whether a value (a placeholder or a number) is among the first tokens from `from`, with
 /// at most one word before it (`order {{2}}`, `booking ID {{3}}`, «заказ № {{2}}»).
 fn value_follows(text: &str, tokens: &[Token], from: usize) -> bool {
+    /// Enough for `Заказ 📦 №{{2}}` or `Invoice: R$ {{5}}`; a bound, so that a text of thousands
+    /// of transaction words (or of dashes after one) costs a look at a few tokens each.
+    const LOOKAHEAD: usize = 8;
+    let first = tokens.partition_point(|t| t.end <= from);
     let mut words = 0;
-    for t in tokens.iter().skip_while(|t| t.end <= from) {
+    for t in tokens[first..].iter().take(LOOKAHEAD) {
         match t.kind {
             Kind::Placeholder | Kind::Number => return true,
             Kind::Word if words == 0 => words += 1,
