@@ -150,13 +150,15 @@ fn typographic(
     // Shouting: words of four letters or more in capitals, except opt-out keywords («СТОП»).
     let mut caps = 0;
     for (i, w) in analysis.words.iter().enumerate() {
+        if caps == 3 || !w.all_caps {
+            continue;
+        }
         let letters = w
             .normalized
             .chars()
             .filter(|&c| class::is_alphabetic(c))
             .count();
-        let in_optout = optout.iter().any(|m| m.words.contains(&i));
-        if w.all_caps && letters >= 4 && !in_optout && caps < 3 {
+        if letters >= 4 && !optout.iter().any(|m| m.words.contains(&i)) {
             caps += 1;
             out.push(signal(w.range.clone(), SignalKind::Capitals, 1));
         }
@@ -217,11 +219,15 @@ fn typographic(
                 }
             }
             Kind::Word => {
+                // The value first: most words have none after them.
+                let Some(value) = next_value(k) else {
+                    continue;
+                };
                 let is_save = analysis
                     .words
                     .get(t.word as usize)
                     .is_some_and(|w| SAVE_WORDS.contains(&w.normalized.as_str()));
-                if let Some(value) = next_value(k).filter(|_| is_save) {
+                if is_save {
                     out.push(signal(t.start..value.end, SignalKind::Saving, 3));
                 }
             }
