@@ -69,15 +69,26 @@ impl Stats {
     fn of(context: &Context<'_>) -> Stats {
         let mut stats = Stats::default();
         let mut distinct = std::collections::BTreeSet::new();
+        // Body, text header and footer met.
+        let mut seen = [false; 3];
         for f in &context.fields {
             let top_level = f.card.is_none();
+            // A repeated component (an error of its own) is counted as the template model reads
+            // it: the first one.
             match f.role {
-                Role::Body if top_level => {
+                Role::Body if top_level && !seen[0] => {
                     stats.body_length = f.facts.utf16_len;
                     stats.emoji = f.facts.emoji.len();
+                    seen[0] = true;
                 }
-                Role::HeaderText if top_level => stats.header_length = f.facts.utf16_len,
-                Role::Footer if top_level => stats.footer_length = f.facts.utf16_len,
+                Role::HeaderText if top_level && !seen[1] => {
+                    stats.header_length = f.facts.utf16_len;
+                    seen[1] = true;
+                }
+                Role::Footer if top_level && !seen[2] => {
+                    stats.footer_length = f.facts.utf16_len;
+                    seen[2] = true;
+                }
                 _ => {}
             }
             if matches!(f.role, Role::Body | Role::HeaderText) && top_level {
