@@ -36,6 +36,7 @@ pub use template::{
 
 use rules::{Context, Reporter, Role, Rule};
 use serde::Serialize;
+use template::ComponentKind;
 
 /// The findings for one template of a document.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -69,25 +70,27 @@ impl Stats {
     fn of(context: &Context<'_>) -> Stats {
         let mut stats = Stats::default();
         let mut distinct = std::collections::BTreeSet::new();
-        // Body, text header and footer met.
-        let mut seen = [false; 3];
         for f in &context.fields {
             let top_level = f.card.is_none();
             // A repeated component (an error of its own) is counted as the template model reads
-            // it: the first one.
+            // it: the first one, even when only a later one has a text.
+            let first = |kind| {
+                context
+                    .template
+                    .component(kind)
+                    .and_then(|c| c.text.as_ref())
+                    .is_some_and(|t| std::ptr::eq(t, f.text))
+            };
             match f.role {
-                Role::Body if top_level && !seen[0] => {
+                Role::Body if top_level && first(ComponentKind::Body) => {
                     stats.body_length = f.facts.utf16_len;
                     stats.emoji = f.facts.emoji.len();
-                    seen[0] = true;
                 }
-                Role::HeaderText if top_level && !seen[1] => {
+                Role::HeaderText if top_level && first(ComponentKind::Header) => {
                     stats.header_length = f.facts.utf16_len;
-                    seen[1] = true;
                 }
-                Role::Footer if top_level && !seen[2] => {
+                Role::Footer if top_level && first(ComponentKind::Footer) => {
                     stats.footer_length = f.facts.utf16_len;
-                    seen[2] = true;
                 }
                 _ => {}
             }
