@@ -4,6 +4,8 @@ use super::Promotion;
 use crate::analysis::{Analysis, Kind, Role, TextFacts, Token};
 use crate::lexicon::Group;
 use crate::template::{ButtonKind, ComponentKind};
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// Names of the features, in the order of [`Features::values`] (and of the weights file).
 pub const NAMES: [&str; 15] = [
@@ -206,6 +208,56 @@ fn joins_value(text: &str, t: &Token) -> bool {
     }
 }
 
+/// Which of the word lists above a normalised word is in (exact words) or starts with (stems),
+/// as bits: [`POSSESSIVE`], [`RELATIONSHIP`], ... Every word of every text is looked up, so the
+/// lists are indexed by their first letter: a word is compared with a handful of entries, not
+/// with all eighty.
+fn word_kinds(word: &str) -> u8 {
+    type Index = HashMap<char, Vec<(&'static str, bool, u8)>>;
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let lists: [(&[&'static str], bool, u8); 7] = [
+            (&POSSESSIVES, false, POSSESSIVE),
+            (&RELATIONSHIP_STEMS, true, RELATIONSHIP),
+            (&AUTH_STEMS, true, AUTH),
+            (&OTP_STEMS, true, OTP),
+            (&CODE_WORDS, false, CODE),
+            (&MINUTE_WORDS, false, MINUTE),
+            (&PASSWORD_STEMS, true, PASSWORD),
+        ];
+        let mut index = Index::new();
+        for (entries, stem, bit) in lists {
+            for &entry in entries {
+                if let Some(first) = entry.chars().next() {
+                    index.entry(first).or_default().push((entry, stem, bit));
+                }
+            }
+        }
+        index
+    });
+    let Some(candidates) = word.chars().next().and_then(|c| index.get(&c)) else {
+        return 0;
+    };
+    candidates
+        .iter()
+        .filter(|&&(entry, stem, _)| {
+            if stem {
+                word.starts_with(entry)
+            } else {
+                word == entry
+            }
+        })
+        .fold(0, |kinds, &(_, _, bit)| kinds | bit)
+}
+
+const POSSESSIVE: u8 = 1;
+const RELATIONSHIP: u8 = 1 << 1;
+const AUTH: u8 = 1 << 2;
+const OTP: u8 = 1 << 3;
+const CODE: u8 = 1 << 4;
+const MINUTE: u8 = 1 << 5;
+const PASSWORD: u8 = 1 << 6;
+
 /// Whether a value (a placeholder or a number) is among the first tokens from `from`, with
 /// at most one word before it (`order {{2}}`, `booking ID {{3}}`, «заказ № {{2}}»).
 fn value_follows(text: &str, tokens: &[Token], from: usize) -> bool {
@@ -308,27 +360,23 @@ pub fn features(analysis: &Analysis<'_>, promotion: &Promotion) -> Features {
             transactional_words.push(field.text.value[m.range.clone()].to_string());
         }
         for w in &facts.words {
-            if POSSESSIVES.contains(&w.normalized.as_str()) {
-                personal += 1;
+            let kinds = word_kinds(&w.normalized);
+            if kinds == 0 {
+                continue;
             }
-            if RELATIONSHIP_STEMS
-                .iter()
-                .any(|s| w.normalized.starts_with(s))
-            {
-                relationship += 1;
-            }
-            let otp = OTP_STEMS.iter().any(|s| w.normalized.starts_with(s));
-            let code = CODE_WORDS.contains(&w.normalized.as_str());
-            if otp || code || AUTH_STEMS.iter().any(|s| w.normalized.starts_with(s)) {
+            let is = |bit: u8| kinds & bit != 0;
+            personal += usize::from(is(POSSESSIVE));
+            relationship += usize::from(is(RELATIONSHIP));
+            let (otp, code) = (is(OTP), is(CODE));
+            if otp || code || is(AUTH) {
                 auth_words.push(field.text.value[w.range.clone()].to_string());
             }
             otp_words |= otp;
-            if MINUTE_WORDS.contains(&w.normalized.as_str()) {
+            if is(MINUTE) {
                 minute_words.push(field.text.value[w.range.clone()].to_string());
             }
             code_words |= otp || code;
-            sends_password |= PASSWORD_STEMS.iter().any(|s| w.normalized.starts_with(s))
-                && hands_over_value(&field.text.value, w.range.end);
+            sends_password |= is(PASSWORD) && hands_over_value(&field.text.value, w.range.end);
         }
         if field.role == Role::Body && field.card.is_none() {
             body_words = facts.lettered_words();
@@ -416,6 +464,43 @@ mod tests {
     use super::*;
     use crate::signals::promotion;
     use crate::template::load_auto;
+
+    /// The index answers what a scan of every list would.
+    #[test]
+    fn word_kinds_match_the_lists() {
+        let lists: [(&[&str], bool, u8); 7] = [
+            (&POSSESSIVES, false, POSSESSIVE),
+            (&RELATIONSHIP_STEMS, true, RELATIONSHIP),
+            (&AUTH_STEMS, true, AUTH),
+            (&OTP_STEMS, true, OTP),
+            (&CODE_WORDS, false, CODE),
+            (&MINUTE_WORDS, false, MINUTE),
+            (&PASSWORD_STEMS, true, PASSWORD),
+        ];
+        let scan = |word: &str| {
+            lists.iter().fold(0, |kinds, &(entries, stem, bit)| {
+                let hit = entries
+                    .iter()
+                    .any(|&e| if stem { word.starts_with(e) } else { word == e });
+                if hit {
+                    kinds | bit
+                } else {
+                    kinds
+                }
+            })
+        };
+        let mut words: Vec<String> = vec![String::new(), "order".into(), "заказ".into()];
+        for (entries, _, _) in lists {
+            for e in entries {
+                words.extend([e.to_string(), format!("{e}ом"), format!("{e}s")]);
+                words.push(e.chars().skip(1).collect());
+            }
+        }
+        for w in &words {
+            assert_eq!(word_kinds(w), scan(w), "{w}");
+        }
+        assert_ne!(word_kinds("паролем") & PASSWORD, 0);
+    }
 
     /// The features of a plain-text draft's body.
     fn of(text: &str) -> Features {
