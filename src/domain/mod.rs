@@ -18,6 +18,7 @@ mod punycode;
 pub use owned::OwnedDomains;
 
 use publicsuffix::{List, Psl};
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
@@ -143,24 +144,58 @@ pub fn to_unicode(host: &str) -> String {
 /// Whether `label` (a top-level label such as `ru`, `ly`, `рф`) is a suffix on the Public
 /// Suffix List, as opposed to one the list only matches through its `*` default rule.
 pub fn is_known_suffix(label: &str) -> bool {
-    let Some(ascii) = to_ascii(label) else {
-        return false;
-    };
-    list(top_label(&ascii))
-        .and_then(|list| list.suffix(ascii.as_bytes()))
-        .is_some_and(|s| s.is_known())
+    KNOWN_SUFFIXES.with(|cache| {
+        memo(cache, label, |label| {
+            let Some(ascii) = to_ascii(label) else {
+                return false;
+            };
+            list(top_label(&ascii))
+                .and_then(|list| list.suffix(ascii.as_bytes()))
+                .is_some_and(|s| s.is_known())
+        })
+    })
 }
 
 /// The registrable domain (eTLD+1) of a host: `www.shop.example.co.uk` → `example.co.uk`.
 pub fn registrable(host: &str) -> Option<String> {
-    let ascii = to_ascii(host)?;
-    let domain = list(top_label(&ascii))?.domain(ascii.as_bytes())?;
-    if !domain.suffix().is_known() {
-        return None;
+    REGISTRABLE.with(|cache| {
+        memo(cache, host, |host| {
+            let ascii = to_ascii(host)?;
+            let domain = list(top_label(&ascii))?.domain(ascii.as_bytes())?;
+            if !domain.suffix().is_known() {
+                return None;
+            }
+            std::str::from_utf8(domain.as_bytes())
+                .ok()
+                .map(str::to_string)
+        })
+    })
+}
+
+/// The answers of [`registrable`] and [`is_known_suffix`] already found, per thread: a text may
+/// repeat one host thousands of times (and a template a few), and each Public Suffix List
+/// lookup converts the host and searches the list. A function of the host alone, so the cache
+/// changes no result; it is emptied when full.
+type Memo<T> = RefCell<HashMap<Box<str>, T>>;
+
+thread_local! {
+    static REGISTRABLE: Memo<Option<String>> = RefCell::new(HashMap::new());
+    static KNOWN_SUFFIXES: Memo<bool> = RefCell::new(HashMap::new());
+}
+
+const MEMO_HOSTS: usize = 4096;
+
+fn memo<T: Clone>(cache: &Memo<T>, key: &str, compute: impl FnOnce(&str) -> T) -> T {
+    if let Some(found) = cache.borrow().get(key) {
+        return found.clone();
     }
-    std::str::from_utf8(domain.as_bytes())
-        .ok()
-        .map(str::to_string)
+    let value = compute(key);
+    let mut cache = cache.borrow_mut();
+    if cache.len() >= MEMO_HOSTS {
+        cache.clear();
+    }
+    cache.insert(key.into(), value.clone());
+    value
 }
 
 /// Whether a host is an IP address literal (v4 dotted quad, or bracketed v6).
