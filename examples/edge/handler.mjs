@@ -18,6 +18,8 @@
 import { initSync, Linter } from '../../pkg/web/walint.js';
 
 export const MAX_BODY_BYTES = 64 * 1024;
+/** How much of a body over the limit is read and dropped so that its 413 reaches the client. */
+const DRAIN_BYTES = 1024 * 1024;
 /** Templates one request may hold: each gets a prediction, and CPU is billed per request. */
 export const MAX_TEMPLATES = 50;
 /** Findings one answer lists; the rest are counted in a closing finding. */
@@ -33,10 +35,16 @@ function failure(status, code, message, details = {}, headers = {}) {
   return json(status, { error: { code, message, ...details } }, headers);
 }
 
-/** Reads the body as bytes, giving up as soon as it is longer than `limit`. */
+/**
+ * Reads the body as bytes, or `null` when it is longer than `limit`. A body that is too long is
+ * still read to its end (and dropped) up to `DRAIN_BYTES`: a runtime that stops reading while the
+ * client is still sending may reset the connection, and the client then never sees the 413.
+ * Beyond that the reading stops at once.
+ */
 async function readCapped(request, limit) {
   const declared = Number(request.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > limit) return null;
+  const tooLong = Number.isFinite(declared) && declared > limit;
+  if (tooLong && declared > DRAIN_BYTES) return null;
   if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks = [];
@@ -45,12 +53,13 @@ async function readCapped(request, limit) {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > limit) {
+    if (size > DRAIN_BYTES) {
       await reader.cancel();
       return null;
     }
-    chunks.push(value);
+    if (size <= limit) chunks.push(value);
   }
+  if (tooLong || size > limit) return null;
   const bytes = new Uint8Array(size);
   let at = 0;
   for (const chunk of chunks) {
