@@ -216,17 +216,8 @@ fn word_kinds(word: &str) -> u8 {
     type Index = HashMap<char, Vec<(&'static str, bool, u8)>>;
     static INDEX: OnceLock<Index> = OnceLock::new();
     let index = INDEX.get_or_init(|| {
-        let lists: [(&[&'static str], bool, u8); 7] = [
-            (&POSSESSIVES, false, POSSESSIVE),
-            (&RELATIONSHIP_STEMS, true, RELATIONSHIP),
-            (&AUTH_STEMS, true, AUTH),
-            (&OTP_STEMS, true, OTP),
-            (&CODE_WORDS, false, CODE),
-            (&MINUTE_WORDS, false, MINUTE),
-            (&PASSWORD_STEMS, true, PASSWORD),
-        ];
         let mut index = Index::new();
-        for (entries, stem, bit) in lists {
+        for (entries, stem, bit) in WORD_LISTS {
             for &entry in entries {
                 if let Some(first) = entry.chars().next() {
                     index.entry(first).or_default().push((entry, stem, bit));
@@ -249,6 +240,18 @@ fn word_kinds(word: &str) -> u8 {
         })
         .fold(0, |kinds, &(_, _, bit)| kinds | bit)
 }
+
+/// Each list, whether its entries are stems (a prefix of the word) rather than whole words,
+/// and its bit in [`word_kinds`].
+const WORD_LISTS: [(&[&str], bool, u8); 7] = [
+    (&POSSESSIVES, false, POSSESSIVE),
+    (&RELATIONSHIP_STEMS, true, RELATIONSHIP),
+    (&AUTH_STEMS, true, AUTH),
+    (&OTP_STEMS, true, OTP),
+    (&CODE_WORDS, false, CODE),
+    (&MINUTE_WORDS, false, MINUTE),
+    (&PASSWORD_STEMS, true, PASSWORD),
+];
 
 const POSSESSIVE: u8 = 1;
 const RELATIONSHIP: u8 = 1 << 1;
@@ -468,15 +471,7 @@ mod tests {
     /// The index answers what a scan of every list would.
     #[test]
     fn word_kinds_match_the_lists() {
-        let lists: [(&[&str], bool, u8); 7] = [
-            (&POSSESSIVES, false, POSSESSIVE),
-            (&RELATIONSHIP_STEMS, true, RELATIONSHIP),
-            (&AUTH_STEMS, true, AUTH),
-            (&OTP_STEMS, true, OTP),
-            (&CODE_WORDS, false, CODE),
-            (&MINUTE_WORDS, false, MINUTE),
-            (&PASSWORD_STEMS, true, PASSWORD),
-        ];
+        let lists = WORD_LISTS;
         let scan = |word: &str| {
             lists.iter().fold(0, |kinds, &(entries, stem, bit)| {
                 let hit = entries
