@@ -127,8 +127,17 @@ pub fn to_ascii(host: &str) -> Option<String> {
     Some(out)
 }
 
+/// Whether a label of `host` starts with the punycode prefix `xn--` (in any case).
+fn has_punycode_label(host: &str) -> bool {
+    host.split('.')
+        .any(|l| l.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("xn--")))
+}
+
 /// The Unicode form of a host: punycode labels (`xn--…`) decoded, the rest as written.
 pub fn to_unicode(host: &str) -> String {
+    if !has_punycode_label(host) {
+        return host.to_string();
+    }
     host.split('.')
         .map(|label| {
             let lower = label.to_ascii_lowercase();

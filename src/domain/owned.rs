@@ -7,6 +7,8 @@ use super::{confusables, registrable, to_ascii, to_unicode};
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct OwnedDomains {
     domains: Vec<String>,
+    /// The look-alike skeleton of each domain, in the same order: computed here, not per link.
+    skeletons: Vec<String>,
 }
 
 impl OwnedDomains {
@@ -14,11 +16,15 @@ impl OwnedDomains {
     /// as [`crate::options::owned_domain`] reads it; what it refuses, the options' validation
     /// has already reported.
     pub fn new(typed: &[String]) -> OwnedDomains {
-        let domains = typed
+        let domains: Vec<String> = typed
             .iter()
             .filter_map(|d| crate::options::owned_domain(d).ok())
             .collect();
-        OwnedDomains { domains }
+        let skeletons = domains
+            .iter()
+            .map(|d| confusables::skeleton(&to_unicode(d)))
+            .collect();
+        OwnedDomains { domains, skeletons }
     }
 
     pub fn as_slice(&self) -> &[String] {
@@ -37,26 +43,44 @@ impl OwnedDomains {
     /// The owned domain `host` imitates without being under it: one of them as a subdomain
     /// label (`shop.ru.evil.com`), or one that looks the same (`shор.ru` with Cyrillic `о`).
     pub fn imitated(&self, host: &str) -> Option<&str> {
+        if self.domains.is_empty() {
+            return None;
+        }
         let registrable = registrable(host)?;
         let ascii = to_ascii(host)?;
         let skeleton = confusables::skeleton(&to_unicode(&registrable));
         self.domains
             .iter()
-            .find(|o| {
+            .zip(&self.skeletons)
+            .find(|(o, owned_skeleton)| {
                 if **o == registrable {
                     return false;
                 }
-                let embedded =
-                    ascii.starts_with(&format!("{o}.")) || ascii.contains(&format!(".{o}."));
-                embedded || skeleton == confusables::skeleton(&to_unicode(o))
+                embeds(&ascii, o) || skeleton == **owned_skeleton
             })
-            .map(String::as_str)
+            .map(|(o, _)| o.as_str())
     }
+}
+
+/// Whether `owned` stands in `host` as whole labels: at its start (`shop.ru.evil.com`) or
+/// inside it (`login.shop.ru.evil.com`), followed by more labels.
+fn embeds(host: &str, owned: &str) -> bool {
+    let mut label_starts =
+        std::iter::once(0).chain(host.match_indices('.').map(|(dot, _)| dot + 1));
+    label_starts.any(|at| {
+        host[at..]
+            .strip_prefix(owned)
+            .is_some_and(|rest| rest.starts_with('.'))
+    })
 }
 
 /// A label of `host` that mixes alphabets (`rоmashka`): the spoofing form that needs no
 /// owned list.
 pub fn mixed_label(host: &str) -> Option<String> {
+    // Letters of one alphabet only, and no punycode label that could decode to others.
+    if host.is_ascii() && !super::has_punycode_label(host) {
+        return None;
+    }
     to_unicode(host)
         .split('.')
         .find(|l| confusables::is_mixed_script(l))
@@ -88,7 +112,20 @@ mod tests {
         );
         assert_eq!(owned.imitated("rоmashka-shop.ru"), Some("romashka-shop.ru"));
         assert_eq!(owned.imitated("help.romashka-shop.ru"), None);
+        assert_eq!(
+            owned.imitated("login.romashka-shop.ru.evil.com"),
+            Some("romashka-shop.ru")
+        );
+        assert_eq!(owned.imitated("xromashka-shop.ru.evil.com"), None);
+        // Overlapping candidates: the owned name starts at a later label.
+        let owned = OwnedDomains::new(&["a.ru".into()]);
+        assert_eq!(owned.imitated("xa.ru.a.ru.evil.com"), Some("a.ru"));
+        assert_eq!(OwnedDomains::default().imitated("shop.ru.evil.com"), None);
         assert_eq!(mixed_label("rоmashka.ru").as_deref(), Some("rоmashka"));
         assert_eq!(mixed_label("romashka.ru"), None);
+        assert_eq!(
+            mixed_label("XN--rmashka-shop-4fk.ru").as_deref(),
+            Some("rоmashka-shop")
+        );
     }
 }

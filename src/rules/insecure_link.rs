@@ -43,7 +43,7 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
         for link in &field.facts.links {
             let host = &field.text.value[link.host.clone()];
             if domain::is_ip(host) {
-                out.report(
+                out.report_with(Some(Severity::Warning), || {
                     Report::text(
                         field.text,
                         link.range.clone(),
@@ -53,11 +53,11 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
                         ),
                     )
                     .severity(Severity::Warning)
-                    .component(field.component),
-                );
+                    .component(field.component)
+                });
             } else if link.scheme.as_deref() == Some("http") {
                 let scheme = link.range.start..link.range.start + 4;
-                out.report(
+                out.report_with(None, || {
                     Report::text(
                         field.text,
                         link.range.clone(),
@@ -74,8 +74,8 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
                             range: scheme,
                             replacement: "https".into(),
                         }],
-                    ),
-                );
+                    )
+                });
             }
         }
     }

@@ -287,14 +287,37 @@ impl<'a> Reporter<'a> {
             self.push(severity, natural, report);
             return;
         }
-        match &mut self.overflow {
-            Some((_, more, gravest, gravest_natural)) => {
-                *more += 1;
-                *gravest = (*gravest).max(severity);
-                *gravest_natural = (*gravest_natural).max(natural);
-            }
-            None => self.overflow = Some((report, 1, severity, natural)),
+        if !self.count_past_limit(natural) {
+            self.overflow = Some((report, 1, severity, natural));
         }
+    }
+
+    /// Reports a finding that is built only if it is kept. Past the rule's limit, findings
+    /// after the first are only counted: a text with thousands of them (a body of 3 900
+    /// links) would otherwise format thousands of messages in two languages to drop them.
+    /// `severity` is the one the built finding sets (`None`: the rule's default).
+    pub fn report_with(&mut self, severity: Option<Severity>, build: impl FnOnce() -> Report<'a>) {
+        let natural = severity.unwrap_or(self.rule.default_severity);
+        if self.listed >= MAX_FINDINGS_PER_RULE && self.count_past_limit(natural) {
+            return;
+        }
+        let report = build();
+        debug_assert_eq!(
+            report.severity, severity,
+            "report_with: the severity given differs"
+        );
+        self.report(report);
+    }
+
+    /// Counts one more finding past the limit, if the first of them is already kept.
+    fn count_past_limit(&mut self, natural: Severity) -> bool {
+        let Some((_, more, gravest, gravest_natural)) = &mut self.overflow else {
+            return false;
+        };
+        *more += 1;
+        *gravest = (*gravest).max(self.level.unwrap_or(natural));
+        *gravest_natural = (*gravest_natural).max(natural);
+        true
     }
 
     fn push(&mut self, severity: Severity, natural: Severity, report: Report<'a>) {
@@ -489,6 +512,39 @@ mod limit_tests {
         assert!(ru.last().unwrap().message.starts_with(
             "ещё 31 замечание `placeholder-syntax` в этом шаблоне (показаны первые 100)"
         ));
+    }
+
+    #[test]
+    fn findings_past_the_limit_are_counted_without_being_built() {
+        let text = crate::text::Text {
+            value: "{{1}}".into(),
+            path: "components[0].text".into(),
+            origin: None,
+        };
+        let mut out = Reporter::new();
+        out.start(&placeholder_syntax::RULE, None);
+        let mut built = 0;
+        for i in 0..150 {
+            // Warnings, and one error among those past the limit.
+            let severity = if i == 120 {
+                Severity::Error
+            } else {
+                Severity::Warning
+            };
+            out.report_with(Some(severity), || {
+                built += 1;
+                Report::text(&text, 0..5, Msg::new(format!("n{i}"), format!("н{i}")))
+                    .severity(severity)
+            });
+        }
+        out.finish();
+        // The listed ones and the first past the limit (it carries the count).
+        assert_eq!(built, MAX_FINDINGS_PER_RULE + 1);
+        assert_eq!(out.reports.len(), MAX_FINDINGS_PER_RULE + 1);
+        let summary = out.reports.last().unwrap();
+        assert!(summary.report.message.en.starts_with("50 more findings"));
+        assert!(summary.report.message.en.ends_with(": n100"));
+        assert_eq!(summary.severity, Severity::Error);
     }
 
     #[test]

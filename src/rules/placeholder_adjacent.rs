@@ -52,33 +52,34 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
             if between.chars().any(char::is_alphanumeric) {
                 continue;
             }
-            let text = &field.text.value;
-            let (first, second) = (&text[a.range.clone()], &text[b.range.clone()]);
-            let report = if between.trim().is_empty() {
-                Report::text(
-                    field.text,
-                    a.range.start..b.range.end,
+            let adjacent = between.trim().is_empty();
+            let severity = if adjacent {
+                Severity::Error
+            } else {
+                Severity::Warning
+            };
+            out.report_with(Some(severity), || {
+                let text = &field.text.value;
+                let (first, second) = (&text[a.range.clone()], &text[b.range.clone()]);
+                let message = if adjacent {
                     Msg::new(
                         format!("{first} and {second} stand next to each other with no text between them"),
                         format!("{first} и {second} стоят рядом без текста между ними"),
-                    ),
-                )
-                .severity(Severity::Error)
-            } else {
-                Report::text(
-                    field.text,
-                    a.range.start..b.range.end,
+                    )
+                } else {
                     Msg::new(
                         format!("only punctuation separates {first} and {second}; Meta may reject placeholders without words between them"),
                         format!("{first} и {second} разделяет только знак препинания; Meta может отклонить переменные без слов между ними"),
-                    ),
-                )
-                .severity(Severity::Warning)
-            };
-            out.report(report.component(field.component).help(Msg::new(
-                "put a word or phrase between them that says what the second value is (e.g. \"{{1}}, order {{2}}\")",
-                "вставьте между ними слова, поясняющие второе значение (например, «{{1}}, заказ {{2}}»)",
-            )));
+                    )
+                };
+                Report::text(field.text, a.range.start..b.range.end, message)
+                    .severity(severity)
+                    .component(field.component)
+                    .help(Msg::new(
+                        "put a word or phrase between them that says what the second value is (e.g. \"{{1}}, order {{2}}\")",
+                        "вставьте между ними слова, поясняющие второе значение (например, «{{1}}, заказ {{2}}»)",
+                    ))
+            });
         }
     }
 }

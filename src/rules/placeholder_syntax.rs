@@ -59,46 +59,54 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
     for field in cx.fields.iter().filter(|f| f.role != Role::Example) {
         for p in &field.placeholders {
             let raw = &field.text.value[p.range.clone()];
-            let (message, suggestion, severity) = match &p.kind {
-                Kind::Malformed { problem, suggestion } => {
-                    let severity = match problem {
-                        // `{name}` may be deliberate text; `{1}` never is.
-                        Problem::SingleBraces if !raw.bytes().any(|b| b.is_ascii_digit()) => Severity::Warning,
-                        _ => Severity::Error,
-                    };
-                    (describe(*problem, raw), suggestion.clone(), severity)
-                }
-                Kind::Positional(n) if raw.len() != n.to_string().len() + 4 => (
-                    Msg::new(
-                        format!("`{raw}` has a leading zero; positions are written `{{{{{n}}}}}`"),
-                        format!("в `{raw}` лишний ноль в начале; номер пишется как `{{{{{n}}}}}`"),
-                    ),
-                    Some(format!("{{{{{n}}}}}")),
-                    Severity::Error,
-                ),
-                Kind::Named(name) if name.len() > MAX_NAME_LEN => (
-                    Msg::new(
-                        format!("parameter name `{name}` is {} characters long; Meta allows at most {MAX_NAME_LEN}", name.len()),
-                        format!("имя переменной `{name}` длиной {} символов; Meta допускает не больше {MAX_NAME_LEN}", name.len()),
-                    ),
-                    None,
-                    Severity::Error,
-                ),
+            let severity = match &p.kind {
+                // `{name}` may be deliberate text; `{1}` never is.
+                Kind::Malformed {
+                    problem: Problem::SingleBraces,
+                    ..
+                } if !raw.bytes().any(|b| b.is_ascii_digit()) => Severity::Warning,
+                Kind::Malformed { .. } => Severity::Error,
+                Kind::Positional(n) if raw.len() != n.to_string().len() + 4 => Severity::Error,
+                Kind::Named(name) if name.len() > MAX_NAME_LEN => Severity::Error,
                 _ => continue,
             };
-            let mut report = Report::text(field.text, p.range.clone(), message)
-                .severity(severity)
-                .component(field.component);
-            if let Some(s) = suggestion {
-                report = report
-                    .help(Msg::new(format!("write `{s}`"), format!("напишите `{s}`")))
-                    .replace_with(
-                        Msg::new(format!("replace with `{s}`"), format!("заменить на `{s}`")),
-                        s,
-                    );
-            }
-            out.report(report);
+            out.report_with(Some(severity), || {
+                let (message, suggestion) = explain(&p.kind, raw);
+                let report = Report::text(field.text, p.range.clone(), message)
+                    .severity(severity)
+                    .component(field.component);
+                match suggestion {
+                    Some(s) => report
+                        .help(Msg::new(format!("write `{s}`"), format!("напишите `{s}`")))
+                        .replace_with(
+                            Msg::new(format!("replace with `{s}`"), format!("заменить на `{s}`")),
+                            s,
+                        ),
+                    None => report,
+                }
+            });
         }
+    }
+}
+
+/// What is wrong with a placeholder `check` found faulty, and what to write instead.
+fn explain(kind: &Kind, raw: &str) -> (Msg, Option<String>) {
+    match kind {
+        Kind::Malformed { problem, suggestion } => (describe(*problem, raw), suggestion.clone()),
+        Kind::Positional(n) => (
+            Msg::new(
+                format!("`{raw}` has a leading zero; positions are written `{{{{{n}}}}}`"),
+                format!("в `{raw}` лишний ноль в начале; номер пишется как `{{{{{n}}}}}`"),
+            ),
+            Some(format!("{{{{{n}}}}}")),
+        ),
+        Kind::Named(name) => (
+            Msg::new(
+                format!("parameter name `{name}` is {} characters long; Meta allows at most {MAX_NAME_LEN}", name.len()),
+                format!("имя переменной `{name}` длиной {} символов; Meta допускает не больше {MAX_NAME_LEN}", name.len()),
+            ),
+            None,
+        ),
     }
 }
 

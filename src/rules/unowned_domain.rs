@@ -85,8 +85,8 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
             {
                 continue; // lookalike-domain reports it
             }
-            let list = owned.as_slice().join(", ");
-            out.report(
+            out.report_with(None, || {
+                let list = owned.as_slice().join(", ");
                 Report::text(
                     field.text,
                     link.range(),
@@ -95,8 +95,8 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
                         format!("{registrable} не входит в домены компании ({list}); ссылки должны вести на собственный сайт"),
                     ),
                 )
-                .component(field.component),
-            );
+                .component(field.component)
+            });
         }
     }
 }

@@ -97,7 +97,7 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
             {
                 continue;
             }
-            out.report(
+            out.report_with(None, || {
                 Report::text(
                     field.text,
                     link.range(),
@@ -107,8 +107,8 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
                     ),
                 )
                 .component(field.component)
-                .help(Msg::new("use the full link on your own domain", "укажите полную ссылку на своём домене")),
-            );
+                .help(Msg::new("use the full link on your own domain", "укажите полную ссылку на своём домене"))
+            });
         }
     }
 }

@@ -51,7 +51,13 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
                 continue;
             }
             let in_button = field.role == Role::ButtonUrl;
-            let report = Report::text(
+            let severity = if in_button {
+                Severity::Error
+            } else {
+                Severity::Warning
+            };
+            out.report_with(Some(severity), || {
+                Report::text(
                 field.text,
                 link.range(),
                 if in_button {
@@ -66,9 +72,9 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
                     )
                 },
             )
-            .severity(if in_button { Severity::Error } else { Severity::Warning })
-            .component(field.component);
-            out.report(report);
+            .severity(severity)
+            .component(field.component)
+            });
         }
     }
 }
