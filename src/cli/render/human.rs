@@ -14,6 +14,7 @@
 use super::super::{FileError, Summary};
 use super::{needs_escape, push_visible, visible, FileView, Render};
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::io::{self, Write};
 use unicode_width::UnicodeWidthStr;
 use walint::predict::{Outcome, Prediction};
@@ -22,10 +23,17 @@ use walint::{Lang, Severity, TemplateReport};
 /// Widest source excerpt shown, in terminal columns.
 const MAX_LINE_WIDTH: usize = 100;
 
-/// Lines longer than this (in bytes) are always shown as a window around the finding: they
-/// cannot fit in [`MAX_LINE_WIDTH`] columns (short of a pile of combining marks), and measuring
-/// a minified 50 MB line for every finding on it would take quadratic time.
-const MEASURED_LINE_BYTES: usize = 4096;
+/// Lines longer than this (in bytes) are always shown as a window around the finding, and
+/// only the bytes around it are looked at: such a line cannot fit in [`MAX_LINE_WIDTH`]
+/// columns (short of a pile of combining marks), and scanning a minified export, one line of
+/// megabytes, for every finding on it took quadratic time (4 000 templates: 98 s).
+const MEASURED_LINE_BYTES: usize = 1536;
+
+/// How far before and after a finding a long line is looked at: far more than the window
+/// shows (30 columns before, [`MAX_LINE_WIDTH`] in all), unless the text is mostly
+/// zero-width characters, and then the window is narrower.
+const LOOK_BEHIND_BYTES: usize = 512;
+const LOOK_AHEAD_BYTES: usize = MEASURED_LINE_BYTES - LOOK_BEHIND_BYTES;
 
 struct Style {
     color: bool,
@@ -59,6 +67,9 @@ pub struct Human {
     style: Style,
     /// Where each line of the current file starts.
     lines: Lines,
+    /// The last line of the current file measured: (its start, shown as it is, wider than
+    /// the window).
+    measured_line: Cell<Option<(usize, bool, bool)>>,
 }
 
 impl Human {
@@ -67,6 +78,7 @@ impl Human {
             lang,
             style: Style { color },
             lines: Lines::default(),
+            measured_line: Cell::new(None),
         }
     }
 }
@@ -79,6 +91,7 @@ impl Render for Human {
         error: Option<&FileError>,
     ) -> io::Result<()> {
         self.lines = file.source.map(Lines::of).unwrap_or_default();
+        self.measured_line.set(None);
         let Some(e) = error else {
             return Ok(());
         };
@@ -237,6 +250,30 @@ impl Lines {
 }
 
 impl Human {
+    /// Whether `line` shows as it is (no tab or control character) and whether it is wider than
+    /// the window; remembered for the line starting at byte `line_start` of the file, as every
+    /// finding on a line asks the same. A `cut` line is only the part around one finding.
+    fn measured(&self, line_start: usize, line: &str, cut: bool) -> (bool, bool) {
+        let as_is = || !line.contains('\t') && !line.chars().any(needs_escape);
+        if cut {
+            return (as_is(), true);
+        }
+        if let Some((at, as_is, wide)) = self.measured_line.get() {
+            if at == line_start {
+                return (as_is, wide);
+            }
+        }
+        let as_is = as_is();
+        let width = if as_is {
+            UnicodeWidthStr::width(line)
+        } else {
+            UnicodeWidthStr::width(&*shown(line))
+        };
+        let wide = width > MAX_LINE_WIDTH;
+        self.measured_line.set(Some((line_start, as_is, wide)));
+        (as_is, wide)
+    }
+
     /// Prints line `line_no` with carets under the bytes `start..end` of the file (`end` past the
     /// line: to its end). Long lines are cut to a window of [`MAX_LINE_WIDTH`] columns that
     /// starts a little before the finding; only that window is looked at.
@@ -252,13 +289,29 @@ impl Human {
         let Some((line_start, line)) = self.lines.line(src, line_no) else {
             return Ok(());
         };
+        let start = floor_char(line, start.saturating_sub(line_start).min(line.len()));
+        let end = end.saturating_sub(line_start);
+        // The part of the line looked at: all of it, or the bytes around the finding.
+        let (seen_from, seen_to) = if line.len() > MEASURED_LINE_BYTES {
+            let ahead = (start + LOOK_AHEAD_BYTES).min(line.len());
+            (
+                floor_char(line, start.saturating_sub(LOOK_BEHIND_BYTES)),
+                floor_char(line, ahead),
+            )
+        } else {
+            (0, line.len())
+        };
+        let cut_before = seen_from > 0;
+        let cut_after = seen_to < line.len();
+        let line = &line[seen_from..seen_to];
         let len = line.len();
-        let start = floor_char(line, start.saturating_sub(line_start).min(len));
-        let end = floor_char(line, end.saturating_sub(line_start).min(len)).max(start);
+        let start = start - seen_from;
+        let end = floor_char(line, end.saturating_sub(seen_from).min(len)).max(start);
         // Widths of whole slices, as a terminal shows them: emoji sequences (👋🏽, 👨‍👩‍👧) take
         // two columns, a tab one, a control character its escape.
-        // Most lines show as they are: then a slice is measured without being copied.
-        let as_is = !line.contains('\t') && !line.chars().any(needs_escape);
+        // Most lines show as they are: then a slice is measured without being copied. Every
+        // finding of a line measures the same line, so that is done once.
+        let (as_is, wide) = self.measured(line_start, line, cut_before || cut_after);
         let width = |a: usize, b: usize| {
             if as_is {
                 UnicodeWidthStr::width(&line[a..b])
@@ -275,7 +328,7 @@ impl Human {
         let after = |i: usize| line[i..].chars().next().map_or(i, |c| i + c.len_utf8());
 
         let mut from = 0;
-        if len > MEASURED_LINE_BYTES || width(0, len) > MAX_LINE_WIDTH {
+        if wide {
             from = start;
             while from > 0 && width(from, start) < 30 {
                 from = before(from);
@@ -300,8 +353,8 @@ impl Human {
         while to < len && width(from, after(to)) <= MAX_LINE_WIDTH {
             to = after(to);
         }
-        let prefix = if from > 0 { "…" } else { "" };
-        let suffix = if to < len { "…" } else { "" };
+        let prefix = if from > 0 || cut_before { "…" } else { "" };
+        let suffix = if to < len || cut_after { "…" } else { "" };
         let pad = line_no.to_string().len();
         let blank = " ".repeat(pad);
         writeln!(out, "{blank} {}", style.gutter("|"))?;
@@ -312,7 +365,7 @@ impl Human {
             style.gutter("|"),
             shown(&line[from..to])
         )?;
-        let offset = usize::from(from > 0) + width(from, start.clamp(from, to));
+        let offset = usize::from(from > 0 || cut_before) + width(from, start.clamp(from, to));
         let span = width(start.clamp(from, to), end.clamp(from, to)).max(1);
         writeln!(
             out,
