@@ -4,7 +4,9 @@
 Builds `{"data": [...]}` exports of 1 000, 4 000 and 20 000 templates from the benchmark
 corpus (OUT/corpus.json, written by benches/throughput.rs), then times, for each size, the
 median of three runs of: Python's json.load (the C parser: merely reading the file), and
-`walint check --format json` and `walint check` (human) over it. Writes OUT/exports.json.
+`walint check --format json` and `walint check` (human) over it. Each export is written
+twice: indented, and minified as the Graph API sends it (one line of megabytes, which the
+human renderer must not rescan per finding). Writes OUT/exports.json.
 
     python3 benches/exports.py OUT_DIR WALINT_BINARY
 """
@@ -28,6 +30,27 @@ def median_seconds(run, times=3):
     return statistics.median(samples)
 
 
+def measure(walint, path):
+    def load():
+        with open(path, encoding="utf-8") as f:
+            json.load(f)
+
+    def check(*args):
+        subprocess.run(
+            [walint, "check", "--no-config", *args, path],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            check=False,
+        )
+
+    return {
+        "bytes": os.path.getsize(path),
+        "json_load_s": median_seconds(load),
+        "walint_json_s": median_seconds(lambda: check("--format", "json")),
+        "walint_human_s": median_seconds(lambda: check()),
+    }
+
+
 def main():
     out, walint = sys.argv[1], sys.argv[2]
     corpus = [json.loads(t) for t in json.load(open(os.path.join(out, "corpus.json")))]
@@ -38,34 +61,17 @@ def main():
             t = dict(corpus[i % len(corpus)])
             t["name"] = f"t_{i}"
             data.append(t)
-        path = os.path.join(out, f"export_{n}.json")
-        with open(path, "w", encoding="utf-8") as f:
-            json.dump({"data": data}, f, ensure_ascii=False, indent=1)
-
-        def load():
-            with open(path, encoding="utf-8") as f:
-                json.load(f)
-
-        def check(*args):
-            subprocess.run(
-                [walint, "check", "--no-config", *args, path],
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-                check=False,
+        for layout, indent, separators in (("indented", 1, None), ("minified", None, (",", ":"))):
+            path = os.path.join(out, f"export_{n}_{layout}.json")
+            with open(path, "w", encoding="utf-8") as f:
+                json.dump({"data": data}, f, ensure_ascii=False, indent=indent, separators=separators)
+            row = measure(walint, path)
+            row.update({"templates": n, "layout": layout})
+            results.append(row)
+            print(
+                f"export of {n} templates, {layout} ({row['bytes'] / 1e6:.1f} MB): json.load {row['json_load_s']:.2f} s, "
+                f"walint --format json {row['walint_json_s']:.2f} s, human {row['walint_human_s']:.2f} s"
             )
-
-        row = {
-            "templates": n,
-            "bytes": os.path.getsize(path),
-            "json_load_s": median_seconds(load),
-            "walint_json_s": median_seconds(lambda: check("--format", "json")),
-            "walint_human_s": median_seconds(lambda: check()),
-        }
-        results.append(row)
-        print(
-            f"export of {n} templates ({row['bytes'] / 1e6:.1f} MB): json.load {row['json_load_s']:.2f} s, "
-            f"walint --format json {row['walint_json_s']:.2f} s, human {row['walint_human_s']:.2f} s"
-        )
     with open(os.path.join(out, "exports.json"), "w") as f:
         json.dump(results, f, indent=1)
 

@@ -242,7 +242,7 @@ const exportsFile = `${out}/exports.json`;
 if (existsSync(exportsFile)) {
   for (const e of JSON.parse(readFileSync(exportsFile, "utf8"))) {
     const ratio = Math.max(e.walint_json_s, e.walint_human_s) / e.json_load_s;
-    rows.push([`export of ${f(e.templates)} templates in one file (${f(e.bytes / 1e6, 1)} MB)`, `--format json ${f(e.walint_json_s, 2)} s, human ${f(e.walint_human_s, 2)} s; Python json.load ${f(e.json_load_s, 2)} s (${f(ratio, 1)}×); ${f((e.walint_json_s / e.templates) * 1e6, 0)} µs/template`, "each ≤ 3× json.load; linear", met(ratio <= 3)]);
+    rows.push([`export of ${f(e.templates)} templates in one file, ${e.layout ?? "indented"} (${f(e.bytes / 1e6, 1)} MB)`, `--format json ${f(e.walint_json_s, 2)} s, human ${f(e.walint_human_s, 2)} s; Python json.load ${f(e.json_load_s, 2)} s (${f(ratio, 1)}×); ${f((e.walint_json_s / e.templates) * 1e6, 0)} µs/template`, "each ≤ 3× json.load; linear", met(ratio <= 3)]);
   }
 }
 const fp = native.first_pass;
