@@ -329,9 +329,21 @@ impl Human {
 
         let mut from = 0;
         if wide {
+            // Back from the finding until 30 columns show before it. While every character
+            // passed is a one-column one that joins no sequence, the width is their count;
+            // from the first other one on, each step measures the slice.
             from = start;
-            while from > 0 && width(from, start) < 30 {
-                from = before(from);
+            let mut simple_columns = Some(0);
+            while from > 0 {
+                let columns = simple_columns.unwrap_or_else(|| width(from, start));
+                if columns >= 30 {
+                    break;
+                }
+                let previous = before(from);
+                simple_columns = simple_columns
+                    .filter(|_| line[previous..from].chars().all(is_one_column))
+                    .map(|n| n + 1);
+                from = previous;
             }
         }
         // The window ends at the last character that keeps it within MAX_LINE_WIDTH columns.
@@ -393,6 +405,13 @@ fn shown(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Printable ASCII, Latin and Cyrillic letters: one column each, and never part of a sequence
+/// that a terminal shows narrower or wider (those need a joiner, a selector or a combining
+/// mark, which are not in these ranges), so a run of them is as wide as it is long.
+fn is_one_column(c: char) -> bool {
+    matches!(c, ' '..='~' | '\u{A0}'..='\u{AC}' | '\u{AE}'..='\u{2AF}' | '\u{400}'..='\u{482}' | '\u{48A}'..='\u{52F}')
+}
+
 /// The columns of one character as [`shown`] prints it.
 fn char_width(c: char) -> usize {
     use unicode_width::UnicodeWidthChar;
@@ -451,5 +470,36 @@ fn prediction_line(name: &str, p: &Prediction, lang: Lang) -> String {
         format!("прогноз для {name}: {outcome}{reason}; вероятность одобрения {approval} %, статус {status}, риск жалоб: {risk}")
     } else {
         format!("prediction for {name}: {outcome}{reason}; approval probability {approval} %, status {status}, flag risk {risk}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What the excerpt's back-stepping relies on: a run of these characters is as wide as it
+    /// is long. Every one alone and every pair are checked against the width a terminal gets.
+    #[test]
+    fn one_column_characters_are_one_column_in_any_run() {
+        let chars: Vec<char> = (0..0x600u32)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_one_column(c))
+            .collect();
+        assert!(chars.len() > 900, "{}", chars.len());
+        let mut pair = String::new();
+        for &a in &chars {
+            assert_eq!(
+                UnicodeWidthStr::width(a.encode_utf8(&mut [0; 4]) as &str),
+                1,
+                "{a:?}"
+            );
+            assert!(!needs_escape(a) && a != '\t');
+            for &b in &chars {
+                pair.clear();
+                pair.push(a);
+                pair.push(b);
+                assert_eq!(UnicodeWidthStr::width(pair.as_str()), 2, "{pair:?}");
+            }
+        }
     }
 }
