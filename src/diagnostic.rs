@@ -6,7 +6,6 @@ use crate::moderation::{Effect, ErrorEffect};
 use crate::template::ComponentKind;
 use crate::text::{Cursor, DocRange, Position, Text, TextRange};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 use std::ops::Range;
 
 /// How bad a finding is.
@@ -238,9 +237,9 @@ pub const MAX_MESSAGE: usize = 600;
 
 /// A message quotes what the user wrote (a name, a link, a run of braces); when that is huge,
 /// the middle of the message goes, keeping its start and its explanation at the end.
-fn bounded(message: &str) -> String {
+fn bounded(message: String) -> String {
     if message.len() <= MAX_MESSAGE {
-        return message.to_string();
+        return message;
     }
     let floor = |mut i: usize| {
         while !message.is_char_boundary(i) {
@@ -265,20 +264,35 @@ pub(crate) fn resolve<'t>(
     // Every offset asked of each text, located in increasing order: reports come rule by rule
     // and may overlap, and a cursor asked to go backwards would start over (quadratic when a
     // text has many findings).
-    fn ask<'t>(
-        texts: &mut HashMap<*const Text, Located<'t>>,
-        text: &'t Text,
-        range: &Range<usize>,
-    ) {
-        let located = texts.entry(text as *const Text).or_insert_with(|| Located {
-            text: &text.value,
-            offsets: Vec::new(),
-            at: Vec::new(),
-        });
+    fn ask<'t>(texts: &mut Vec<(*const Text, Located<'t>)>, text: &'t Text, range: &Range<usize>) {
+        let key = text as *const Text;
+        let at = match texts.iter().position(|(t, _)| *t == key) {
+            Some(at) => at,
+            None => {
+                texts.push((
+                    key,
+                    Located {
+                        text: &text.value,
+                        offsets: Vec::new(),
+                        at: Vec::new(),
+                    },
+                ));
+                texts.len() - 1
+            }
+        };
+        let located = &mut texts[at].1;
         located.offsets.push(range.start);
         located.offsets.push(range.end.max(range.start));
     }
-    let mut texts: HashMap<*const Text, Located<'_>> = HashMap::new();
+    // The texts of one template: a handful, so a list searched by address beats hashing.
+    let mut texts: Vec<(*const Text, Located<'_>)> = Vec::new();
+    let find = |texts: &[(*const Text, Located<'t>)], text: &Text| -> usize {
+        let key = text as *const Text;
+        texts
+            .iter()
+            .position(|(t, _)| *t == key)
+            .expect("every text was asked")
+    };
     for crate::rules::Reported { report, .. } in &reports {
         if let Target::Text { text, range } = &report.target {
             ask(&mut texts, text, range);
@@ -289,7 +303,7 @@ pub(crate) fn resolve<'t>(
             }
         }
     }
-    for located in texts.values_mut() {
+    for (_, located) in &mut texts {
         // Each rule asks in increasing order: a stable sort merges those runs.
         located.offsets.sort();
         located.offsets.dedup();
@@ -307,7 +321,7 @@ pub(crate) fn resolve<'t>(
     {
         let (path, range, doc_span) = match &report.target {
             Target::Text { text, range } => {
-                let r = texts[&(*text as *const Text)].range(range.start, range.end);
+                let r = texts[find(&texts, text)].1.range(range.start, range.end);
                 let doc = text
                     .origin
                     .as_ref()
@@ -317,7 +331,7 @@ pub(crate) fn resolve<'t>(
             Target::Node { path, span } => (path.clone(), None, span.clone()),
         };
         let fix = report.fix.map(|f| Fix {
-            message: bounded(f.message.get(lang)),
+            message: bounded(f.message.into_lang(lang)),
             edits: f
                 .edits
                 .into_iter()
@@ -328,7 +342,7 @@ pub(crate) fn resolve<'t>(
                         replacement,
                     } => Edit::Replace {
                         path: text.path.clone(),
-                        range: texts[&(text as *const Text)].range(range.start, range.end),
+                        range: texts[find(&texts, text)].1.range(range.start, range.end),
                         text: replacement,
                     },
                     EditSpec::AddComponent { path, component } => {
@@ -341,12 +355,12 @@ pub(crate) fn resolve<'t>(
             rule: rule.id,
             severity,
             effect,
-            message: bounded(report.message.get(lang)),
+            message: bounded(report.message.into_lang(lang)),
             component: report.component.map(ComponentKind::as_str),
             path,
             range,
             location: None,
-            help: report.help.map(|h| bounded(h.get(lang))),
+            help: report.help.map(|h| bounded(h.into_lang(lang))),
             fix,
         };
         out.push((diagnostic, doc_span));
@@ -432,9 +446,9 @@ mod bounded_tests {
             "template name \"{}\" may only contain letters",
             "ы".repeat(5000)
         );
-        let b = bounded(&long);
+        let b = bounded(long.clone());
         assert!(b.len() <= MAX_MESSAGE + 8, "{}", b.len());
         assert!(b.starts_with("template name \"ыы") && b.ends_with("\" may only contain letters"));
-        assert_eq!(bounded("short"), "short");
+        assert_eq!(bounded("short".into()), "short");
     }
 }

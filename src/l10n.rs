@@ -52,6 +52,14 @@ impl Msg {
             Lang::Ru => &self.ru,
         }
     }
+
+    /// The message in `lang`, taken rather than copied.
+    pub fn into_lang(self, lang: Lang) -> String {
+        match lang {
+            Lang::En => self.en,
+            Lang::Ru => self.ru,
+        }
+    }
 }
 
 impl fmt::Display for Msg {
