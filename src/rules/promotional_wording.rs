@@ -65,6 +65,13 @@ Passes (UTILITY): `Оплата по счёту {{1}} получена. Сумм
     check,
 };
 
+fn restricted_help() -> Msg {
+    Msg::new(
+        "remove the promotional part, or submit the template as MARKETING",
+        "уберите рекламную часть или подайте шаблон как MARKETING",
+    )
+}
+
 fn describe(kind: SignalKind) -> (String, String) {
     match kind {
         SignalKind::Phrase(group, phrase) => {
@@ -126,61 +133,6 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
         if !reported {
             continue;
         }
-        let (mut en, mut ru) = describe(s.kind);
-        if s.disguised {
-            en += ", written to dodge filters";
-            ru += ", замаскированная от фильтров";
-        }
-        let (severity, tail_en, tail_ru, help) = if restricted {
-            let (tail_en, tail_ru) = if category == Some(Category::Authentication) {
-                (
-                    "; an AUTHENTICATION template with promotion is rejected",
-                    "; шаблон AUTHENTICATION с рекламой будет отклонён",
-                )
-            } else {
-                (
-                    "; Meta moves a UTILITY template with promotion to MARKETING, about 4x the price",
-                    "; шаблон UTILITY с рекламой Meta переведёт в MARKETING — это примерно вчетверо дороже",
-                )
-            };
-            (
-                Severity::Error,
-                tail_en.to_string(),
-                tail_ru.to_string(),
-                Msg::new(
-                    "remove the promotional part, or submit the template as MARKETING",
-                    "уберите рекламную часть или подайте шаблон как MARKETING",
-                ),
-            )
-        } else if overt {
-            (
-                Severity::Warning,
-                "; the text as a whole is overtly promotional, which draws spam reports".into(),
-                "; текст в целом явно рекламный — это ведёт к жалобам на спам".into(),
-                Msg::new(
-                    "tone it down: lead with what the customer asked for and keep offers specific",
-                    "смягчите текст: начните с того, что интересно клиенту, и оставьте конкретное предложение",
-                ),
-            )
-        } else {
-            (
-                Severity::Info,
-                String::new(),
-                String::new(),
-                // A Business app broadcast has no category to name.
-                if cx.profile() == Profile::BusinessApp {
-                    Msg::new(
-                        "fine in a broadcast, in moderation",
-                        "в рассылке допустимо в меру",
-                    )
-                } else {
-                    Msg::new(
-                        "fine in a MARKETING template in moderation",
-                        "в шаблоне MARKETING допустимо в меру",
-                    )
-                },
-            )
-        };
         let field = &cx.fields[s.field];
         // An opt-out button names what it stops ("Unsubscribe from Promos", one of Meta's own
         // samples): that is no promotion.
@@ -189,16 +141,61 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
         if opt_out_label && matches!(s.kind, SignalKind::Phrase(..)) {
             continue;
         }
-        out.report(
-            Report::text(
-                field.text,
-                s.range.clone(),
-                Msg::new(en + &tail_en, ru + &tail_ru),
-            )
-            .severity(severity)
-            .component(field.component)
-            .help(help),
-        );
+        let severity = if restricted {
+            Severity::Error
+        } else if overt {
+            Severity::Warning
+        } else {
+            Severity::Info
+        };
+        out.report_with(Some(severity), || {
+            let (mut en, mut ru) = describe(s.kind);
+            if s.disguised {
+                en += ", written to dodge filters";
+                ru += ", замаскированная от фильтров";
+            }
+            let (tail_en, tail_ru, help) = match severity {
+                Severity::Error if category == Some(Category::Authentication) => (
+                    "; an AUTHENTICATION template with promotion is rejected",
+                    "; шаблон AUTHENTICATION с рекламой будет отклонён",
+                    restricted_help(),
+                ),
+                Severity::Error => (
+                    "; Meta moves a UTILITY template with promotion to MARKETING, about 4x the price",
+                    "; шаблон UTILITY с рекламой Meta переведёт в MARKETING — это примерно вчетверо дороже",
+                    restricted_help(),
+                ),
+                Severity::Warning => (
+                    "; the text as a whole is overtly promotional, which draws spam reports",
+                    "; текст в целом явно рекламный — это ведёт к жалобам на спам",
+                    Msg::new(
+                        "tone it down: lead with what the customer asked for and keep offers specific",
+                        "смягчите текст: начните с того, что интересно клиенту, и оставьте конкретное предложение",
+                    ),
+                ),
+                // A Business app broadcast has no category to name.
+                Severity::Info if cx.profile() == Profile::BusinessApp => (
+                    "",
+                    "",
+                    Msg::new(
+                        "fine in a broadcast, in moderation",
+                        "в рассылке допустимо в меру",
+                    ),
+                ),
+                Severity::Info => (
+                    "",
+                    "",
+                    Msg::new(
+                        "fine in a MARKETING template in moderation",
+                        "в шаблоне MARKETING допустимо в меру",
+                    ),
+                ),
+            };
+            Report::text(field.text, s.range.clone(), Msg::new(en + tail_en, ru + tail_ru))
+                .severity(severity)
+                .component(field.component)
+                .help(help)
+        });
     }
 }
 
