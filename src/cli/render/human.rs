@@ -477,6 +477,57 @@ fn prediction_line(name: &str, p: &Prediction, lang: Lang) -> String {
 mod tests {
     use super::*;
 
+    /// Lines of every length (short, long, one of megabytes as a minified export is) made of
+    /// every kind of character the excerpt measures differently, with findings anywhere:
+    /// no panic, the carets start under the finding, and no excerpt is wider than the window.
+    #[test]
+    fn excerpts_of_any_line_stay_in_the_window() {
+        let pieces = [
+            "a",
+            "Я",
+            " ",
+            "\t",
+            "\u{1b}",
+            "👨‍👩‍👧",
+            "👋🏽",
+            "❤\u{fe0f}",
+            "e\u{301}",
+            "中",
+            "\u{200b}",
+            "🇷🇺",
+            "{{1}}",
+            "ы",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for length in [0, 5, 40, 150, 1500, 1600, 5000, 200_000] {
+            let mut line = String::new();
+            while line.len() < length {
+                line.push_str(pieces[next(pieces.len())]);
+            }
+            let src = format!("{{\n{line}\n}}");
+            let mut human = Human::new(Lang::En, false);
+            human.lines = Lines::of(&src);
+            for _ in 0..20 {
+                let start = 2 + next(line.len() + 1);
+                let end = start + next(64);
+                let mut out = Vec::new();
+                human.excerpt(&src, 2, start, end, &mut out).unwrap();
+                let out = String::from_utf8(out).unwrap();
+                let shown: Vec<&str> = out.lines().collect();
+                assert_eq!(shown.len(), 3, "{out}");
+                let text = shown[1].split_once(" | ").map_or("", |(_, t)| t);
+                assert!(UnicodeWidthStr::width(text) <= MAX_LINE_WIDTH + 2, "{out}");
+                assert!(shown[2].contains('^'), "{out}");
+            }
+        }
+    }
+
     /// What the excerpt's back-stepping relies on: a run of these characters is as wide as it
     /// is long. Every one alone and every pair are checked against the width a terminal gets.
     #[test]
