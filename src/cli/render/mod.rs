@@ -22,25 +22,96 @@ pub(super) fn write_pretty(
 ) -> io::Result<()> {
     // The printer writes token by token; into a Vec that is a copy, into the output (a
     // `dyn Write` behind the broken-pipe guard) it was a fifth of an export's run. So the value
-    // is printed whole, then indented line by line (JSON strings never hold a raw line break).
+    // is printed whole into a buffer, then written at once.
     let mut printed = Vec::with_capacity(4096);
-    serde_json::to_writer_pretty(&mut printed, value).map_err(io::Error::other)?;
-    const SPACES: &[u8; 16] = b"                ";
-    let pad = &SPACES[..indent.min(SPACES.len())];
-    if pad.is_empty() {
-        return out.write_all(&printed);
+    let formatter = Indented {
+        base: indent,
+        level: 0,
+        has_value: false,
+    };
+    let mut serializer = serde_json::Serializer::with_formatter(&mut printed, formatter);
+    value.serialize(&mut serializer).map_err(io::Error::other)?;
+    out.write_all(&printed)
+}
+
+/// `serde_json`'s pretty layout (two spaces per level), every line after the first starting
+/// `base` spaces further in: the layout of a value printed inside an enclosing one.
+struct Indented {
+    base: usize,
+    level: usize,
+    has_value: bool,
+}
+
+impl Indented {
+    fn new_line<W: ?Sized + Write>(&self, out: &mut W) -> io::Result<()> {
+        const SPACES: &[u8; 64] = &[b' '; 64];
+        out.write_all(b"\n")?;
+        let mut pad = self.base + 2 * self.level;
+        while pad > 0 {
+            let n = pad.min(SPACES.len());
+            out.write_all(&SPACES[..n])?;
+            pad -= n;
+        }
+        Ok(())
     }
-    let mut indented = Vec::with_capacity(printed.len() + printed.len() / 8);
-    let mut lines = printed.split(|&b| b == b'\n');
-    if let Some(first) = lines.next() {
-        indented.extend_from_slice(first);
+}
+
+impl serde_json::ser::Formatter for Indented {
+    fn begin_array<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        out.write_all(b"[")
     }
-    for line in lines {
-        indented.push(b'\n');
-        indented.extend_from_slice(pad);
-        indented.extend_from_slice(line);
+
+    fn end_array<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
+        self.level -= 1;
+        if self.has_value {
+            self.new_line(out)?;
+        }
+        out.write_all(b"]")
     }
-    out.write_all(&indented)
+
+    fn begin_array_value<W: ?Sized + Write>(&mut self, out: &mut W, first: bool) -> io::Result<()> {
+        if !first {
+            out.write_all(b",")?;
+        }
+        self.new_line(out)
+    }
+
+    fn end_array_value<W: ?Sized + Write>(&mut self, _out: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        out.write_all(b"{")
+    }
+
+    fn end_object<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
+        self.level -= 1;
+        if self.has_value {
+            self.new_line(out)?;
+        }
+        out.write_all(b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + Write>(&mut self, out: &mut W, first: bool) -> io::Result<()> {
+        if !first {
+            out.write_all(b",")?;
+        }
+        self.new_line(out)
+    }
+
+    fn begin_object_value<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
+        out.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + Write>(&mut self, _out: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
 }
 
 /// [`write_pretty`] into a string, for the few values written once per run.
@@ -193,6 +264,23 @@ pub fn push_visible(out: &mut String, c: char) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The layout is `serde_json`'s own pretty one, indented: empty and nested arrays and
+    /// objects, strings with escapes, any base indent.
+    #[test]
+    fn pretty_printing_with_a_base_indent_is_serde_jsons_layout_indented() {
+        let value = serde_json::json!({
+            "a": [], "b": {}, "c": [1, [2, []], {"d": "x\ny\"z", "e": null}],
+            "f": {"g": {"h": [true, false]}}, "i": "ы👋",
+        });
+        let plain = serde_json::to_string_pretty(&value).unwrap();
+        for indent in [0, 2, 8, 70] {
+            let pad = format!("\n{}", " ".repeat(indent));
+            let mut out = Vec::new();
+            write_pretty(&mut out, &value, indent).unwrap();
+            assert_eq!(String::from_utf8(out).unwrap(), plain.replace('\n', &pad));
+        }
+    }
 
     #[test]
     fn control_characters_are_escaped() {
