@@ -187,14 +187,14 @@ pub fn split(text: &str, skip: &[Range<usize>]) -> Vec<Word> {
 pub fn from_raw(text: &str, raw: Vec<Range<usize>>) -> (Vec<Word>, Vec<u32>) {
     let mut words = Vec::with_capacity(raw.len());
     let mut of_raw = vec![u32::MAX; raw.len()];
-    for (span, spaced) in merge_spaced(text, &raw) {
+    merge_spaced(text, &raw, |span, spaced| {
         let range = raw[span.start].start..raw[span.end - 1].end;
         if let Some(word) = normalize(text, range, spaced) {
             let index = words.len() as u32;
             of_raw[span].fill(index);
             words.push(word);
         }
-    }
+    });
     (words, of_raw)
 }
 
@@ -227,12 +227,20 @@ fn raw_tokens(text: &str, skip: &[Range<usize>]) -> Vec<Range<usize>> {
 
 /// Joins runs of at least four one-letter tokens of one alphabet, separated by the same space,
 /// dot, dash, underscore or asterisk («с к и д к а», "F.R.E.E"): nobody writes four one-letter
-/// words in a row. Returns spans of token indices, each with whether it was joined.
-fn merge_spaced(text: &str, tokens: &[Range<usize>]) -> Vec<(Range<usize>, bool)> {
+/// words in a row. Gives `each` the spans of token indices in order, each with whether it was
+/// joined.
+fn merge_spaced(text: &str, tokens: &[Range<usize>], mut each: impl FnMut(Range<usize>, bool)) {
     let letter = |r: &Range<usize>| {
-        let mut letters = text[r.clone()]
-            .chars()
-            .filter(|&c| class::is_alphanumeric(c));
+        let written = &text[r.clone()];
+        // Most tokens are words of two or more ASCII letters or digits: not one letter.
+        if written.len() >= 2
+            && written.as_bytes()[..2]
+                .iter()
+                .all(u8::is_ascii_alphanumeric)
+        {
+            return None;
+        }
+        let mut letters = written.chars().filter(|&c| class::is_alphanumeric(c));
         match (letters.next(), letters.next()) {
             (Some(c), None) => Some(script_of(c)),
             _ => None,
@@ -242,7 +250,6 @@ fn merge_spaced(text: &str, tokens: &[Range<usize>]) -> Vec<(Range<usize>, bool)
         let gap = &text[a.end..b.start];
         matches!(gap, " " | "." | "-" | "_" | "*" | "\u{00A0}").then_some(gap)
     };
-    let mut out = Vec::with_capacity(tokens.len());
     let mut i = 0;
     while i < tokens.len() {
         let mut j = i;
@@ -259,14 +266,13 @@ fn merge_spaced(text: &str, tokens: &[Range<usize>]) -> Vec<(Range<usize>, bool)
             j += 1;
         }
         if j - i + 1 >= 4 {
-            out.push((i..j + 1, true));
+            each(i..j + 1, true);
             i = j + 1;
         } else {
-            out.push((i..i + 1, false));
+            each(i..i + 1, false);
             i += 1;
         }
     }
-    out
 }
 
 fn normalize(text: &str, range: Range<usize>, spaced: bool) -> Option<Word> {
@@ -398,10 +404,21 @@ fn devanagari_plain(c: char) -> Option<char> {
     })
 }
 
-/// The common case, without a disguise to undo: a word of ASCII letters only, or of Russian
-/// letters only. `None` sends any other word through [`normalize`]'s full reading.
+/// The common case, without a disguise to undo: a word of ASCII letters only, of Russian
+/// letters only, or a number. `None` sends any other word through [`normalize`]'s full
+/// reading.
 fn plain(written: &str, range: &Range<usize>) -> Option<Word> {
     let bytes = written.as_bytes();
+    if bytes.iter().all(u8::is_ascii_digit) {
+        // No letters: no script, no disguise, no capitals.
+        return Some(Word {
+            range: range.clone(),
+            normalized: written.to_string(),
+            script: Script::Other,
+            evasion: Evasion::default(),
+            all_caps: false,
+        });
+    }
     let (normalized, script, all_caps) = if bytes.iter().all(u8::is_ascii_alphabetic) {
         (
             written.to_ascii_lowercase(),
@@ -427,11 +444,12 @@ fn plain(written: &str, range: &Range<usize>) -> Option<Word> {
                 _ => return None,
             }
         }
-        let caps = caps && written.chars().count() >= 2;
+        // Two letters or more: each takes two bytes.
+        let caps = caps && normalized.len() >= 4;
         (normalized, Script::Cyrillic, caps)
     };
     let evasion = Evasion {
-        stretched: has_run(&normalized, 3),
+        stretched: has_letter_run(&normalized),
         ..Evasion::default()
     };
     Some(Word {
@@ -457,6 +475,28 @@ fn has_run(s: &str, n: usize) -> bool {
             run = 1;
             prev = Some(c);
         }
+    }
+    false
+}
+
+/// [`has_run`] of three for a word of letters only (the plain path's): no character needs to be
+/// asked whether it is a letter.
+fn has_letter_run(s: &str) -> bool {
+    if s.is_ascii() {
+        return s
+            .as_bytes()
+            .windows(3)
+            .any(|w| w[0] == w[1] && w[1] == w[2]);
+    }
+    let mut chars = s.chars();
+    let (Some(mut a), Some(mut b)) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    for c in chars {
+        if a == b && b == c {
+            return true;
+        }
+        (a, b) = (b, c);
     }
     false
 }
@@ -506,6 +546,8 @@ mod tests {
             "щёлк",
             "ab",
             "AB",
+            "2024",
+            "7",
         ] {
             let range = 0..w.len();
             assert_eq!(plain(w, &range), normalize_any(w, range, false), "{w}");
