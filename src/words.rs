@@ -232,11 +232,13 @@ fn raw_tokens(text: &str, skip: &[Range<usize>]) -> Vec<Range<usize>> {
 fn merge_spaced(text: &str, tokens: &[Range<usize>], mut each: impl FnMut(Range<usize>, bool)) {
     let letter = |r: &Range<usize>| {
         let written = &text[r.clone()];
-        // Most tokens are words of two or more ASCII letters or digits: not one letter.
-        if written.len() >= 2
-            && written.as_bytes()[..2]
-                .iter()
-                .all(u8::is_ascii_alphanumeric)
+        // Most tokens start with two ASCII letters or digits, or with two Cyrillic letters of
+        // U+0400–U+045F: not one letter.
+        let b = written.as_bytes();
+        let cyrillic =
+            |k: usize| matches!((b[k], b[k + 1]), (0xD0, 0x80..=0xBF) | (0xD1, 0x80..=0x9F));
+        if (b.len() >= 2 && b[0].is_ascii_alphanumeric() && b[1].is_ascii_alphanumeric())
+            || (b.len() >= 4 && cyrillic(0) && cyrillic(2))
         {
             return None;
         }
@@ -409,56 +411,35 @@ fn devanagari_plain(c: char) -> Option<char> {
 /// reading.
 fn plain(written: &str, range: &Range<usize>) -> Option<Word> {
     let bytes = written.as_bytes();
-    if bytes.iter().all(u8::is_ascii_digit) {
-        // No letters: no script, no disguise, no capitals.
-        return Some(Word {
-            range: range.clone(),
-            normalized: written.to_string(),
-            script: Script::Other,
-            evasion: Evasion::default(),
-            all_caps: false,
-        });
-    }
-    let (normalized, script, all_caps) = if bytes.iter().all(u8::is_ascii_alphabetic) {
-        (
-            written.to_ascii_lowercase(),
-            Script::Latin,
-            bytes.len() >= 2 && bytes.iter().all(u8::is_ascii_uppercase),
-        )
-    } else {
-        let mut normalized = String::with_capacity(written.len());
-        let mut caps = true;
-        for c in written.chars() {
-            match c {
-                'А'..='Я' | 'Ё' => {
-                    normalized.push(if c == 'Ё' {
-                        'е'
-                    } else {
-                        char::from_u32(c as u32 + 32).unwrap_or(c)
-                    });
-                }
-                'а'..='я' | 'ё' => {
-                    caps = false;
-                    normalized.push(if c == 'ё' { 'е' } else { c });
-                }
-                _ => return None,
-            }
-        }
-        // Two letters or more: each takes two bytes.
-        let caps = caps && normalized.len() >= 4;
-        (normalized, Script::Cyrillic, caps)
-    };
-    let evasion = Evasion {
-        stretched: has_letter_run(&normalized),
-        ..Evasion::default()
-    };
-    Some(Word {
+    let word = |normalized, script, stretched, all_caps| Word {
         range: range.clone(),
         normalized,
         script,
-        evasion,
+        evasion: Evasion {
+            stretched,
+            ..Evasion::default()
+        },
         all_caps,
-    })
+    };
+    if bytes.iter().all(u8::is_ascii_digit) {
+        // No letters: no script, no disguise, no capitals.
+        return Some(word(written.to_string(), Script::Other, false, false));
+    }
+    if bytes.iter().all(u8::is_ascii_alphabetic) {
+        let caps = bytes.len() >= 2 && bytes.iter().all(u8::is_ascii_uppercase);
+        // [`has_run`] of three, for letters only.
+        let stretched = bytes
+            .windows(3)
+            .any(|w| w[0].eq_ignore_ascii_case(&w[1]) && w[1].eq_ignore_ascii_case(&w[2]));
+        return Some(word(
+            written.to_ascii_lowercase(),
+            Script::Latin,
+            stretched,
+            caps,
+        ));
+    }
+    let (normalized, caps, stretched) = russian_lowercase(bytes)?;
+    Some(word(normalized, Script::Cyrillic, stretched, caps))
 }
 
 /// Whether some letter repeats `n` or more times in a row.
@@ -479,26 +460,41 @@ fn has_run(s: &str, n: usize) -> bool {
     false
 }
 
-/// [`has_run`] of three for a word of letters only (the plain path's): no character needs to be
-/// asked whether it is a letter.
-fn has_letter_run(s: &str) -> bool {
-    if s.is_ascii() {
-        return s
-            .as_bytes()
-            .windows(3)
-            .any(|w| w[0] == w[1] && w[1] == w[2]);
+/// A word of Russian letters only (`А`–`я`, `Ё`, `ё`), read two bytes a letter: lower case
+/// with `ё` as `е`, whether it is in capitals (two letters or more), and whether a letter
+/// repeats three times in a row ([`has_run`]). `None` for any other word.
+fn russian_lowercase(bytes: &[u8]) -> Option<(String, bool, bool)> {
+    if bytes.len() % 2 != 0 {
+        return None;
     }
-    let mut chars = s.chars();
-    let (Some(mut a), Some(mut b)) = (chars.next(), chars.next()) else {
-        return false;
-    };
-    for c in chars {
-        if a == b && b == c {
-            return true;
+    let mut lower = Vec::with_capacity(bytes.len());
+    let mut caps = true;
+    let (mut previous, mut run, mut stretched) = ([0u8; 2], 0, false);
+    for pair in bytes.chunks_exact(2) {
+        let letter = match (pair[0], pair[1]) {
+            (0xD0, b @ 0x90..=0x9F) => [0xD0, b + 0x20], // А–П → а–п
+            (0xD0, b @ 0xA0..=0xAF) => [0xD1, b - 0x20], // Р–Я → р–я
+            (0xD0, 0x81) => [0xD0, 0xB5],                // Ё → е
+            (0xD0, b @ 0xB0..=0xBF) | (0xD1, b @ 0x80..=0x8F) => {
+                caps = false;
+                [pair[0], b]
+            }
+            (0xD1, 0x91) => {
+                caps = false;
+                [0xD0, 0xB5] // ё → е
+            }
+            _ => return None,
+        };
+        if letter == previous {
+            run += 1;
+            stretched |= run >= 3;
+        } else {
+            (previous, run) = (letter, 1);
         }
-        (a, b) = (b, c);
+        lower.extend_from_slice(&letter);
     }
-    false
+    let normalized = String::from_utf8(lower).ok()?;
+    Some((normalized, caps && bytes.len() >= 4, stretched))
 }
 
 /// Folds every run of a repeated letter to one letter: the last step of a word's matching key,
@@ -548,6 +544,13 @@ mod tests {
             "AB",
             "2024",
             "7",
+            "аАа",
+            "еЁё",
+            "ПРИВЕТ",
+            "Рыба",
+            "ЯЯ",
+            "pPp",
+            "SaLe",
         ] {
             let range = 0..w.len();
             assert_eq!(plain(w, &range), normalize_any(w, range, false), "{w}");
