@@ -124,6 +124,7 @@ impl<'t> Pass<'t> {
         }
     }
 
+    #[inline]
     fn close_word(&mut self, end: usize) {
         let Some(start) = self.word.take() else {
             return;
@@ -157,13 +158,18 @@ impl<'t> Pass<'t> {
     }
 
     /// Ends the link chunk at `end`: if it reads as a link, its tokens become one.
+    #[inline]
     fn close_chunk(&mut self, end: usize) {
         let Some(chunk) = self.chunk.take() else {
             return;
         };
-        if !std::mem::take(&mut self.chunk_maybe_link) || !self.find_links {
-            return;
+        if std::mem::take(&mut self.chunk_maybe_link) && self.find_links {
+            self.link_chunk(chunk, end);
         }
+    }
+
+    /// [`Pass::close_chunk`] of a chunk that may be a link (most chunks cannot be one).
+    fn link_chunk(&mut self, chunk: Chunk, end: usize) {
         let Some(link) = links::link_in(self.text, chunk.start, end) else {
             return;
         };
