@@ -52,6 +52,9 @@ pub struct Word {
 /// Characters that render as nothing. Inside a word they are a disguise; elsewhere they are
 /// reported by the `invisible-character` rule.
 pub fn is_invisible(c: char) -> bool {
+    if c < '\u{00AD}' {
+        return false; // the common case, asked first
+    }
     matches!(c,
         '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}' | '\u{180E}'
         | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206F}'
@@ -161,6 +164,10 @@ pub(crate) fn script_of(c: char) -> Script {
 
 /// Part of a word as written: letters, digits, and the symbols used for letters.
 pub(crate) fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        // Most characters asked about are ASCII spaces and punctuation.
+        return c.is_ascii_alphanumeric() || c == '@' || c == '$';
+    }
     class::is_alphanumeric(c)
         || c == '@'
         || c == '$'
