@@ -474,34 +474,39 @@ fn russian_lowercase(bytes: &[u8]) -> Option<(String, bool, bool)> {
     if bytes.len() % 2 != 0 {
         return None;
     }
-    let mut lower = Vec::with_capacity(bytes.len());
+    let mut lower = String::with_capacity(bytes.len());
     let mut caps = true;
-    let (mut previous, mut run, mut stretched) = ([0u8; 2], 0, false);
+    let (mut previous, mut run, mut stretched) = (0, 0, false);
     for pair in bytes.chunks_exact(2) {
-        let letter = match (pair[0], pair[1]) {
-            (0xD0, b @ 0x90..=0x9F) => [0xD0, b + 0x20], // А–П → а–п
-            (0xD0, b @ 0xA0..=0xAF) => [0xD1, b - 0x20], // Р–Я → р–я
-            (0xD0, 0x81) => [0xD0, 0xB5],                // Ё → е
-            (0xD0, b @ 0xB0..=0xBF) | (0xD1, b @ 0x80..=0x8F) => {
+        let (lead, low) = (pair[0], u32::from(pair[1]));
+        // The code point of the lower-case letter.
+        let code = match (lead, low) {
+            (0xD0, 0x90..=0x9F) => 0x430 + (low - 0x90), // А–П → а–п
+            (0xD0, 0xA0..=0xAF) => 0x440 + (low - 0xA0), // Р–Я → р–я
+            (0xD0, 0x81) => 0x435,                       // Ё → е
+            (0xD0, 0xB0..=0xBF) => {
                 caps = false;
-                [pair[0], b]
+                0x430 + (low - 0xB0) // а–п
+            }
+            (0xD1, 0x80..=0x8F) => {
+                caps = false;
+                0x440 + (low - 0x80) // р–я
             }
             (0xD1, 0x91) => {
                 caps = false;
-                [0xD0, 0xB5] // ё → е
+                0x435 // ё → е
             }
             _ => return None,
         };
-        if letter == previous {
+        if code == previous {
             run += 1;
             stretched |= run >= 3;
         } else {
-            (previous, run) = (letter, 1);
+            (previous, run) = (code, 1);
         }
-        lower.extend_from_slice(&letter);
+        lower.push(char::from_u32(code)?);
     }
-    let normalized = String::from_utf8(lower).ok()?;
-    Some((normalized, caps && bytes.len() >= 4, stretched))
+    Some((lower, caps && bytes.len() >= 4, stretched))
 }
 
 /// Folds every run of a repeated letter to one letter: the last step of a word's matching key,
