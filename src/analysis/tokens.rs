@@ -124,7 +124,6 @@ impl<'t> Pass<'t> {
         }
     }
 
-    #[inline]
     fn close_word(&mut self, end: usize) {
         let Some(start) = self.word.take() else {
             return;
