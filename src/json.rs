@@ -8,6 +8,7 @@
 //! nesting depth so that hostile input cannot exhaust the stack.
 
 use crate::l10n::Msg;
+use crate::text::bytes::{has, has_below};
 use std::collections::HashSet;
 use std::fmt;
 
@@ -467,12 +468,12 @@ impl<'a, 's> Parser<'a, 's> {
         let mut run_start = self.pos;
         loop {
             // Copy plain runs in one go: they are the common case.
-            let rest = &self.src[self.pos..];
-            let skip = rest
-                .iter()
-                .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
-                .unwrap_or(rest.len());
-            self.pos += skip;
+            self.pos = crate::text::bytes::find(
+                self.src,
+                self.pos,
+                |w| has(w, b'"') || has(w, b'\\') || has_below(w, 0x20),
+                |b| b == b'"' || b == b'\\' || b < 0x20,
+            );
             match self.peek() {
                 None => {
                     return Err(ParseError {

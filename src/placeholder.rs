@@ -102,10 +102,22 @@ pub fn scan(text: &str) -> Vec<Placeholder> {
                 out.extend(token);
                 i = next;
             }
-            _ => i += 1,
+            // Most text has no brace or angle bracket: skip to the next one.
+            _ => i = next_mark(bytes, i + 1),
         }
     }
     out
+}
+
+/// The position of the next byte that can start a placeholder (`{`, `}`, `<`) from `at`.
+fn next_mark(bytes: &[u8], at: usize) -> usize {
+    use crate::text::bytes::{find, has};
+    find(
+        bytes,
+        at,
+        |w| has(w, b'{') || has(w, b'}') || has(w, b'<'),
+        |b| matches!(b, b'{' | b'}' | b'<'),
+    )
 }
 
 fn run_len(bytes: &[u8], at: usize, b: u8) -> usize {

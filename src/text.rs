@@ -220,6 +220,7 @@ pub fn byte_at_utf16(s: &str, units: usize) -> usize {
     s.len()
 }
 
+pub mod bytes;
 pub mod class;
 
 #[cfg(test)]

@@ -52,6 +52,9 @@ pub struct Word {
 /// Characters that render as nothing. Inside a word they are a disguise; elsewhere they are
 /// reported by the `invisible-character` rule.
 pub fn is_invisible(c: char) -> bool {
+    if c < '\u{00AD}' {
+        return false; // the common case, asked first
+    }
     matches!(c,
         '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}' | '\u{180E}'
         | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206F}'
@@ -161,6 +164,10 @@ pub(crate) fn script_of(c: char) -> Script {
 
 /// Part of a word as written: letters, digits, and the symbols used for letters.
 pub(crate) fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        // Most characters asked about are ASCII spaces and punctuation.
+        return c.is_ascii_alphanumeric() || c == '@' || c == '$';
+    }
     class::is_alphanumeric(c)
         || c == '@'
         || c == '$'
@@ -187,14 +194,14 @@ pub fn split(text: &str, skip: &[Range<usize>]) -> Vec<Word> {
 pub fn from_raw(text: &str, raw: Vec<Range<usize>>) -> (Vec<Word>, Vec<u32>) {
     let mut words = Vec::with_capacity(raw.len());
     let mut of_raw = vec![u32::MAX; raw.len()];
-    for (span, spaced) in merge_spaced(text, &raw) {
+    merge_spaced(text, &raw, |span, spaced| {
         let range = raw[span.start].start..raw[span.end - 1].end;
         if let Some(word) = normalize(text, range, spaced) {
             let index = words.len() as u32;
             of_raw[span].fill(index);
             words.push(word);
         }
-    }
+    });
     (words, of_raw)
 }
 
@@ -227,12 +234,22 @@ fn raw_tokens(text: &str, skip: &[Range<usize>]) -> Vec<Range<usize>> {
 
 /// Joins runs of at least four one-letter tokens of one alphabet, separated by the same space,
 /// dot, dash, underscore or asterisk («с к и д к а», "F.R.E.E"): nobody writes four one-letter
-/// words in a row. Returns spans of token indices, each with whether it was joined.
-fn merge_spaced(text: &str, tokens: &[Range<usize>]) -> Vec<(Range<usize>, bool)> {
+/// words in a row. Gives `each` the spans of token indices in order, each with whether it was
+/// joined.
+fn merge_spaced(text: &str, tokens: &[Range<usize>], mut each: impl FnMut(Range<usize>, bool)) {
     let letter = |r: &Range<usize>| {
-        let mut letters = text[r.clone()]
-            .chars()
-            .filter(|&c| class::is_alphanumeric(c));
+        let written = &text[r.clone()];
+        // Most tokens start with two ASCII letters or digits, or with two Cyrillic letters of
+        // U+0400–U+045F: not one letter.
+        let b = written.as_bytes();
+        let cyrillic =
+            |k: usize| matches!((b[k], b[k + 1]), (0xD0, 0x80..=0xBF) | (0xD1, 0x80..=0x9F));
+        if (b.len() >= 2 && b[0].is_ascii_alphanumeric() && b[1].is_ascii_alphanumeric())
+            || (b.len() >= 4 && cyrillic(0) && cyrillic(2))
+        {
+            return None;
+        }
+        let mut letters = written.chars().filter(|&c| class::is_alphanumeric(c));
         match (letters.next(), letters.next()) {
             (Some(c), None) => Some(script_of(c)),
             _ => None,
@@ -242,7 +259,6 @@ fn merge_spaced(text: &str, tokens: &[Range<usize>]) -> Vec<(Range<usize>, bool)
         let gap = &text[a.end..b.start];
         matches!(gap, " " | "." | "-" | "_" | "*" | "\u{00A0}").then_some(gap)
     };
-    let mut out = Vec::with_capacity(tokens.len());
     let mut i = 0;
     while i < tokens.len() {
         let mut j = i;
@@ -259,14 +275,13 @@ fn merge_spaced(text: &str, tokens: &[Range<usize>]) -> Vec<(Range<usize>, bool)
             j += 1;
         }
         if j - i + 1 >= 4 {
-            out.push((i..j + 1, true));
+            each(i..j + 1, true);
             i = j + 1;
         } else {
-            out.push((i..i + 1, false));
+            each(i..i + 1, false);
             i += 1;
         }
     }
-    out
 }
 
 fn normalize(text: &str, range: Range<usize>, spaced: bool) -> Option<Word> {
@@ -398,49 +413,40 @@ fn devanagari_plain(c: char) -> Option<char> {
     })
 }
 
-/// The common case, without a disguise to undo: a word of ASCII letters only, or of Russian
-/// letters only. `None` sends any other word through [`normalize`]'s full reading.
+/// The common case, without a disguise to undo: a word of ASCII letters only, of Russian
+/// letters only, or a number. `None` sends any other word through [`normalize`]'s full
+/// reading.
 fn plain(written: &str, range: &Range<usize>) -> Option<Word> {
     let bytes = written.as_bytes();
-    let (normalized, script, all_caps) = if bytes.iter().all(u8::is_ascii_alphabetic) {
-        (
-            written.to_ascii_lowercase(),
-            Script::Latin,
-            bytes.len() >= 2 && bytes.iter().all(u8::is_ascii_uppercase),
-        )
-    } else {
-        let mut normalized = String::with_capacity(written.len());
-        let mut caps = true;
-        for c in written.chars() {
-            match c {
-                'А'..='Я' | 'Ё' => {
-                    normalized.push(if c == 'Ё' {
-                        'е'
-                    } else {
-                        char::from_u32(c as u32 + 32).unwrap_or(c)
-                    });
-                }
-                'а'..='я' | 'ё' => {
-                    caps = false;
-                    normalized.push(if c == 'ё' { 'е' } else { c });
-                }
-                _ => return None,
-            }
-        }
-        let caps = caps && written.chars().count() >= 2;
-        (normalized, Script::Cyrillic, caps)
-    };
-    let evasion = Evasion {
-        stretched: has_run(&normalized, 3),
-        ..Evasion::default()
-    };
-    Some(Word {
+    let word = |normalized, script, stretched, all_caps| Word {
         range: range.clone(),
         normalized,
         script,
-        evasion,
+        evasion: Evasion {
+            stretched,
+            ..Evasion::default()
+        },
         all_caps,
-    })
+    };
+    if bytes.iter().all(u8::is_ascii_digit) {
+        // No letters: no script, no disguise, no capitals.
+        return Some(word(written.to_string(), Script::Other, false, false));
+    }
+    if bytes.iter().all(u8::is_ascii_alphabetic) {
+        let caps = bytes.len() >= 2 && bytes.iter().all(u8::is_ascii_uppercase);
+        // [`has_run`] of three, for letters only.
+        let stretched = bytes
+            .windows(3)
+            .any(|w| w[0].eq_ignore_ascii_case(&w[1]) && w[1].eq_ignore_ascii_case(&w[2]));
+        return Some(word(
+            written.to_ascii_lowercase(),
+            Script::Latin,
+            stretched,
+            caps,
+        ));
+    }
+    let (normalized, caps, stretched) = russian_lowercase(bytes)?;
+    Some(word(normalized, Script::Cyrillic, stretched, caps))
 }
 
 /// Whether some letter repeats `n` or more times in a row.
@@ -459,6 +465,48 @@ fn has_run(s: &str, n: usize) -> bool {
         }
     }
     false
+}
+
+/// A word of Russian letters only (`А`–`я`, `Ё`, `ё`), read two bytes a letter: lower case
+/// with `ё` as `е`, whether it is in capitals (two letters or more), and whether a letter
+/// repeats three times in a row ([`has_run`]). `None` for any other word.
+fn russian_lowercase(bytes: &[u8]) -> Option<(String, bool, bool)> {
+    if bytes.len() % 2 != 0 {
+        return None;
+    }
+    let mut lower = String::with_capacity(bytes.len());
+    let mut caps = true;
+    let (mut previous, mut run, mut stretched) = (0, 0, false);
+    for pair in bytes.chunks_exact(2) {
+        let (lead, low) = (pair[0], u32::from(pair[1]));
+        // The code point of the lower-case letter.
+        let code = match (lead, low) {
+            (0xD0, 0x90..=0x9F) => 0x430 + (low - 0x90), // А–П → а–п
+            (0xD0, 0xA0..=0xAF) => 0x440 + (low - 0xA0), // Р–Я → р–я
+            (0xD0, 0x81) => 0x435,                       // Ё → е
+            (0xD0, 0xB0..=0xBF) => {
+                caps = false;
+                0x430 + (low - 0xB0) // а–п
+            }
+            (0xD1, 0x80..=0x8F) => {
+                caps = false;
+                0x440 + (low - 0x80) // р–я
+            }
+            (0xD1, 0x91) => {
+                caps = false;
+                0x435 // ё → е
+            }
+            _ => return None,
+        };
+        if code == previous {
+            run += 1;
+            stretched |= run >= 3;
+        } else {
+            (previous, run) = (code, 1);
+        }
+        lower.push(char::from_u32(code)?);
+    }
+    Some((lower, caps && bytes.len() >= 4, stretched))
 }
 
 /// Folds every run of a repeated letter to one letter: the last step of a word's matching key,
@@ -506,6 +554,15 @@ mod tests {
             "щёлк",
             "ab",
             "AB",
+            "2024",
+            "7",
+            "аАа",
+            "еЁё",
+            "ПРИВЕТ",
+            "Рыба",
+            "ЯЯ",
+            "pPp",
+            "SaLe",
         ] {
             let range = 0..w.len();
             assert_eq!(plain(w, &range), normalize_any(w, range, false), "{w}");

@@ -203,3 +203,31 @@ fn facts_of_a_field() {
         .in_group(Group::Discount)
         .any(|m| m.entry.phrase == "скидка"));
 }
+
+#[test]
+fn letters_are_counted_as_each_character_says() {
+    let by_char = |text: &str| {
+        let mut letters = Letters::default();
+        for c in text.chars().filter(|c| c.is_alphabetic()) {
+            match words::script_of(c) {
+                words::Script::Latin => letters.latin += 1,
+                words::Script::Cyrillic => letters.cyrillic += 1,
+                _ => letters.other += 1,
+            }
+        }
+        letters
+    };
+    for text in [
+        "",
+        "Скидка ЁЛКА ёж",
+        "Ѐѐ Ѝ ѝ Ѡ Ґґ Ӂ ӕ Ԁ",
+        "Frее café Straße 2024",
+        "मुफ़्त ऑफर",
+        "中文 👋🏽 1️⃣ ٣",
+        "a\u{200B}б\u{0301}c",
+    ] {
+        let mut letters = Letters::default();
+        tokens::count_letters(text, &mut letters);
+        assert_eq!(letters, by_char(text), "{text}");
+    }
+}

@@ -157,13 +157,18 @@ impl<'t> Pass<'t> {
     }
 
     /// Ends the link chunk at `end`: if it reads as a link, its tokens become one.
+    #[inline]
     fn close_chunk(&mut self, end: usize) {
         let Some(chunk) = self.chunk.take() else {
             return;
         };
-        if !std::mem::take(&mut self.chunk_maybe_link) || !self.find_links {
-            return;
+        if std::mem::take(&mut self.chunk_maybe_link) && self.find_links {
+            self.link_chunk(chunk, end);
         }
+    }
+
+    /// [`Pass::close_chunk`] of a chunk that may be a link (most chunks cannot be one).
+    fn link_chunk(&mut self, chunk: Chunk, end: usize) {
         let Some(link) = links::link_in(self.text, chunk.start, end) else {
             return;
         };
@@ -424,15 +429,33 @@ fn keycap_follows(bytes: &[u8], i: usize) -> bool {
 
 /// Letters of `text` by alphabet.
 pub fn count_letters(text: &str, letters: &mut Letters) {
-    for c in text.chars() {
-        if c.is_ascii() {
-            letters.latin += usize::from(c.is_ascii_alphabetic());
-        } else if class::is_alphabetic(c) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            letters.latin += usize::from(b.is_ascii_alphabetic());
+            i += 1;
+            continue;
+        }
+        // U+0400–U+045F (the Russian alphabet among them) are all Cyrillic letters: no need
+        // to decode them.
+        if matches!(
+            (b, bytes.get(i + 1)),
+            (0xD0, Some(0x80..=0xBF)) | (0xD1, Some(0x80..=0x9F))
+        ) {
+            letters.cyrillic += 1;
+            i += 2;
+            continue;
+        }
+        let c = text[i..].chars().next().expect("a character starts here");
+        if class::is_alphabetic(c) {
             match words::script_of(c) {
                 Script::Latin => letters.latin += 1,
                 Script::Cyrillic => letters.cyrillic += 1,
                 Script::Devanagari | Script::Other => letters.other += 1,
             }
         }
+        i += c.len_utf8();
     }
 }

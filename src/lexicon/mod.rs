@@ -17,7 +17,6 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
-use std::rc::Rc;
 use std::sync::OnceLock;
 
 /// One list as `build.rs` wrote it: its language, its lines, their keys.
@@ -133,67 +132,102 @@ pub struct Entry {
 
 /// The matching key of a normalised word: its Snowball stem (Russian for Cyrillic words, Hindi
 /// for Devanagari ones, the set's language for Latin ones), repeated letters folded.
-pub fn key(word: &Word, set: LangSet) -> Rc<str> {
-    let stemmer = match word.script {
-        Script::Cyrillic => 0,
-        Script::Devanagari => 1,
-        Script::Latin => 2 + set.index(),
-        Script::Other => return fold_repeats(&word.normalized).into(),
-    };
-    let compute = || -> Rc<str> { keys::stem_key(word, set).into() };
-    if word.normalized.len() > CACHED_WORD_BYTES {
-        return compute();
+pub fn key(word: &Word, set: LangSet) -> String {
+    match word.script {
+        Script::Other => fold_repeats(&word.normalized),
+        _ => keys::stem_key(word, set),
     }
-    KEYS.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        let map = &mut cache[stemmer];
-        if let Some(k) = map.get(word.normalized.as_str()) {
-            return Rc::clone(k);
-        }
-        let k = compute();
-        if map.len() >= CACHED_KEYS {
-            map.clear();
-        }
-        map.insert(word.normalized.as_str().into(), Rc::clone(&k));
-        k
-    })
 }
 
-/// Keys already computed, per stemmer (Russian, Hindi, then each [`LangSet`]'s) and per thread:
-/// stemming is the costliest step of matching, and the words of templates repeat (across
-/// fields, templates and the keystrokes of an editor). The key is a function of the word
-/// alone, so the cache changes no result; it is emptied when full.
-const CACHED_KEYS: usize = 16 * 1024;
-/// Longer words (a spaced-out word can be a whole text) are stemmed without being cached.
+/// What matching needs of one distinct word, for one list set: its key, the key's id among
+/// the set's phrase keys, and the phrases that can start with it.
+struct WordInfo {
+    /// Only read for a phrase ending in `*` (its last key is a prefix).
+    key: Box<str>,
+    /// [`Compiled::ids`] of the key, or [`NO_KEY`] when no phrase has it.
+    id: u32,
+    /// Indices of the patterns that can start at this word, in pattern order.
+    starts: Box<[u32]>,
+}
+
+const NO_KEY: u32 = u32::MAX;
+
+/// The words met so far, per list set and per thread: stemming is the costliest step of
+/// matching, and the words of templates repeat (across fields, templates and the keystrokes
+/// of an editor). What is kept is a function of the word alone, so the cache changes no result.
+#[derive(Default)]
+struct WordCache {
+    /// Per script (the stemmer depends on it): normalised word → index in `infos`.
+    index: [HashMap<Box<str>, u32, BuildHasherDefault<Fx>>; 4],
+    infos: Vec<WordInfo>,
+}
+
+/// The cache is emptied when a text would take it over this many words.
+const CACHED_WORDS: usize = 16 * 1024;
+/// Longer words (a spaced-out word can be a whole text) get an entry for the text at hand but
+/// are not looked up again.
 const CACHED_WORD_BYTES: usize = 64;
 
-/// Keys are shared (`Rc`), so a word met again costs a lookup, not an allocation.
-type KeyCache = [HashMap<Box<str>, Rc<str>, BuildHasherDefault<Fnv>>; 2 + LangSet::ALL.len()];
-
 thread_local! {
-    static KEYS: RefCell<KeyCache> = RefCell::new(Default::default());
+    static WORDS: RefCell<[WordCache; LangSet::ALL.len()]> = RefCell::new(Default::default());
 }
 
-/// FNV-1a: for short strings much cheaper than the default SipHash, and the cache holds no
-/// attacker-chosen volume that could matter (it is bounded and emptied when full).
-#[derive(Default)]
-struct Fnv(u64);
+impl WordCache {
+    /// The index in `infos` of a word's facts, computed if the word is new.
+    fn info_of(&mut self, word: &Word, set: LangSet, compiled: &Compiled) -> u32 {
+        let script = word.script as usize;
+        let cacheable = word.normalized.len() <= CACHED_WORD_BYTES;
+        if cacheable {
+            if let Some(&i) = self.index[script].get(word.normalized.as_str()) {
+                return i;
+            }
+        }
+        let i = self.infos.len() as u32;
+        self.infos.push(compiled.info(key(word, set)));
+        if cacheable {
+            self.index[script].insert(word.normalized.as_str().into(), i);
+        }
+        i
+    }
 
-impl Hasher for Fnv {
+    fn clear(&mut self) {
+        self.index.iter_mut().for_each(HashMap::clear);
+        self.infos.clear();
+    }
+}
+
+/// An FxHash-style hasher, eight bytes at a step: for short strings much cheaper than the
+/// default SipHash, and the maps it serves hold no attacker-chosen volume that could matter
+/// (the word cache is bounded and emptied when full; the phrase keys are the lists').
+#[derive(Default)]
+struct Fx(u64);
+
+impl Fx {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(Fx::K);
+    }
+}
+
+impl Hasher for Fx {
     fn finish(&self) -> u64 {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().expect("eight bytes")));
         }
-        self.0 = h;
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut last = [0u8; 8];
+            last[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(last));
+        }
+    }
+    fn write_u8(&mut self, b: u8) {
+        self.add(u64::from(b));
     }
 }
 
@@ -210,6 +244,8 @@ pub struct Match {
 /// One phrase, as the keys of its words; the last one is a prefix when the phrase ends in `*`.
 struct Pattern {
     keys: &'static [String],
+    /// The ids of the keys ([`Compiled::ids`]).
+    ids: Box<[u32]>,
     open_end: bool,
     entry: &'static Entry,
 }
@@ -217,10 +253,39 @@ struct Pattern {
 /// The phrases of one list set, indexed by the key of their first word.
 struct Compiled {
     patterns: Vec<Pattern>,
+    /// Every key of the phrases → its id (phrase words are compared by id).
+    ids: HashMap<&'static str, u32, BuildHasherDefault<Fx>>,
     /// First key → patterns starting with that word.
-    by_first: HashMap<&'static str, Vec<usize>, BuildHasherDefault<Fnv>>,
-    /// One-word phrases ending in `*`: their key is a prefix, checked against every word.
-    prefixes: Vec<usize>,
+    by_first: HashMap<&'static str, Vec<u32>, BuildHasherDefault<Fx>>,
+    /// One-word phrases ending in `*`: their key is a prefix, checked against every new word.
+    prefixes: Vec<u32>,
+}
+
+impl Compiled {
+    /// What matching needs of a word whose key is `key`.
+    fn info(&self, key: String) -> WordInfo {
+        let id = self.ids.get(key.as_str()).copied().unwrap_or(NO_KEY);
+        let exact = self
+            .by_first
+            .get(key.as_str())
+            .map_or(&[][..], Vec::as_slice);
+        // Pattern order, as one sorted list (both parts are sorted already).
+        let mut starts: Vec<u32> = exact.to_vec();
+        let before = starts.len();
+        starts.extend(
+            self.prefixes
+                .iter()
+                .filter(|&&i| key.starts_with(self.patterns[i as usize].keys[0].as_str())),
+        );
+        if starts.len() > before && before > 0 {
+            starts.sort_unstable();
+        }
+        WordInfo {
+            key: key.into(),
+            id,
+            starts: starts.into(),
+        }
+    }
 }
 
 /// The entries of every list, and beside each the keys `build.rs` computed for its phrase.
@@ -282,6 +347,7 @@ fn compiled(set: LangSet) -> &'static Compiled {
         [const { OnceLock::new() }; LangSet::ALL.len()];
     COMPILED[set.index()].get_or_init(|| {
         let lists = lists();
+        let mut ids: HashMap<&'static str, u32, BuildHasherDefault<Fx>> = HashMap::default();
         let patterns: Vec<Pattern> = lists
             .entries
             .iter()
@@ -289,16 +355,22 @@ fn compiled(set: LangSet) -> &'static Compiled {
             .filter(|(e, _)| LangSet::of_list(e.lang) == set)
             .filter_map(|(entry, keys)| {
                 let (keys, open_end) = keys.as_ref()?;
+                let mut id_of = |k: &'static String| {
+                    let next = ids.len() as u32;
+                    *ids.entry(k.as_str()).or_insert(next)
+                };
                 Some(Pattern {
                     keys,
+                    ids: keys.iter().map(&mut id_of).collect(),
                     open_end: *open_end,
                     entry,
                 })
             })
             .collect();
-        let mut by_first: HashMap<&str, Vec<usize>, BuildHasherDefault<Fnv>> = HashMap::default();
+        let mut by_first: HashMap<&str, Vec<u32>, BuildHasherDefault<Fx>> = HashMap::default();
         let mut prefixes = Vec::new();
         for (i, p) in patterns.iter().enumerate() {
+            let i = i as u32;
             if p.keys.len() == 1 && p.open_end {
                 prefixes.push(i);
             } else {
@@ -307,6 +379,7 @@ fn compiled(set: LangSet) -> &'static Compiled {
         }
         Compiled {
             patterns,
+            ids,
             by_first,
             prefixes,
         }
@@ -324,6 +397,9 @@ pub fn find(words: &[Word], set: LangSet) -> Vec<Match> {
     let mut found = find_in(words, LangSet::En);
     if set != LangSet::En {
         found.extend(find_in(words, set));
+    }
+    if found.is_empty() {
+        return found;
     }
     // Keep a match unless a neutral match covers it, or a different, longer match of its
     // group contains it. Both are answered by binary search over word ranges sorted by start
@@ -414,58 +490,49 @@ impl Covers {
     }
 }
 
-/// Finds one list set's phrases in the words, keyed with that set's stemmer. A hash lookup of
-/// each word's key gives the few phrases that can start there.
+/// Finds one list set's phrases in the words, keyed with that set's stemmer. One hash lookup
+/// of each word gives its key's id and the few phrases that can start there; the other words
+/// of a phrase are compared by id.
 fn find_in(words: &[Word], set: LangSet) -> Vec<Match> {
     let compiled = compiled(set);
-    let keys: Vec<Rc<str>> = words.iter().map(|w| key(w, set)).collect();
-    let mut found = Vec::new();
-    for (start, first) in keys.iter().enumerate() {
-        let exact = compiled
-            .by_first
-            .get(&**first)
-            .map_or(&[][..], Vec::as_slice);
-        let prefixed = compiled
-            .prefixes
+    WORDS.with(|caches| {
+        let cache = &mut caches.borrow_mut()[set.index()];
+        if cache.infos.len() + words.len() > CACHED_WORDS {
+            cache.clear();
+        }
+        let infos: Vec<u32> = words
             .iter()
-            .filter(|&&i| first.starts_with(compiled.patterns[i].keys[0].as_str()));
-        // Pattern order, as one sorted list (both parts are sorted already); most words match
-        // no prefix, and then the exact list is used as it is.
-        let prefixed: Vec<usize> = prefixed.copied().collect();
-        let merged: Vec<usize>;
-        let candidates = if prefixed.is_empty() {
-            exact
-        } else {
-            let mut all: Vec<usize> = exact.iter().copied().chain(prefixed).collect();
-            all.sort_unstable();
-            merged = all;
-            &merged[..]
-        };
-        for &i in candidates {
-            let p = &compiled.patterns[i];
-            let end = start + p.keys.len();
-            if end > keys.len() {
-                continue;
-            }
-            let last = p.keys.len() - 1;
-            let fits = p.keys.iter().enumerate().skip(1).all(|(j, k)| {
-                let word = &keys[start + j];
-                if j == last && p.open_end {
-                    word.starts_with(k.as_str())
-                } else {
-                    **word == **k
+            .map(|w| cache.info_of(w, set, compiled))
+            .collect();
+        let info = |i: usize| &cache.infos[infos[i] as usize];
+        let mut found = Vec::new();
+        for start in 0..words.len() {
+            for &i in info(start).starts.iter() {
+                let p = &compiled.patterns[i as usize];
+                let end = start + p.ids.len();
+                if end > words.len() {
+                    continue;
                 }
-            });
-            if fits {
-                found.push(Match {
-                    entry: p.entry,
-                    words: start..end,
-                    range: words[start].range.start..words[end - 1].range.end,
+                let last = p.ids.len() - 1;
+                let fits = (1..p.ids.len()).all(|j| {
+                    let word = info(start + j);
+                    if j == last && p.open_end {
+                        word.key.starts_with(p.keys[j].as_str())
+                    } else {
+                        word.id == p.ids[j]
+                    }
                 });
+                if fits {
+                    found.push(Match {
+                        entry: p.entry,
+                        words: start..end,
+                        range: words[start].range.start..words[end - 1].range.end,
+                    });
+                }
             }
         }
-    }
-    found
+        found
+    })
 }
 
 #[cfg(test)]

@@ -8,11 +8,36 @@ use crate::l10n::Msg;
 use crate::text::{Origin, Text};
 
 pub(crate) fn join_path(prefix: &str, field: &str) -> String {
-    if prefix.is_empty() {
-        field.to_string()
-    } else {
-        format!("{prefix}.{field}")
+    // Paths are built by hand: `format!` cost more than reading the field itself.
+    let mut path = String::with_capacity(prefix.len() + 1 + field.len());
+    if !prefix.is_empty() {
+        path.push_str(prefix);
+        path.push('.');
     }
+    path.push_str(field);
+    path
+}
+
+/// The path of element `i` of the array at `path`: `{path}[{i}]`.
+pub(crate) fn element_path(path: &str, i: usize) -> String {
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    let mut n = i;
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let digits = std::str::from_utf8(&digits[start..]).expect("ASCII digits");
+    let mut out = String::with_capacity(path.len() + digits.len() + 2);
+    out.push_str(path);
+    out.push('[');
+    out.push_str(digits);
+    out.push(']');
+    out
 }
 
 /// Reads a plain-text draft: the whole text is the body.
@@ -74,13 +99,13 @@ pub fn load_json(source: &str) -> Result<Document, LoadError> {
     match &root.value {
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
-                templates.push(template(item, format!("[{i}]"))?);
+                templates.push(template(item, element_path("", i))?);
             }
         }
         Value::Object(_) if root.get("components").is_none() && root.get("data").is_some() => {
             let data = root.get("data").expect("checked above");
             for (i, item) in array(data, "data")?.iter().enumerate() {
-                templates.push(template(item, format!("data[{i}]"))?);
+                templates.push(template(item, element_path("data", i))?);
             }
         }
         Value::Object(_) => templates.push(template(&root, String::new())?),
@@ -179,8 +204,8 @@ pub fn scan_json(source: &str) -> Result<JsonTemplates<'_>, LoadError> {
     let (mut root, mut data) = (Tally::default(), Tally::default());
     let whole = json::parse_streaming(source, &mut |from, i, node| {
         let (tally, path) = match from {
-            json::Streamed::Root => (&mut root, format!("[{i}]")),
-            json::Streamed::Data => (&mut data, format!("data[{i}]")),
+            json::Streamed::Root => (&mut root, element_path("", i)),
+            json::Streamed::Data => (&mut data, element_path("data", i)),
         };
         tally.count += 1;
         tally.shaped |= is_template_object(&node);
@@ -253,8 +278,8 @@ impl JsonTemplates<'_> {
             let span = node.span.clone();
             node.rebase(span.start);
             let path = match from {
-                json::Streamed::Root => format!("[{i}]"),
-                json::Streamed::Data => format!("data[{i}]"),
+                json::Streamed::Root => element_path("", i),
+                json::Streamed::Data => element_path("data", i),
             };
             match template(&node, path) {
                 Ok(t) => each(Piece {
@@ -447,7 +472,7 @@ fn texts(items: &[Node], path: &str) -> Result<Vec<Text>, LoadError> {
     items
         .iter()
         .enumerate()
-        .map(|(i, n)| text(n, format!("{path}[{i}]")))
+        .map(|(i, n)| text(n, element_path(path, i)))
         .collect()
 }
 
@@ -476,7 +501,7 @@ fn components(items: &[Node], path: &str) -> Result<Vec<Component>, LoadError> {
     items
         .iter()
         .enumerate()
-        .map(|(i, n)| component(n, format!("{path}[{i}]")))
+        .map(|(i, n)| component(n, element_path(path, i)))
         .collect()
 }
 
@@ -494,13 +519,13 @@ fn component(node: &Node, path: String) -> Result<Component, LoadError> {
     let buttons = opt_array(node, "buttons", &path)?
         .iter()
         .enumerate()
-        .map(|(i, n)| button(n, format!("{}[{i}]", join_path(&path, "buttons"))))
+        .map(|(i, n)| button(n, element_path(&join_path(&path, "buttons"), i)))
         .collect::<Result<Vec<_>, _>>()?;
     let cards = opt_array(node, "cards", &path)?
         .iter()
         .enumerate()
         .map(|(i, n)| {
-            let card_path = format!("{}[{i}]", join_path(&path, "cards"));
+            let card_path = element_path(&join_path(&path, "cards"), i);
             object(n, &card_path)?;
             Ok(Card {
                 components: components(
@@ -566,7 +591,7 @@ fn example(node: &Node, path: String) -> Result<Example, LoadError> {
         None => opt_array(node, "body_text", &path)?,
     };
     for (i, row) in rows.iter().enumerate() {
-        let row_path = format!("{body_path}[{i}]");
+        let row_path = element_path(&body_path, i);
         match &row.value {
             Value::Array(items) => body_text.push(texts(items, &row_path)?),
             Value::String(_) => flat.push(text(row, row_path)?),
@@ -603,7 +628,7 @@ fn named_examples(node: &Node, key: &str, prefix: &str) -> Result<Vec<NamedExamp
         .iter()
         .enumerate()
         .map(|(i, n)| {
-            let item_path = format!("{path}[{i}]");
+            let item_path = element_path(&path, i);
             object(n, &item_path)?;
             Ok(NamedExample {
                 param_name: opt_text(n, "param_name", &item_path)?,
@@ -684,7 +709,7 @@ fn supported_apps(button: &Node, prefix: &str) -> Result<Vec<SupportedApp>, Load
         .iter()
         .enumerate()
         .map(|(i, n)| {
-            let item_path = format!("{path}[{i}]");
+            let item_path = element_path(&path, i);
             object(n, &item_path)?;
             Ok(SupportedApp {
                 package_name: opt_text(n, "package_name", &item_path)?,

@@ -408,6 +408,27 @@ mod tests {
     use super::load::*;
     use super::*;
 
+    #[test]
+    fn paths_are_written_as_format_would() {
+        for (prefix, field) in [("", "components"), ("data[3]", "components"), ("a.b", "c")] {
+            let expected = if prefix.is_empty() {
+                field.to_string()
+            } else {
+                format!("{prefix}.{field}")
+            };
+            assert_eq!(join_path(prefix, field), expected);
+        }
+        for (path, i) in [
+            ("", 0),
+            ("data", 9),
+            ("x.buttons", 10),
+            ("p", 1_234_567),
+            ("q", usize::MAX),
+        ] {
+            assert_eq!(element_path(path, i), format!("{path}[{i}]"));
+        }
+    }
+
     const ORDER: &str = r#"{
       "name": "order_update",
       "language": "ru",
