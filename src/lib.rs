@@ -10,6 +10,7 @@ pub mod diagnostic;
 pub mod domain;
 pub mod emoji;
 pub mod fix;
+mod fx;
 pub mod json;
 pub mod l10n;
 pub mod lexicon;

@@ -1,6 +1,7 @@
 //! Hosts of a kind: URL shorteners and WhatsApp's own domains. The shortener list is parsed
 //! once per process into a set; a host is looked up with each of its parent domains.
 
+use crate::fx::FxBuild;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
@@ -8,8 +9,8 @@ use std::sync::OnceLock;
 /// ones and vendor short domains.
 const SHORTENERS: &str = include_str!("shorteners.txt");
 
-fn shorteners() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+fn shorteners() -> &'static HashSet<&'static str, FxBuild> {
+    static SET: OnceLock<HashSet<&'static str, FxBuild>> = OnceLock::new();
     SET.get_or_init(|| {
         SHORTENERS
             .lines()

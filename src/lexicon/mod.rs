@@ -9,13 +9,13 @@
 
 mod keys;
 
+use crate::fx::FxBuild;
 use crate::words::{fold_repeats, Script, Word};
 pub use keys::LangSet;
 /// The name `content` and `rules` still use for [`LangSet`].
 pub use keys::LangSet as Latin;
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -158,7 +158,7 @@ const NO_KEY: u32 = u32::MAX;
 #[derive(Default)]
 struct WordCache {
     /// Per script (the stemmer depends on it): normalised word → index in `infos`.
-    index: [HashMap<Box<str>, u32, BuildHasherDefault<Fx>>; 4],
+    index: [HashMap<Box<str>, u32, FxBuild>; 4],
     infos: Vec<WordInfo>,
 }
 
@@ -196,41 +196,6 @@ impl WordCache {
     }
 }
 
-/// An FxHash-style hasher, eight bytes at a step: for short strings much cheaper than the
-/// default SipHash, and the maps it serves hold no attacker-chosen volume that could matter
-/// (the word cache is bounded and emptied when full; the phrase keys are the lists').
-#[derive(Default)]
-struct Fx(u64);
-
-impl Fx {
-    const K: u64 = 0x517c_c1b7_2722_0a95;
-
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(Fx::K);
-    }
-}
-
-impl Hasher for Fx {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            self.add(u64::from_le_bytes(c.try_into().expect("eight bytes")));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut last = [0u8; 8];
-            last[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(last));
-        }
-    }
-    fn write_u8(&mut self, b: u8) {
-        self.add(u64::from(b));
-    }
-}
-
 /// A phrase found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Match {
@@ -254,9 +219,9 @@ struct Pattern {
 struct Compiled {
     patterns: Vec<Pattern>,
     /// Every key of the phrases → its id (phrase words are compared by id).
-    ids: HashMap<&'static str, u32, BuildHasherDefault<Fx>>,
+    ids: HashMap<&'static str, u32, FxBuild>,
     /// First key → patterns starting with that word.
-    by_first: HashMap<&'static str, Vec<u32>, BuildHasherDefault<Fx>>,
+    by_first: HashMap<&'static str, Vec<u32>, FxBuild>,
     /// One-word phrases ending in `*`: their key is a prefix, checked against every new word.
     prefixes: Vec<u32>,
 }
@@ -347,7 +312,7 @@ fn compiled(set: LangSet) -> &'static Compiled {
         [const { OnceLock::new() }; LangSet::ALL.len()];
     COMPILED[set.index()].get_or_init(|| {
         let lists = lists();
-        let mut ids: HashMap<&'static str, u32, BuildHasherDefault<Fx>> = HashMap::default();
+        let mut ids: HashMap<&'static str, u32, FxBuild> = HashMap::default();
         let patterns: Vec<Pattern> = lists
             .entries
             .iter()
@@ -367,7 +332,7 @@ fn compiled(set: LangSet) -> &'static Compiled {
                 })
             })
             .collect();
-        let mut by_first: HashMap<&str, Vec<u32>, BuildHasherDefault<Fx>> = HashMap::default();
+        let mut by_first: HashMap<&str, Vec<u32>, FxBuild> = HashMap::default();
         let mut prefixes = Vec::new();
         for (i, p) in patterns.iter().enumerate() {
             let i = i as u32;

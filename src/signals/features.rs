@@ -213,10 +213,10 @@ fn joins_value(text: &str, t: &Token) -> bool {
 /// lists are indexed by their first letter: a word is compared with a handful of entries, not
 /// with all eighty.
 fn word_kinds(word: &str) -> u8 {
-    type Index = HashMap<char, Vec<(&'static str, bool, u8)>>;
+    type Index = HashMap<char, Vec<(&'static str, bool, u8)>, crate::fx::FxBuild>;
     static INDEX: OnceLock<Index> = OnceLock::new();
     let index = INDEX.get_or_init(|| {
-        let mut index = Index::new();
+        let mut index = Index::default();
         for (entries, stem, bit) in WORD_LISTS {
             for &entry in entries {
                 if let Some(first) = entry.chars().next() {
