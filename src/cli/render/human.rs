@@ -24,9 +24,10 @@ use walint::{Lang, Severity, TemplateReport};
 const MAX_LINE_WIDTH: usize = 100;
 
 /// Lines longer than this (in bytes) are always shown as a window around the finding, and
-/// only the bytes around it are looked at: such a line cannot fit in [`MAX_LINE_WIDTH`]
-/// columns (short of a pile of combining marks), and scanning a minified export, one line of
-/// megabytes, for every finding on it took quadratic time (4 000 templates: 98 s).
+/// apart from one scan of the whole line only the bytes around it are looked at: such a line
+/// cannot fit in [`MAX_LINE_WIDTH`] columns (short of a pile of combining marks), and scanning
+/// a minified export, one line of megabytes, for every finding on it took quadratic time
+/// (4 000 templates: 98 s).
 const MEASURED_LINE_BYTES: usize = 1536;
 
 /// How far before and after a finding a long line is looked at: far more than the window
@@ -250,26 +251,25 @@ impl Lines {
 }
 
 impl Human {
-    /// Whether `line` shows as it is (no tab or control character) and whether it is wider than
-    /// the window; remembered for the line starting at byte `line_start` of the file, as every
-    /// finding on a line asks the same. A `cut` line is only the part around one finding.
-    fn measured(&self, line_start: usize, line: &str, cut: bool) -> (bool, bool) {
-        let as_is = || !line.contains('\t') && !line.chars().any(needs_escape);
-        if cut {
-            return (as_is(), true);
-        }
+    /// Whether `line` (the whole line that starts at byte `line_start` of the file) shows as it
+    /// is, with no tab or control character, and whether it is wider than the window. Measured
+    /// once per line: every finding on a line asks the same, and a minified export is one line
+    /// of megabytes with all its findings on it.
+    fn measured(&self, line_start: usize, line: &str) -> (bool, bool) {
         if let Some((at, as_is, wide)) = self.measured_line.get() {
             if at == line_start {
                 return (as_is, wide);
             }
         }
-        let as_is = as_is();
-        let width = if as_is {
-            UnicodeWidthStr::width(line)
-        } else {
-            UnicodeWidthStr::width(&*shown(line))
+        let as_is = shows_as_is(line);
+        let wide = line.len() > MEASURED_LINE_BYTES || {
+            let width = if as_is {
+                UnicodeWidthStr::width(line)
+            } else {
+                UnicodeWidthStr::width(&*shown(line))
+            };
+            width > MAX_LINE_WIDTH
         };
-        let wide = width > MAX_LINE_WIDTH;
         self.measured_line.set(Some((line_start, as_is, wide)));
         (as_is, wide)
     }
@@ -289,6 +289,7 @@ impl Human {
         let Some((line_start, line)) = self.lines.line(src, line_no) else {
             return Ok(());
         };
+        let (line_as_is, wide) = self.measured(line_start, line);
         let start = floor_char(line, start.saturating_sub(line_start).min(line.len()));
         let end = end.saturating_sub(line_start);
         // The part of the line looked at: all of it, or the bytes around the finding.
@@ -308,10 +309,9 @@ impl Human {
         let start = start - seen_from;
         let end = floor_char(line, end.saturating_sub(seen_from).min(len)).max(start);
         // Widths of whole slices, as a terminal shows them: emoji sequences (👋🏽, 👨‍👩‍👧) take
-        // two columns, a tab one, a control character its escape.
-        // Most lines show as they are: then a slice is measured without being copied. Every
-        // finding of a line measures the same line, so that is done once.
-        let (as_is, wide) = self.measured(line_start, line, cut_before || cut_after);
+        // two columns, a tab one, a control character its escape. Most lines show as they are:
+        // then a slice is measured without being copied.
+        let as_is = line_as_is || ((cut_before || cut_after) && shows_as_is(line));
         let width = |a: usize, b: usize| {
             if as_is {
                 UnicodeWidthStr::width(&line[a..b])
@@ -387,6 +387,11 @@ impl Human {
             style.paint("1;31", &"^".repeat(span))
         )
     }
+}
+
+/// Whether `s` shows as it is written: no tab, no control character to escape.
+fn shows_as_is(s: &str) -> bool {
+    !s.contains('\t') && !s.chars().any(needs_escape)
 }
 
 /// A piece of a source line as shown: tabs as one space, control characters escaped.
