@@ -264,13 +264,18 @@ pub(crate) fn resolve<'t>(
     // Every offset asked of each text, located in increasing order: reports come rule by rule
     // and may overlap, and a cursor asked to go backwards would start over (quadratic when a
     // text has many findings).
-    fn ask<'t>(texts: &mut Vec<(*const Text, Located<'t>)>, text: &'t Text, range: &Range<usize>) {
+    // The texts of one template: a handful, so a list searched by address beats hashing.
+    type Texts<'t> = Vec<(*const Text, Located<'t>)>;
+    fn slot(texts: &Texts<'_>, text: &Text) -> Option<usize> {
         let key = text as *const Text;
-        let at = match texts.iter().position(|(t, _)| *t == key) {
+        texts.iter().position(|(t, _)| *t == key)
+    }
+    fn ask<'t>(texts: &mut Texts<'t>, text: &'t Text, range: &Range<usize>) {
+        let at = match slot(texts, text) {
             Some(at) => at,
             None => {
                 texts.push((
-                    key,
+                    text as *const Text,
                     Located {
                         text: &text.value,
                         offsets: Vec::new(),
@@ -284,15 +289,8 @@ pub(crate) fn resolve<'t>(
         located.offsets.push(range.start);
         located.offsets.push(range.end.max(range.start));
     }
-    // The texts of one template: a handful, so a list searched by address beats hashing.
-    let mut texts: Vec<(*const Text, Located<'_>)> = Vec::new();
-    let find = |texts: &[(*const Text, Located<'t>)], text: &Text| -> usize {
-        let key = text as *const Text;
-        texts
-            .iter()
-            .position(|(t, _)| *t == key)
-            .expect("every text was asked")
-    };
+    let mut texts: Texts<'_> = Vec::new();
+    let find = |texts: &Texts<'t>, text: &Text| slot(texts, text).expect("every text was asked");
     for crate::rules::Reported { report, .. } in &reports {
         if let Target::Text { text, range } = &report.target {
             ask(&mut texts, text, range);

@@ -262,14 +262,7 @@ impl Human {
             }
         }
         let as_is = shows_as_is(line);
-        let wide = line.len() > MEASURED_LINE_BYTES || {
-            let width = if as_is {
-                UnicodeWidthStr::width(line)
-            } else {
-                UnicodeWidthStr::width(&*shown(line))
-            };
-            width > MAX_LINE_WIDTH
-        };
+        let wide = line.len() > MEASURED_LINE_BYTES || shown_width(line, as_is) > MAX_LINE_WIDTH;
         self.measured_line.set(Some((line_start, as_is, wide)));
         (as_is, wide)
     }
@@ -309,16 +302,9 @@ impl Human {
         let start = start - seen_from;
         let end = floor_char(line, end.saturating_sub(seen_from).min(len)).max(start);
         // Widths of whole slices, as a terminal shows them: emoji sequences (👋🏽, 👨‍👩‍👧) take
-        // two columns, a tab one, a control character its escape. Most lines show as they are:
-        // then a slice is measured without being copied.
+        // two columns, a tab one, a control character its escape.
         let as_is = line_as_is || ((cut_before || cut_after) && shows_as_is(line));
-        let width = |a: usize, b: usize| {
-            if as_is {
-                UnicodeWidthStr::width(&line[a..b])
-            } else {
-                UnicodeWidthStr::width(&*shown(&line[a..b]))
-            }
-        };
+        let width = |a: usize, b: usize| shown_width(&line[a..b], as_is);
         let before = |i: usize| {
             line[..i]
                 .chars()
@@ -392,6 +378,16 @@ impl Human {
 /// Whether `s` shows as it is written: no tab, no control character to escape.
 fn shows_as_is(s: &str) -> bool {
     !s.contains('\t') && !s.chars().any(needs_escape)
+}
+
+/// The columns `s` takes as [`shown`]; `as_is` says it [shows as it is](shows_as_is), and then
+/// it is measured without being copied.
+fn shown_width(s: &str, as_is: bool) -> usize {
+    if as_is {
+        UnicodeWidthStr::width(s)
+    } else {
+        UnicodeWidthStr::width(&*shown(s))
+    }
 }
 
 /// A piece of a source line as shown: tabs as one space, control characters escaped.
