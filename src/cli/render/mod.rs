@@ -241,7 +241,7 @@ pub fn summary_line(s: &Summary, lang: Lang) -> String {
 /// overrides are shown as escapes (`\n`, `\u{1b}`), so that a template can neither drive the
 /// terminal nor start a line of its own (a GitHub workflow command such as `::error ...`).
 pub fn visible(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(needs_escape) {
+    if !has_escape(s) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
@@ -249,6 +249,24 @@ pub fn visible(s: &str) -> Cow<'_, str> {
         push_visible(&mut out, c);
     }
     Cow::Owned(out)
+}
+
+/// Whether a character of `s` [needs an escape](needs_escape), read from the UTF-8 bytes:
+/// each such character is a C0 control or DEL (one byte), a C1 control (`C2 80`..`C2 9F`) or a
+/// line/paragraph separator or bidirectional control (`E2 80 A8`..`E2 80 AE`, `E2 81 A6`..
+/// `E2 81 A9`). Every message and path printed is checked, so decoding each character would
+/// cost more than the printing.
+fn has_escape(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.iter().enumerate().any(|(i, &byte)| match byte {
+        0x00..=0x1f | 0x7f => true,
+        0xc2 => matches!(b.get(i + 1), Some(0x80..=0x9f)),
+        0xe2 => matches!(
+            (b.get(i + 1), b.get(i + 2)),
+            (Some(0x80), Some(0xa8..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
+        ),
+        _ => false,
+    })
 }
 
 pub fn needs_escape(c: char) -> bool {
@@ -270,6 +288,17 @@ pub fn push_visible(out: &mut String, c: char) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The byte-level check agrees with [`needs_escape`] on every character, alone and between
+    /// others.
+    #[test]
+    fn escapes_are_found_on_the_bytes() {
+        for c in (0..=0x10_ffffu32).filter_map(char::from_u32) {
+            let alone = c.to_string();
+            assert_eq!(has_escape(&alone), needs_escape(c), "{c:?}");
+            assert_eq!(has_escape(&format!("aЯ{c}🙂")), needs_escape(c), "{c:?}");
+        }
+    }
 
     /// The layout is `serde_json`'s own pretty one, indented: empty and nested arrays and
     /// objects, strings with escapes, any base indent.
