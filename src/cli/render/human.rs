@@ -15,6 +15,7 @@ use super::super::{FileError, Summary};
 use super::{needs_escape, push_visible, visible, FileView, Render};
 use std::borrow::Cow;
 use std::cell::Cell;
+use std::fmt::{self, Write as _};
 use std::io::{self, Write};
 use unicode_width::UnicodeWidthStr;
 use walint::predict::{Outcome, Prediction};
@@ -22,6 +23,9 @@ use walint::{Lang, Severity, TemplateReport};
 
 /// Widest source excerpt shown, in terminal columns.
 const MAX_LINE_WIDTH: usize = 100;
+
+/// Columns shown before a finding when the line is cut.
+const LEAD_COLUMNS: usize = 30;
 
 /// Lines longer than this (in bytes) are always shown as a window around the finding, and
 /// apart from one scan of the whole line only the bytes around it are looked at: such a line
@@ -31,7 +35,7 @@ const MAX_LINE_WIDTH: usize = 100;
 const MEASURED_LINE_BYTES: usize = 1536;
 
 /// How far before and after a finding a long line is looked at: far more than the window
-/// shows (30 columns before, [`MAX_LINE_WIDTH`] in all), unless the text is mostly
+/// shows ([`LEAD_COLUMNS`] before, [`MAX_LINE_WIDTH`] in all), unless the text is mostly
 /// zero-width characters, and then the window is narrower.
 const LOOK_BEHIND_BYTES: usize = 512;
 const LOOK_AHEAD_BYTES: usize = MEASURED_LINE_BYTES - LOOK_BEHIND_BYTES;
@@ -40,16 +44,43 @@ struct Style {
     color: bool,
 }
 
-impl Style {
-    fn paint(&self, code: &str, text: &str) -> String {
+/// `text` in the terminal colour `code`, or plain: written straight to the output, without a
+/// `String` of its own (every finding prints a dozen of these).
+struct Painted<T> {
+    code: &'static str,
+    text: T,
+    color: bool,
+}
+
+impl<T: fmt::Display> fmt::Display for Painted<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.color {
-            format!("\x1b[{code}m{text}\x1b[0m")
+            write!(f, "\x1b[{}m{}\x1b[0m", self.code, self.text)
         } else {
-            text.to_string()
+            self.text.fmt(f)
+        }
+    }
+}
+
+/// `text` `n` times over, written without building the string.
+struct Repeated(&'static str, usize);
+
+impl fmt::Display for Repeated {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        (0..self.1).try_for_each(|_| f.write_str(self.0))
+    }
+}
+
+impl Style {
+    fn paint<T: fmt::Display>(&self, code: &'static str, text: T) -> Painted<T> {
+        Painted {
+            code,
+            text,
+            color: self.color,
         }
     }
 
-    fn severity(&self, s: Severity, lang: Lang) -> String {
+    fn severity(&self, s: Severity, lang: Lang) -> Painted<&'static str> {
         let (code, en, ru) = match s {
             Severity::Error => ("1;31", "error", "ошибка"),
             Severity::Warning => ("1;33", "warning", "предупреждение"),
@@ -58,7 +89,7 @@ impl Style {
         self.paint(code, if lang == Lang::Ru { ru } else { en })
     }
 
-    fn gutter(&self, text: &str) -> String {
+    fn gutter<T: fmt::Display>(&self, text: T) -> Painted<T> {
         self.paint("1;34", text)
     }
 }
@@ -71,6 +102,8 @@ pub struct Human {
     /// The last line of the current file measured: (its start, shown as it is, wider than
     /// the window).
     measured_line: Cell<Option<(usize, bool, bool)>>,
+    /// The text of the report being written, kept between reports for its capacity.
+    text: String,
 }
 
 impl Human {
@@ -80,6 +113,7 @@ impl Human {
             style: Style { color },
             lines: Lines::default(),
             measured_line: Cell::new(None),
+            text: String::new(),
         }
     }
 }
@@ -96,25 +130,7 @@ impl Render for Human {
         let Some(e) = error else {
             return Ok(());
         };
-        let style = &self.style;
-        writeln!(
-            out,
-            "{}: {}",
-            style.severity(Severity::Error, self.lang),
-            visible(&e.message)
-        )?;
-        let path = visible(file.path);
-        match (e.line, e.column) {
-            (Some(line), Some(column)) => {
-                let pad = " ".repeat(line.to_string().len());
-                writeln!(out, "{pad}{} {path}:{line}:{column}", style.gutter("-->"))?;
-                if let (Some(src), Some(offset)) = (file.source, e.offset) {
-                    self.excerpt(src, line, offset, offset, out)?;
-                }
-            }
-            _ => writeln!(out, " {} {path}", style.gutter("-->"))?,
-        }
-        writeln!(out)
+        self.write_out(out, |human, s| human.file_error(s, file, e))
     }
 
     fn template(
@@ -123,74 +139,7 @@ impl Render for Human {
         file: &FileView,
         t: &TemplateReport,
     ) -> io::Result<()> {
-        let (style, lang) = (&self.style, self.lang);
-        let ru = lang == Lang::Ru;
-        let path = visible(file.path);
-        for d in &t.diagnostics {
-            writeln!(
-                out,
-                "{}{}: {}",
-                style.severity(d.severity, lang),
-                style.paint("1", &format!("[{}]", d.rule)),
-                style.paint("1", &visible(&d.message))
-            )?;
-            let place = match (&t.name, d.path.is_empty()) {
-                (Some(name), _) if file.templates > 1 => {
-                    format!(" ({}: {})", visible(name), visible(&d.path))
-                }
-                (_, false) => format!(" ({})", visible(&d.path)),
-                _ => String::new(),
-            };
-            let pad = " ".repeat(d.location.map_or(1, |l| l.start.line.to_string().len()));
-            match (d.location, file.source) {
-                (Some(loc), Some(src)) => {
-                    writeln!(
-                        out,
-                        "{pad}{} {path}:{}:{}{place}",
-                        style.gutter("-->"),
-                        loc.start.line,
-                        loc.start.column
-                    )?;
-                    let end = if loc.end.line == loc.start.line {
-                        loc.end.offset
-                    } else {
-                        usize::MAX
-                    };
-                    self.excerpt(src, loc.start.line, loc.start.offset, end, out)?;
-                }
-                _ => writeln!(out, "{pad}{} {path}{place}", style.gutter("-->"))?,
-            }
-            let style = &self.style;
-            if let Some(h) = &d.help {
-                writeln!(
-                    out,
-                    "{pad} {} {}: {}",
-                    style.gutter("="),
-                    if ru { "подсказка" } else { "help" },
-                    visible(h)
-                )?;
-            }
-            if let Some(f) = &d.fix {
-                writeln!(
-                    out,
-                    "{pad} {} {}: {}",
-                    style.gutter("="),
-                    if ru { "исправление" } else { "fix" },
-                    visible(&f.message)
-                )?;
-            }
-            writeln!(out)?;
-        }
-        if let Some(p) = &t.prediction {
-            let name = t.name.as_deref().unwrap_or(file.path);
-            writeln!(
-                out,
-                "{} {}\n",
-                self.style.paint("1;35", "▶"),
-                prediction_line(&visible(name), p, lang)
-            )?;
-        }
-        Ok(())
+        self.write_out(out, |human, s| human.report(s, file, t))
     }
 
     fn end_file(
@@ -251,6 +200,119 @@ impl Lines {
 }
 
 impl Human {
+    /// Writes what `write` puts in the renderer's text buffer to `out` in one piece: a finding
+    /// is some twenty pieces of text, and each write to `out` goes through the buffered,
+    /// pipe-aware standard output.
+    fn write_out(
+        &mut self,
+        out: &mut dyn Write,
+        write: impl FnOnce(&Self, &mut String) -> fmt::Result,
+    ) -> io::Result<()> {
+        let mut text = std::mem::take(&mut self.text);
+        text.clear();
+        let written = write(self, &mut text);
+        let result = written
+            .map_err(|_| io::Error::other("a report could not be formatted"))
+            .and_then(|()| out.write_all(text.as_bytes()));
+        self.text = text;
+        result
+    }
+
+    /// A file that could not be read as templates: the error, with the excerpt where it is.
+    fn file_error(&self, s: &mut String, file: &FileView, e: &FileError) -> fmt::Result {
+        let style = &self.style;
+        writeln!(
+            s,
+            "{}: {}",
+            style.severity(Severity::Error, self.lang),
+            visible(&e.message)
+        )?;
+        let path = visible(file.path);
+        match (e.line, e.column) {
+            (Some(line), Some(column)) => {
+                let pad = " ".repeat(line.to_string().len());
+                writeln!(s, "{pad}{} {path}:{line}:{column}", style.gutter("-->"))?;
+                if let (Some(src), Some(offset)) = (file.source, e.offset) {
+                    self.excerpt(src, line, offset, offset, s)?;
+                }
+            }
+            _ => writeln!(s, " {} {path}", style.gutter("-->"))?,
+        }
+        writeln!(s)
+    }
+
+    /// The findings of one template, each with its excerpt, then the prediction.
+    fn report(&self, s: &mut String, file: &FileView, t: &TemplateReport) -> fmt::Result {
+        let (style, lang) = (&self.style, self.lang);
+        let ru = lang == Lang::Ru;
+        let path = visible(file.path);
+        for d in &t.diagnostics {
+            writeln!(
+                s,
+                "{}{}: {}",
+                style.severity(d.severity, lang),
+                style.paint("1", format_args!("[{}]", d.rule)),
+                style.paint("1", visible(&d.message))
+            )?;
+            let place = match (&t.name, d.path.is_empty()) {
+                (Some(name), _) if file.templates > 1 => {
+                    format!(" ({}: {})", visible(name), visible(&d.path))
+                }
+                (_, false) => format!(" ({})", visible(&d.path)),
+                _ => String::new(),
+            };
+            let pad = Repeated(" ", d.location.map_or(1, |l| digits(l.start.line)));
+            match (d.location, file.source) {
+                (Some(loc), Some(src)) => {
+                    writeln!(
+                        s,
+                        "{pad}{} {path}:{}:{}{place}",
+                        style.gutter("-->"),
+                        loc.start.line,
+                        loc.start.column
+                    )?;
+                    let end = if loc.end.line == loc.start.line {
+                        loc.end.offset
+                    } else {
+                        usize::MAX
+                    };
+                    self.excerpt(src, loc.start.line, loc.start.offset, end, s)?;
+                }
+                _ => writeln!(s, "{pad}{} {path}{place}", style.gutter("-->"))?,
+            }
+            let style = &self.style;
+            if let Some(h) = &d.help {
+                writeln!(
+                    s,
+                    "{pad} {} {}: {}",
+                    style.gutter("="),
+                    if ru { "подсказка" } else { "help" },
+                    visible(h)
+                )?;
+            }
+            if let Some(f) = &d.fix {
+                writeln!(
+                    s,
+                    "{pad} {} {}: {}",
+                    style.gutter("="),
+                    if ru { "исправление" } else { "fix" },
+                    visible(&f.message)
+                )?;
+            }
+            writeln!(s)?;
+        }
+        if let Some(p) = &t.prediction {
+            let name = t.name.as_deref().unwrap_or(file.path);
+            writeln!(
+                s,
+                "{} {}\n",
+                self.style.paint("1;35", "▶"),
+                prediction_line(&visible(name), p, lang)
+            )?;
+        }
+        Ok(())
+    }
+
     /// Whether `line` (the whole line that starts at byte `line_start` of the file) shows as it
     /// is, with no tab or control character, and whether it is wider than the window. Measured
     /// once per line: every finding on a line asks the same, and a minified export is one line
@@ -276,8 +338,8 @@ impl Human {
         line_no: usize,
         start: usize,
         end: usize,
-        out: &mut dyn Write,
-    ) -> io::Result<()> {
+        s: &mut String,
+    ) -> fmt::Result {
         let style = &self.style;
         let Some((line_start, line)) = self.lines.line(src, line_no) else {
             return Ok(());
@@ -304,75 +366,94 @@ impl Human {
         // Widths of whole slices, as a terminal shows them: emoji sequences (👋🏽, 👨‍👩‍👧) take
         // two columns, a tab one, a control character its escape.
         let as_is = line_as_is || ((cut_before || cut_after) && shows_as_is(line));
+        let (from, to) = window(line, start, wide, as_is);
         let width = |a: usize, b: usize| shown_width(&line[a..b], as_is);
-        let before = |i: usize| {
-            line[..i]
-                .chars()
-                .next_back()
-                .map_or(i, |c| i - c.len_utf8())
-        };
-        let after = |i: usize| line[i..].chars().next().map_or(i, |c| i + c.len_utf8());
-
-        let mut from = 0;
-        if wide {
-            // Back from the finding until 30 columns show before it. While every character
-            // passed is a one-column one that joins no sequence, the width is their count;
-            // from the first other one on, each step measures the slice.
-            from = start;
-            let mut simple_columns = Some(0);
-            while from > 0 {
-                let columns = simple_columns.unwrap_or_else(|| width(from, start));
-                if columns >= 30 {
-                    break;
-                }
-                let previous = before(from);
-                simple_columns = simple_columns
-                    .filter(|_| line[previous..from].chars().all(is_one_column))
-                    .map(|n| n + 1);
-                from = previous;
-            }
-        }
-        // The window ends at the last character that keeps it within MAX_LINE_WIDTH columns.
-        // Summing the characters' own widths finds the place in one pass; measuring whole
-        // slices (emoji sequences are narrower than their parts, a variation selector can
-        // widen a symbol) then moves it to the exact end, a step or two at most.
-        let mut to = from;
-        let mut columns = 0;
-        for c in line[from..].chars() {
-            columns += char_width(c);
-            if columns > MAX_LINE_WIDTH {
-                break;
-            }
-            to += c.len_utf8();
-        }
-        while to > from && width(from, to) > MAX_LINE_WIDTH {
-            to = before(to);
-        }
-        while to < len && width(from, after(to)) <= MAX_LINE_WIDTH {
-            to = after(to);
-        }
         let prefix = if from > 0 || cut_before { "…" } else { "" };
         let suffix = if to < len || cut_after { "…" } else { "" };
-        let pad = line_no.to_string().len();
-        let blank = " ".repeat(pad);
-        writeln!(out, "{blank} {}", style.gutter("|"))?;
+        let blank = Repeated(" ", digits(line_no));
+        writeln!(s, "{blank} {}", style.gutter("|"))?;
         writeln!(
-            out,
+            s,
             "{} {} {prefix}{}{suffix}",
-            style.gutter(&line_no.to_string()),
+            style.gutter(line_no),
             style.gutter("|"),
             shown(&line[from..to])
         )?;
         let offset = usize::from(from > 0 || cut_before) + width(from, start.clamp(from, to));
         let span = width(start.clamp(from, to), end.clamp(from, to)).max(1);
         writeln!(
-            out,
+            s,
             "{blank} {} {}{}",
             style.gutter("|"),
-            " ".repeat(offset),
-            style.paint("1;31", &"^".repeat(span))
+            Repeated(" ", offset),
+            style.paint("1;31", Repeated("^", span))
         )
     }
+}
+
+/// The part of `line` shown for a finding at byte `start`: all of it when it is not `wide`,
+/// else [`LEAD_COLUMNS`] columns before the finding (fewer at the start of the line) and as
+/// much after it as fits in [`MAX_LINE_WIDTH`]. `as_is`: the line [shows as it
+/// is](shows_as_is).
+fn window(line: &str, start: usize, wide: bool, as_is: bool) -> (usize, usize) {
+    let len = line.len();
+    let width = |a: usize, b: usize| shown_width(&line[a..b], as_is);
+    let before = |i: usize| {
+        line[..i]
+            .chars()
+            .next_back()
+            .map_or(i, |c| i - c.len_utf8())
+    };
+    let after = |i: usize| line[i..].chars().next().map_or(i, |c| i + c.len_utf8());
+
+    let mut from = 0;
+    if wide {
+        // Back from the finding until LEAD_COLUMNS columns show before it. As for the
+        // window's end below: the characters' own widths summed find the place in one pass;
+        // unless every character passed is a one-column one, measuring the whole slice then
+        // moves it to the exact place, a step or two at most.
+        from = start;
+        let (mut columns, mut simple) = (0, true);
+        for c in line[..start].chars().rev() {
+            if columns >= LEAD_COLUMNS {
+                break;
+            }
+            simple &= is_one_column(c);
+            columns += char_width(c);
+            from -= c.len_utf8();
+        }
+        if !simple {
+            while from > 0 && width(from, start) < LEAD_COLUMNS {
+                from = before(from);
+            }
+            while from < start && width(after(from), start) >= LEAD_COLUMNS {
+                from = after(from);
+            }
+        }
+    }
+    // The window ends at the last character that keeps it within MAX_LINE_WIDTH columns,
+    // found the same way: summing the characters' own widths, then, unless all of them and
+    // the one that overflowed are one-column ones, measuring whole slices (emoji sequences
+    // are narrower than their parts, a variation selector can widen a symbol).
+    let mut to = from;
+    let (mut columns, mut simple) = (0, true);
+    for c in line[from..].chars() {
+        simple &= is_one_column(c);
+        columns += char_width(c);
+        if columns > MAX_LINE_WIDTH {
+            break;
+        }
+        to += c.len_utf8();
+    }
+    if !simple {
+        while to > from && width(from, to) > MAX_LINE_WIDTH {
+            to = before(to);
+        }
+        while to < len && width(from, after(to)) <= MAX_LINE_WIDTH {
+            to = after(to);
+        }
+    }
+    (from, to)
 }
 
 /// Whether `s` shows as it is written: no tab, no control character to escape.
@@ -383,6 +464,15 @@ fn shows_as_is(s: &str) -> bool {
 /// The columns `s` takes as [`shown`]; `as_is` says it [shows as it is](shows_as_is), and then
 /// it is measured without being copied.
 fn shown_width(s: &str, as_is: bool) -> usize {
+    // Most excerpts are plain ASCII, Latin or Cyrillic, and their width is their length; the
+    // full measure (emoji sequences, combining marks) costs some 50 instructions a character,
+    // and every finding measures its window several times.
+    if s.bytes().all(|b| matches!(b, b' '..=b'~')) {
+        return s.len();
+    }
+    if s.chars().all(is_one_column) {
+        return s.chars().count();
+    }
     if as_is {
         UnicodeWidthStr::width(s)
     } else {
@@ -418,6 +508,7 @@ fn char_width(c: char) -> usize {
     use unicode_width::UnicodeWidthChar;
     match c {
         '\t' => 1,
+        c if is_one_column(c) => 1,
         c if needs_escape(c) => {
             let mut escaped = String::new();
             push_visible(&mut escaped, c);
@@ -425,6 +516,11 @@ fn char_width(c: char) -> usize {
         }
         c => c.width().unwrap_or(0),
     }
+}
+
+/// How many digits `n` is written with.
+fn digits(n: usize) -> usize {
+    n.checked_ilog10().map_or(1, |d| d as usize + 1)
 }
 
 fn floor_char(s: &str, mut i: usize) -> usize {
@@ -517,15 +613,74 @@ mod tests {
             for _ in 0..20 {
                 let start = 2 + next(line.len() + 1);
                 let end = start + next(64);
-                let mut out = Vec::new();
+                let mut out = String::new();
                 human.excerpt(&src, 2, start, end, &mut out).unwrap();
-                let out = String::from_utf8(out).unwrap();
                 let shown: Vec<&str> = out.lines().collect();
                 assert_eq!(shown.len(), 3, "{out}");
                 let text = shown[1].split_once(" | ").map_or("", |(_, t)| t);
                 assert!(UnicodeWidthStr::width(text) <= MAX_LINE_WIDTH + 2, "{out}");
                 assert!(shown[2].contains('^'), "{out}");
             }
+        }
+    }
+
+    /// The window found by summing the characters' widths is the one that measuring whole
+    /// slices defines: LEAD_COLUMNS columns or more before the finding but one character less
+    /// would be fewer (or the line starts there), at most MAX_LINE_WIDTH columns in all and one
+    /// character more would not fit (or the line ends). Widths here are measured the slow way.
+    #[test]
+    fn windows_are_where_whole_slices_put_them() {
+        let pieces = [
+            "a",
+            "Я",
+            "ы",
+            " ",
+            "\t",
+            "\u{1b}",
+            "👨‍👩‍👧",
+            "👋🏽",
+            "❤\u{fe0f}",
+            "e\u{301}",
+            "中",
+            "🇷🇺",
+            "—",
+        ];
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let measured = |s: &str| UnicodeWidthStr::width(&*shown(s));
+        for round in 0..400 {
+            // Some lines of one-column characters only, some with a few others, some mixed.
+            let kinds = [3, 4, 6, pieces.len()][round % 4];
+            let mut line = String::new();
+            while line.len() < 150 + next(600) {
+                let piece = if next(10) == 0 {
+                    next(pieces.len())
+                } else {
+                    next(kinds)
+                };
+                line.push_str(pieces[piece]);
+            }
+            let as_is = shows_as_is(&line);
+            let after = |i: usize| line[i..].chars().next().map_or(i, |c| i + c.len_utf8());
+            let start = floor_char(&line, next(line.len()));
+            let (from, to) = window(&line, start, true, as_is);
+            assert!(
+                from <= start && start <= to,
+                "{line:?} {start}: {from}..{to}"
+            );
+            assert_eq!(
+                shown_width(&line[from..to], as_is),
+                measured(&line[from..to])
+            );
+            assert!(from == 0 || measured(&line[from..start]) >= LEAD_COLUMNS);
+            assert!(from == start || measured(&line[after(from)..start]) < LEAD_COLUMNS);
+            assert!(measured(&line[from..to]) <= MAX_LINE_WIDTH, "{line:?}");
+            assert!(to == line.len() || measured(&line[from..after(to)]) > MAX_LINE_WIDTH);
         }
     }
 
