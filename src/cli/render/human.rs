@@ -12,7 +12,7 @@
 //! the finding.
 
 use super::super::{FileError, Summary};
-use super::{needs_escape, push_visible, visible, FileView, Render};
+use super::{has_escape, needs_escape, push_visible, visible, FileView, Render};
 use std::borrow::Cow;
 use std::cell::Cell;
 use std::fmt::{self, Write as _};
@@ -62,12 +62,21 @@ impl<T: fmt::Display> fmt::Display for Painted<T> {
     }
 }
 
-/// `text` `n` times over, written without building the string.
+/// A run of `n` spaces or carets, written a slice at a time without building the string.
 struct Repeated(&'static str, usize);
+
+const SPACES: &str = "                                                                ";
+const CARETS: &str = "^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^";
 
 impl fmt::Display for Repeated {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        (0..self.1).try_for_each(|_| f.write_str(self.0))
+        let mut left = self.1;
+        while left > 0 {
+            let n = left.min(self.0.len());
+            f.write_str(&self.0[..n])?;
+            left -= n;
+        }
+        Ok(())
     }
 }
 
@@ -261,7 +270,7 @@ impl Human {
                 (_, false) => format!(" ({})", visible(&d.path)),
                 _ => String::new(),
             };
-            let pad = Repeated(" ", d.location.map_or(1, |l| digits(l.start.line)));
+            let pad = Repeated(SPACES, d.location.map_or(1, |l| digits(l.start.line)));
             match (d.location, file.source) {
                 (Some(loc), Some(src)) => {
                     writeln!(
@@ -370,7 +379,7 @@ impl Human {
         let width = |a: usize, b: usize| shown_width(&line[a..b], as_is);
         let prefix = if from > 0 || cut_before { "…" } else { "" };
         let suffix = if to < len || cut_after { "…" } else { "" };
-        let blank = Repeated(" ", digits(line_no));
+        let blank = Repeated(SPACES, digits(line_no));
         writeln!(s, "{blank} {}", style.gutter("|"))?;
         writeln!(
             s,
@@ -385,8 +394,8 @@ impl Human {
             s,
             "{blank} {} {}{}",
             style.gutter("|"),
-            Repeated(" ", offset),
-            style.paint("1;31", Repeated("^", span))
+            Repeated(SPACES, offset),
+            style.paint("1;31", Repeated(CARETS, span))
         )
     }
 }
@@ -418,8 +427,12 @@ fn window(line: &str, start: usize, wide: bool, as_is: bool) -> (usize, usize) {
             if columns >= LEAD_COLUMNS {
                 break;
             }
-            simple &= is_one_column(c);
-            columns += char_width(c);
+            columns += if is_one_column(c) {
+                1
+            } else {
+                simple = false;
+                char_width(c)
+            };
             from -= c.len_utf8();
         }
         if !simple {
@@ -438,8 +451,12 @@ fn window(line: &str, start: usize, wide: bool, as_is: bool) -> (usize, usize) {
     let mut to = from;
     let (mut columns, mut simple) = (0, true);
     for c in line[from..].chars() {
-        simple &= is_one_column(c);
-        columns += char_width(c);
+        columns += if is_one_column(c) {
+            1
+        } else {
+            simple = false;
+            char_width(c)
+        };
         if columns > MAX_LINE_WIDTH {
             break;
         }
@@ -458,7 +475,7 @@ fn window(line: &str, start: usize, wide: bool, as_is: bool) -> (usize, usize) {
 
 /// Whether `s` shows as it is written: no tab, no control character to escape.
 fn shows_as_is(s: &str) -> bool {
-    !s.contains('\t') && !s.chars().any(needs_escape)
+    !s.contains('\t') && !has_escape(s)
 }
 
 /// The columns `s` takes as [`shown`]; `as_is` says it [shows as it is](shows_as_is), and then
@@ -508,7 +525,6 @@ fn char_width(c: char) -> usize {
     use unicode_width::UnicodeWidthChar;
     match c {
         '\t' => 1,
-        c if is_one_column(c) => 1,
         c if needs_escape(c) => {
             let mut escaped = String::new();
             push_visible(&mut escaped, c);

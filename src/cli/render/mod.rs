@@ -256,7 +256,7 @@ pub fn visible(s: &str) -> Cow<'_, str> {
 /// line/paragraph separator or bidirectional control (`E2 80 A8`..`E2 80 AE`, `E2 81 A6`..
 /// `E2 81 A9`). Every message and path printed is checked, so decoding each character would
 /// cost more than the printing.
-fn has_escape(s: &str) -> bool {
+pub fn has_escape(s: &str) -> bool {
     let b = s.as_bytes();
     b.iter().enumerate().any(|(i, &byte)| match byte {
         0x00..=0x1f | 0x7f => true,
