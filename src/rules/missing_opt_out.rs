@@ -90,20 +90,22 @@ fn has_opt_out(cx: &Context<'_>) -> bool {
 }
 
 fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
+    let Some(body) = cx.body() else { return };
     // Declared MARKETING, or a UTILITY template Meta will approve as MARKETING, or a draft
-    // whose content reads as marketing.
+    // whose content reads as marketing. A blank body has no content to read either way (the
+    // category model, given nothing, leans to MARKETING).
     let marketing = match cx.declared_category() {
         Some(Category::Marketing) => true,
         Some(Category::Authentication) => false,
         Some(Category::Utility) | None => {
-            cx.content_category().0 == Category::Marketing || cx.promotion().overt()
+            !body.text.value.trim().is_empty()
+                && (cx.content_category().0 == Category::Marketing || cx.promotion().overt())
         }
     };
     if !marketing || has_opt_out(cx) {
         return;
     }
     let t = cx.template;
-    let Some(body) = cx.body() else { return };
     // Limited-time offers and carousels take no footer.
     let footer_allowed = t.component(ComponentKind::LimitedTimeOffer).is_none()
         && t.component(ComponentKind::Carousel).is_none();
@@ -216,6 +218,20 @@ mod tests {
             assert!(d[0].fix.is_none(), "{extra}");
             assert!(d[0].message.contains("takes no footer"), "{extra}");
         }
+    }
+
+    /// An empty draft is an error of its own (component-multiplicity); it has no content that
+    /// reads as marketing, whatever the category model makes of nothing.
+    #[test]
+    fn a_blank_body_is_not_read_as_marketing() {
+        for body in ["", " \n\t "] {
+            assert!(run(&RULE, &with_body("UTILITY", body, "")).is_empty(), "{body:?}");
+            let draft = with_body("UTILITY", body, "").replace(r#""category": "UTILITY","#, "");
+            assert!(!draft.contains("category"), "{draft}");
+            assert!(run(&RULE, &draft).is_empty(), "{body:?}");
+        }
+        let declared = with_body("MARKETING", "", "");
+        assert_eq!(run(&RULE, &declared).len(), 1, "declared MARKETING still needs an exit");
     }
 
     #[test]
