@@ -225,13 +225,20 @@ mod tests {
     #[test]
     fn a_blank_body_is_not_read_as_marketing() {
         for body in ["", " \n\t "] {
-            assert!(run(&RULE, &with_body("UTILITY", body, "")).is_empty(), "{body:?}");
+            assert!(
+                run(&RULE, &with_body("UTILITY", body, "")).is_empty(),
+                "{body:?}"
+            );
             let draft = with_body("UTILITY", body, "").replace(r#""category": "UTILITY","#, "");
             assert!(!draft.contains("category"), "{draft}");
             assert!(run(&RULE, &draft).is_empty(), "{body:?}");
         }
         let declared = with_body("MARKETING", "", "");
-        assert_eq!(run(&RULE, &declared).len(), 1, "declared MARKETING still needs an exit");
+        assert_eq!(
+            run(&RULE, &declared).len(),
+            1,
+            "declared MARKETING still needs an exit"
+        );
     }
 
     #[test]
