@@ -560,29 +560,22 @@ fn prediction_line(name: &str, p: &Prediction, lang: Lang) -> String {
     };
     let reason = p
         .rejection_reason
-        .map(|r| {
-            format!(
-                " ({})",
-                serde_json::to_value(r)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_string))
-                    .unwrap_or_default()
-            )
-        })
+        .map(|r| format!(" ({})", r.as_str()))
         .unwrap_or_default();
-    let status = serde_json::to_value(p.status)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default();
-    let risk = serde_json::to_value(p.flag_risk)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default();
+    let (status, risk) = (json_name(p.status), json_name(p.flag_risk));
     let approval = (p.approval_probability * 100.0).round();
     if ru {
         format!("прогноз для {name}: {outcome}{reason}; вероятность одобрения {approval} %, статус {status}, риск жалоб: {risk}")
     } else {
         format!("prediction for {name}: {outcome}{reason}; approval probability {approval} %, status {status}, flag risk {risk}")
+    }
+}
+
+/// The name a unit enum has in the JSON output (`APPROVED`, `low`).
+fn json_name(value: impl serde::Serialize) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(name)) => name,
+        _ => String::new(),
     }
 }
 
