@@ -40,6 +40,8 @@ pub struct Json {
     files: usize,
     /// Templates written for the current file.
     templates: usize,
+    /// Where each report is printed before it is written out.
+    scratch: Vec<u8>,
 }
 
 impl Json {
@@ -79,7 +81,7 @@ impl Render for Json {
         let comma = if self.templates > 0 { "," } else { "" };
         self.templates += 1;
         write!(out, "{comma}\n        ")?;
-        write_pretty(out, report, 8)
+        write_pretty(out, &mut self.scratch, report, 8)
     }
 
     fn end_file(

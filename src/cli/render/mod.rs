@@ -14,24 +14,25 @@ use walint::{Lang, TemplateReport};
 
 /// Writes `value` pretty-printed (two spaces per level) with its lines after the first indented
 /// by `indent` spaces: one template's report at a time, so a 20 000-template export is never
-/// held whole.
+/// held whole. `scratch` is the renderer's buffer, kept from one report to the next.
 pub(super) fn write_pretty(
     out: &mut dyn Write,
+    scratch: &mut Vec<u8>,
     value: &impl serde::Serialize,
     indent: usize,
 ) -> io::Result<()> {
     // The printer writes token by token; into a Vec that is a copy, into the output (a
     // `dyn Write` behind the broken-pipe guard) it was a fifth of an export's run. So the value
     // is printed whole into a buffer, then written at once.
-    let mut printed = Vec::with_capacity(4096);
+    scratch.clear();
     let formatter = Indented {
         base: indent,
         level: 0,
         has_value: false,
     };
-    let mut serializer = serde_json::Serializer::with_formatter(&mut printed, formatter);
+    let mut serializer = serde_json::Serializer::with_formatter(&mut *scratch, formatter);
     value.serialize(&mut serializer).map_err(io::Error::other)?;
-    out.write_all(&printed)
+    out.write_all(scratch)
 }
 
 /// `serde_json`'s pretty layout (two spaces per level), every line after the first starting
@@ -123,7 +124,7 @@ impl serde_json::ser::Formatter for Indented {
 /// [`write_pretty`] into a string, for the few values written once per run.
 pub(super) fn pretty(value: &impl serde::Serialize, indent: usize) -> io::Result<String> {
     let mut out = Vec::new();
-    write_pretty(&mut out, value, indent)?;
+    write_pretty(&mut out, &mut Vec::new(), value, indent)?;
     String::from_utf8(out).map_err(io::Error::other)
 }
 
@@ -312,7 +313,7 @@ mod tests {
         for indent in [0, 2, 8, 70] {
             let pad = format!("\n{}", " ".repeat(indent));
             let mut out = Vec::new();
-            write_pretty(&mut out, &value, indent).unwrap();
+            write_pretty(&mut out, &mut Vec::new(), &value, indent).unwrap();
             assert_eq!(String::from_utf8(out).unwrap(), plain.replace('\n', &pad));
         }
     }

@@ -38,6 +38,8 @@ pub struct Sarif {
     artifact: Value,
     /// How many results of the current file had each fingerprint so far.
     seen: HashMap<u64, usize>,
+    /// Where each result is printed before it is written out.
+    scratch: Vec<u8>,
 }
 
 impl Sarif {
@@ -55,6 +57,7 @@ impl Sarif {
             notifications: Vec::new(),
             artifact: Value::Null,
             seen: HashMap::new(),
+            scratch: Vec::new(),
         }
     }
 
@@ -194,7 +197,7 @@ impl Render for Sarif {
             let comma = if self.results > 0 { "," } else { "" };
             self.results += 1;
             write!(out, "{comma}\n        ")?;
-            write_pretty(out, &result, 8)?;
+            write_pretty(out, &mut self.scratch, &result, 8)?;
         }
         Ok(())
     }
