@@ -262,24 +262,16 @@ fn snap(text: &str, offset: usize) -> usize {
     at
 }
 
-/// Where a report sorts (see [`sort_key`]), and its place among the reports.
-struct SortKey<'r> {
-    doc_start: usize,
-    text_start: usize,
-    severity: Severity,
-    rule: &'static str,
-    path: &'r str,
-    index: usize,
-}
+/// Where a report sorts, as integers: its start in the document, then its start in its text
+/// with the more severe first (two low bits), then its index among the reports. Ties of the
+/// integers (rare: two rules at one place with one severity) are settled by [`tie`].
+type SortKey = (usize, usize, usize);
 
 /// Document order first (so output follows the file), then the more severe, then by rule, then
-/// by path; the order the rules reported in last (a stable sort). Computed from the reports
+/// by path; else in the order the rules reported (a stable sort). Computed from the reports
 /// before anything is resolved, and sorted as small keys rather than as whole diagnostics.
-fn sort_key<'r>(
-    index: usize,
-    reported: &'r crate::rules::Reported<'_>,
-) -> (SortKey<'r>, Option<Span>) {
-    let (doc_span, text_start, path) = match &reported.report.target {
+fn sort_key(index: usize, reported: &crate::rules::Reported<'_>) -> (SortKey, Option<Span>) {
+    let (doc_span, text_start) = match &reported.report.target {
         Target::Text { text, range } => {
             let start = snap(&text.value, range.start);
             let end = snap(&text.value, range.end.max(range.start));
@@ -287,28 +279,28 @@ fn sort_key<'r>(
                 .origin
                 .as_ref()
                 .map(|o| o.map.range_to_source(start, end));
-            (doc, start, text.path.as_str())
+            (doc, start)
         }
-        Target::Node { path, span } => (span.clone(), 0, path.as_str()),
+        Target::Node { span, .. } => (span.clone(), 0),
     };
-    let key = SortKey {
-        doc_start: doc_span.as_ref().map_or(0, |s| s.start),
-        text_start,
-        severity: reported.severity,
-        rule: reported.rule.id,
-        path,
-        index,
+    let gravity = match reported.severity {
+        Severity::Error => 0,
+        Severity::Warning => 1,
+        Severity::Info => 2,
     };
-    (key, doc_span)
+    let doc_start = doc_span.as_ref().map_or(0, |s| s.start);
+    ((doc_start, text_start << 2 | gravity, index), doc_span)
 }
 
-fn cmp_keys(a: &SortKey<'_>, b: &SortKey<'_>) -> std::cmp::Ordering {
-    (a.doc_start, a.text_start)
-        .cmp(&(b.doc_start, b.text_start))
-        .then(b.severity.cmp(&a.severity))
-        .then_with(|| a.rule.cmp(b.rule))
-        .then_with(|| a.path.cmp(b.path))
-        .then(a.index.cmp(&b.index))
+/// Orders two reports at the same place with the same severity: by rule, then by path.
+fn tie(a: &crate::rules::Reported<'_>, b: &crate::rules::Reported<'_>) -> std::cmp::Ordering {
+    fn path<'r>(r: &'r crate::rules::Reported<'_>) -> &'r str {
+        match &r.report.target {
+            Target::Text { text, .. } => &text.path,
+            Target::Node { path, .. } => path,
+        }
+    }
+    a.rule.id.cmp(b.rule.id).then_with(|| path(a).cmp(path(b)))
 }
 
 /// Turns reports into diagnostics, in document order: picks the language, and computes UTF-16
@@ -328,15 +320,20 @@ pub(crate) fn resolve<'t>(
     template: usize,
     listed: usize,
 ) -> Vec<Diagnostic> {
-    let mut keys: Vec<(SortKey<'_>, Option<Span>)> = reports
+    let mut keys: Vec<(SortKey, Option<Span>)> = reports
         .iter()
         .enumerate()
         .map(|(i, r)| sort_key(i, r))
         .collect();
-    keys.sort_unstable_by(|(a, _), (b, _)| cmp_keys(a, b));
+    // Each rule reports in increasing order: a stable sort merges those runs.
+    keys.sort_by(|((a_doc, a_text, a), _), ((b_doc, b_text, b), _)| {
+        (a_doc, a_text)
+            .cmp(&(b_doc, b_text))
+            .then_with(|| tie(&reports[*a], &reports[*b]))
+    });
     let order: Vec<(usize, Option<Span>)> = keys
         .into_iter()
-        .map(|(key, span)| (key.index, span))
+        .map(|((_, _, index), span)| (index, span))
         .collect();
     let full = listed.saturating_add(1).min(order.len());
 
