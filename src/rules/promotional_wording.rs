@@ -72,9 +72,11 @@ fn restricted_help(cx: &Context<'_>) -> Msg {
     )
 }
 
-/// What the signal is, in the options' language only ([`Context::msg`]).
-fn describe(cx: &Context<'_>, kind: SignalKind) -> Msg {
-    match kind {
+/// What the signal is, followed by `after` (two pieces in each language), written at once in
+/// the options' language only ([`Context::msg`]).
+fn describe(cx: &Context<'_>, kind: SignalKind, after: [(&str, &str); 2]) -> Msg {
+    let [(en1, ru1), (en2, ru2)] = after;
+    let (en, ru) = match kind {
         SignalKind::Phrase(group, phrase) => {
             let (en, ru) = match group {
                 Group::Discount => ("a discount", "скидка"),
@@ -86,35 +88,34 @@ fn describe(cx: &Context<'_>, kind: SignalKind) -> Msg {
                 Group::Cta => ("a call to buy", "призыв купить"),
                 _ => ("promotion", "реклама"),
             };
-            {
-                let phrase = phrase.trim_end_matches('*');
-                cx.msg(
-                    || format!("“{phrase}” is promotional wording ({en})"),
-                    || format!("«{phrase}» — рекламная формулировка ({ru})"),
-                )
-            }
+            let phrase = phrase.trim_end_matches('*');
+            return cx.msg(
+                || format!("“{phrase}” is promotional wording ({en}){en1}{en2}"),
+                || format!("«{phrase}» — рекламная формулировка ({ru}){ru1}{ru2}"),
+            );
         }
-        SignalKind::Capitals => cx.msg(
-            || "words in capitals read as shouting",
-            || "слова заглавными буквами воспринимаются как крик",
+        SignalKind::Capitals => (
+            "words in capitals read as shouting",
+            "слова заглавными буквами воспринимаются как крик",
         ),
-        SignalKind::Exclamations => cx.msg(
-            || "runs of exclamation marks read as hype",
-            || "несколько восклицательных знаков подряд — признак навязчивой рекламы",
+        SignalKind::Exclamations => (
+            "runs of exclamation marks read as hype",
+            "несколько восклицательных знаков подряд — признак навязчивой рекламы",
         ),
-        SignalKind::Percent => cx.msg(
-            || "a percentage reads as a discount",
-            || "процент воспринимается как скидка",
+        SignalKind::Percent => (
+            "a percentage reads as a discount",
+            "процент воспринимается как скидка",
         ),
-        SignalKind::Saving => cx.msg(
-            || "a saving with an amount is an offer",
-            || "обещание сэкономить сумму — это предложение",
+        SignalKind::Saving => (
+            "a saving with an amount is an offer",
+            "обещание сэкономить сумму — это предложение",
         ),
-        SignalKind::Money => cx.msg(
-            || "a price reads as a sales offer",
-            || "цена воспринимается как коммерческое предложение",
+        SignalKind::Money => (
+            "a price reads as a sales offer",
+            "цена воспринимается как коммерческое предложение",
         ),
-    }
+    };
+    cx.msg(|| [en, en1, en2].concat(), || [ru, ru1, ru2].concat())
 }
 
 fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
@@ -150,8 +151,7 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
             Severity::Info
         };
         out.report_with(Some(severity), || {
-            let Msg { en, ru } = describe(cx, s.kind);
-            let (dodge_en, dodge_ru) = if s.disguised {
+            let dodge = if s.disguised {
                 (", written to dodge filters", ", замаскированная от фильтров")
             } else {
                 ("", "")
@@ -193,10 +193,7 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
                     ),
                 ),
             };
-            let message = cx.msg(
-                || en + dodge_en + tail_en,
-                || ru + dodge_ru + tail_ru,
-            );
+            let message = describe(cx, s.kind, [dodge, (tail_en, tail_ru)]);
             Report::text(field.text, s.range.clone(), message)
                 .severity(severity)
                 .component(field.component)
