@@ -263,8 +263,9 @@ fn snap(text: &str, offset: usize) -> usize {
 }
 
 /// Where a report sorts, as integers: its start in the document, then its start in its text
-/// with the more severe first (two low bits), then its index among the reports. Ties of the
-/// integers (rare: two rules at one place with one severity) are settled by [`tie`].
+/// with the more severe first (two low bits); and its index among the reports (carried, not
+/// compared: the sort is stable). Ties of the integers (rare: two rules at one place with one
+/// severity) are settled by [`tie`].
 type SortKey = (usize, usize, usize);
 
 /// Document order first (so output follows the file), then the more severe, then by rule, then
