@@ -252,15 +252,92 @@ fn bounded(message: String) -> String {
     format!("{} … {}", &message[..head], &message[tail..])
 }
 
-/// Turns reports into diagnostics: picks the language, and computes UTF-16 offsets and
-/// line/column in each field with one forward pass per text. Positions in the document are
-/// left to [`DocPositions`], which resolves those of every template of a document at once.
+/// A byte offset as [`Cursor::locate`] reads it: clamped to the text, moved to the start of
+/// the character it falls in.
+fn snap(text: &str, offset: usize) -> usize {
+    let mut at = offset.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// Where a report sorts, as integers: its start in the document, then its start in its text
+/// with the more severe first (two low bits); and its index among the reports (carried, not
+/// compared: the sort is stable). Ties of the integers (rare: two rules at one place with one
+/// severity) are settled by [`tie`].
+type SortKey = (usize, usize, usize);
+
+/// Document order first (so output follows the file), then the more severe, then by rule, then
+/// by path; else in the order the rules reported (a stable sort). Computed from the reports
+/// before anything is resolved, and sorted as small keys rather than as whole diagnostics.
+fn sort_key(index: usize, reported: &crate::rules::Reported<'_>) -> (SortKey, Option<Span>) {
+    let (doc_span, text_start) = match &reported.report.target {
+        Target::Text { text, range } => {
+            let start = snap(&text.value, range.start);
+            let end = snap(&text.value, range.end.max(range.start));
+            let doc = text
+                .origin
+                .as_ref()
+                .map(|o| o.map.range_to_source(start, end));
+            (doc, start)
+        }
+        Target::Node { span, .. } => (span.clone(), 0),
+    };
+    let gravity = match reported.severity {
+        Severity::Error => 0,
+        Severity::Warning => 1,
+        Severity::Info => 2,
+    };
+    let doc_start = doc_span.as_ref().map_or(0, |s| s.start);
+    ((doc_start, text_start << 2 | gravity, index), doc_span)
+}
+
+/// Orders two reports at the same place with the same severity: by rule, then by path.
+fn tie(a: &crate::rules::Reported<'_>, b: &crate::rules::Reported<'_>) -> std::cmp::Ordering {
+    fn path<'r>(r: &'r crate::rules::Reported<'_>) -> &'r str {
+        match &r.report.target {
+            Target::Text { text, .. } => &text.path,
+            Target::Node { path, .. } => path,
+        }
+    }
+    a.rule.id.cmp(b.rule.id).then_with(|| path(a).cmp(path(b)))
+}
+
+/// Turns reports into diagnostics, in document order: picks the language, and computes UTF-16
+/// offsets and line/column in each field with one forward pass per text. Positions in the
+/// document are left to [`DocPositions`], which resolves those of every template of a document
+/// at once.
+///
+/// `listed`: how many of the template's findings the answer lists (the rest are dropped by a
+/// per-input cap, `max_findings`). Those and the first one past them (which the cap's closing
+/// finding stands on) are resolved in full; the others only as far as the prediction reads
+/// them: rule, severity, effect and message, without path, positions, help or fix. A hostile
+/// request holds thousands of findings of which it lists 500.
 pub(crate) fn resolve<'t>(
     reports: Vec<crate::rules::Reported<'t>>,
     lang: Lang,
     doc: &mut DocPositions,
     template: usize,
+    listed: usize,
 ) -> Vec<Diagnostic> {
+    let mut keys: Vec<(SortKey, Option<Span>)> = reports
+        .iter()
+        .enumerate()
+        .map(|(i, r)| sort_key(i, r))
+        .collect();
+    // Each rule reports in increasing order: a stable sort merges those runs.
+    keys.sort_by(|((a_doc, a_text, a), _), ((b_doc, b_text, b), _)| {
+        (a_doc, a_text)
+            .cmp(&(b_doc, b_text))
+            .then_with(|| tie(&reports[*a], &reports[*b]))
+    });
+    let order: Vec<(usize, Option<Span>)> = keys
+        .into_iter()
+        .map(|((_, _, index), span)| (index, span))
+        .collect();
+    let full = listed.saturating_add(1).min(order.len());
+
     // Every offset asked of each text, located in increasing order: reports come rule by rule
     // and may overlap, and a cursor asked to go backwards would start over (quadratic when a
     // text has many findings).
@@ -291,7 +368,8 @@ pub(crate) fn resolve<'t>(
     }
     let mut texts: Texts<'_> = Vec::new();
     let find = |texts: &Texts<'t>, text: &Text| slot(texts, text).expect("every text was asked");
-    for crate::rules::Reported { report, .. } in &reports {
+    for &(i, _) in &order[..full] {
+        let report = &reports[i].report;
         if let Target::Text { text, range } = &report.target {
             ask(&mut texts, text, range);
         }
@@ -302,31 +380,45 @@ pub(crate) fn resolve<'t>(
         }
     }
     for (_, located) in &mut texts {
-        // Each rule asks in increasing order: a stable sort merges those runs.
-        located.offsets.sort();
+        located.offsets.sort_unstable();
         located.offsets.dedup();
         let mut cursor = Cursor::new(located.text);
         located.at = located.offsets.iter().map(|&o| cursor.locate(o)).collect();
     }
 
-    let mut out: Vec<(Diagnostic, Option<Span>)> = Vec::with_capacity(reports.len());
-    for crate::rules::Reported {
-        rule,
-        severity,
-        effect,
-        report,
-    } in reports
-    {
-        let (path, range, doc_span) = match &report.target {
-            Target::Text { text, range } => {
-                let r = texts[find(&texts, text)].1.range(range.start, range.end);
-                let doc = text
-                    .origin
-                    .as_ref()
-                    .map(|o| o.map.range_to_source(r.start, r.end));
-                (text.path.clone(), Some(r), doc)
-            }
-            Target::Node { path, span } => (path.clone(), None, span.clone()),
+    let mut reports: Vec<Option<crate::rules::Reported<'t>>> =
+        reports.into_iter().map(Some).collect();
+    let mut out = Vec::with_capacity(order.len());
+    for (n, (i, doc_span)) in order.into_iter().enumerate() {
+        let crate::rules::Reported {
+            rule,
+            severity,
+            effect,
+            report,
+        } = reports[i].take().expect("each report is taken once");
+        let message = bounded(report.message.into_lang(lang));
+        let component = report.component.map(ComponentKind::as_str);
+        if n >= full {
+            out.push(Diagnostic {
+                rule: rule.id,
+                severity,
+                effect,
+                message,
+                component,
+                path: String::new(),
+                range: None,
+                location: None,
+                help: None,
+                fix: None,
+            });
+            continue;
+        }
+        let (path, range) = match &report.target {
+            Target::Text { text, range } => (
+                text.path.clone(),
+                Some(texts[find(&texts, text)].1.range(range.start, range.end)),
+            ),
+            Target::Node { path, .. } => (path.clone(), None),
         };
         let fix = report.fix.map(|f| Fix {
             message: bounded(f.message.into_lang(lang)),
@@ -349,47 +441,23 @@ pub(crate) fn resolve<'t>(
                 })
                 .collect(),
         });
-        let diagnostic = Diagnostic {
+        if let Some(span) = doc_span {
+            doc.ask(template, n, span);
+        }
+        out.push(Diagnostic {
             rule: rule.id,
             severity,
             effect,
-            message: bounded(report.message.into_lang(lang)),
-            component: report.component.map(ComponentKind::as_str),
+            message,
+            component,
             path,
             range,
             location: None,
             help: report.help.map(|h| bounded(h.into_lang(lang))),
             fix,
-        };
-        out.push((diagnostic, doc_span));
+        });
     }
-    sort(&mut out);
-    out.into_iter()
-        .enumerate()
-        .map(|(i, (diagnostic, span))| {
-            if let Some(span) = span {
-                doc.ask(template, i, span);
-            }
-            diagnostic
-        })
-        .collect()
-}
-
-/// Document order first (so output follows the file), then the more severe, then by rule.
-fn sort(diagnostics: &mut [(Diagnostic, Option<Span>)]) {
-    diagnostics.sort_by(|(a, a_span), (b, b_span)| {
-        let key = |d: &Diagnostic, span: &Option<Span>| {
-            (
-                span.as_ref().map_or(0, |s| s.start),
-                d.range.map_or(0, |r| r.start),
-            )
-        };
-        key(a, a_span)
-            .cmp(&key(b, b_span))
-            .then(b.severity.cmp(&a.severity))
-            .then(a.rule.cmp(b.rule))
-            .then(a.path.cmp(&b.path))
-    });
+    out
 }
 
 /// The document positions of every diagnostic of a document, located with one forward pass

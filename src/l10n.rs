@@ -53,6 +53,28 @@ impl Msg {
         }
     }
 
+    /// The sentence in `lang` alone, the other language left empty; only the language asked is
+    /// written. For what a finding says: a diagnostic carries the message, help and fix in the
+    /// options' language only, and a body with thousands of findings would otherwise format
+    /// every sentence twice to drop half of them. Such a `Msg` is read with
+    /// [`Msg::into_lang`] or [`Msg::get`] in the same `lang`, never shown in the other.
+    pub fn one<E: Into<String>, R: Into<String>>(
+        lang: Lang,
+        en: impl FnOnce() -> E,
+        ru: impl FnOnce() -> R,
+    ) -> Self {
+        match lang {
+            Lang::En => Msg {
+                en: en().into(),
+                ru: String::new(),
+            },
+            Lang::Ru => Msg {
+                en: String::new(),
+                ru: ru().into(),
+            },
+        }
+    }
+
     /// The message in `lang`, taken rather than copied.
     pub fn into_lang(self, lang: Lang) -> String {
         match lang {

@@ -160,13 +160,21 @@ impl Linter {
     /// Lints every template of a document.
     pub fn lint_document(&self, doc: &Document) -> Vec<TemplateReport> {
         let mut positions = diagnostic::DocPositions::default();
+        // Findings listed so far, against `max_findings`: those past it are resolved only as
+        // far as the prediction reads them, since `limit_findings` drops them.
+        let mut listed = 0usize;
         let mut reports: Vec<TemplateReport> = doc
             .templates
             .iter()
             .enumerate()
             .map(|(i, t)| {
                 let context = Context::new(t, self);
-                let diagnostics = run_rules(&context, rules::ALL, &mut positions, i);
+                let room = self
+                    .options
+                    .max_findings
+                    .map_or(usize::MAX, |max| max.saturating_sub(listed));
+                let diagnostics = run_rules(&context, rules::ALL, &mut positions, i, room);
+                listed = listed.saturating_add(diagnostics.len());
                 TemplateReport {
                     name: t.name.as_ref().map(|n| n.value.clone()),
                     path: t.path.clone(),
@@ -199,7 +207,7 @@ impl Linter {
     ) -> Vec<Diagnostic> {
         let mut positions = diagnostic::DocPositions::default();
         let context = Context::new(template, self);
-        let mut diagnostics = run_rules(&context, rules, &mut positions, 0);
+        let mut diagnostics = run_rules(&context, rules, &mut positions, 0, usize::MAX);
         if let Some(source) = source {
             for (_, i, location) in positions.locate(source) {
                 diagnostics[i].location = Some(location);
@@ -272,6 +280,7 @@ fn run_rules(
     rules: &[&'static Rule],
     positions: &mut diagnostic::DocPositions,
     template: usize,
+    listed: usize,
 ) -> Vec<Diagnostic> {
     let options = context.options;
     let mut reporter = Reporter::new();
@@ -284,7 +293,7 @@ fn run_rules(
         (rule.check)(context, &mut reporter);
     }
     reporter.finish();
-    diagnostic::resolve(reporter.reports, options.lang, positions, template)
+    diagnostic::resolve(reporter.reports, options.lang, positions, template, listed)
 }
 
 /// The crate version, for `--version`, SARIF and the wasm `version` export.

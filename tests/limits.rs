@@ -164,3 +164,47 @@ fn a_request_lists_at_most_max_findings() {
             .all(|r| r.prediction.as_ref().unwrap().outcome == walint::predict::Outcome::Rejected));
     }
 }
+
+/// The cap only shortens the list: the findings it keeps are the uncapped ones (same order,
+/// messages, positions, fixes), and every prediction is the one made without a cap, although
+/// the findings past the cap are not resolved in full.
+#[test]
+fn max_findings_keeps_the_uncapped_findings_and_predictions() {
+    let template = r#"{"name":"A B","components":[{"type":"BODY","text":"{{1}}{{2}} bit.ly/x СКИДКА!!! {{1}}{{2}} bit.ly/x СКИДКА!!! Купон"}],"language":"ru","category":"UTILITY"}"#;
+    let source = format!("[{}]", vec![template; 40].join(","));
+    for lang in [walint::Lang::En, walint::Lang::Ru] {
+        let uncapped = walint::LintOptions {
+            lang,
+            ..walint::LintOptions::default()
+        };
+        let all = walint::lint_source(&source, walint::InputKind::Json, &uncapped).unwrap();
+        let total: usize = all.iter().map(|r| r.diagnostics.len()).sum();
+        for max in [0, 1, 7, 100, total - 1] {
+            let capped = walint::LintOptions {
+                max_findings: Some(max),
+                ..uncapped.clone()
+            };
+            let some = walint::lint_source(&source, walint::InputKind::Json, &capped).unwrap();
+            let kept: Vec<_> = some.iter().flat_map(|r| &r.diagnostics).collect();
+            assert_eq!(kept.len(), max + 1, "{max} listed and one closing finding");
+            let expected: Vec<_> = all.iter().flat_map(|r| &r.diagnostics).take(max).collect();
+            assert_eq!(&kept[..max], &expected[..], "max {max}");
+            // The closing finding stands where the first finding past the cap was.
+            let first_hidden = all.iter().flat_map(|r| &r.diagnostics).nth(max).unwrap();
+            let closing = kept[max];
+            assert_eq!(
+                (&closing.path, closing.range, closing.location),
+                (
+                    &first_hidden.path,
+                    first_hidden.range,
+                    first_hidden.location
+                )
+            );
+            assert!(closing.message.ends_with(&first_hidden.message));
+            for (a, b) in all.iter().zip(&some) {
+                assert_eq!(a.prediction, b.prediction, "max {max}, {}", a.path);
+                assert_eq!(a.stats, b.stats);
+            }
+        }
+    }
+}

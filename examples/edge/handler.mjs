@@ -26,9 +26,13 @@ export const MAX_TEMPLATES = 50;
 export const MAX_FINDINGS = 500;
 
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
+const encoder = new TextEncoder();
 
 function json(status, body, headers = {}) {
-  return new Response(JSON.stringify(body), { status, headers: { ...JSON_HEADERS, ...headers } });
+  // Bytes, not the string: a runtime checks a string body for lone surrogates before encoding
+  // it (a scan of the whole answer), and JSON.stringify never writes any.
+  const bytes = encoder.encode(JSON.stringify(body));
+  return new Response(bytes, { status, headers: { ...JSON_HEADERS, ...headers } });
 }
 
 function failure(status, code, message, details = {}, headers = {}) {

@@ -1,7 +1,6 @@
 use super::{Context, Reporter, Rule};
 use crate::diagnostic::{EditSpec, Report, Severity};
 use crate::domain;
-use crate::l10n::Msg;
 use crate::moderation::RejectionReason::Scam;
 use crate::moderation::{ErrorEffect, FixKind, Risk};
 
@@ -47,9 +46,13 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
                     Report::text(
                         field.text,
                         link.range.clone(),
-                        Msg::new(
-                            format!("the link goes to a bare IP address ({host}); use your domain"),
-                            format!("ссылка ведёт на IP-адрес ({host}); используйте свой домен"),
+                        cx.msg(
+                            || {
+                                format!(
+                                    "the link goes to a bare IP address ({host}); use your domain"
+                                )
+                            },
+                            || format!("ссылка ведёт на IP-адрес ({host}); используйте свой домен"),
                         ),
                     )
                     .severity(Severity::Warning)
@@ -61,14 +64,14 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
                     Report::text(
                         field.text,
                         link.range.clone(),
-                        Msg::new(
-                            "the link uses http://, not https://",
-                            "ссылка использует http://, а не https://",
+                        cx.msg(
+                            || "the link uses http://, not https://",
+                            || "ссылка использует http://, а не https://",
                         ),
                     )
                     .component(field.component)
                     .fix(
-                        Msg::new("use https://", "заменить на https://"),
+                        cx.msg(|| "use https://", || "заменить на https://"),
                         vec![EditSpec::Replace {
                             text: field.text,
                             range: scheme,

@@ -195,6 +195,16 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// A finding's message (or help, or fix description) in the options' language only
+    /// ([`Msg::one`]): for rules that report once per token, where a text can hold thousands.
+    pub fn msg<E: Into<String>, R: Into<String>>(
+        &self,
+        en: impl FnOnce() -> E,
+        ru: impl FnOnce() -> R,
+    ) -> Msg {
+        Msg::one(self.options.lang, en, ru)
+    }
+
     /// The promotional reading of the message texts ([`signals::promotion`]).
     pub fn promotion(&self) -> &Promotion {
         self.promotion

@@ -1,6 +1,5 @@
 use super::{Context, Reporter, Role, Rule};
 use crate::diagnostic::{Report, Severity};
-use crate::l10n::Msg;
 use crate::moderation::RejectionReason::InvalidFormat;
 use crate::moderation::{ErrorEffect, FixKind, Risk};
 
@@ -62,22 +61,22 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
                 let text = &field.text.value;
                 let (first, second) = (&text[a.range.clone()], &text[b.range.clone()]);
                 let message = if adjacent {
-                    Msg::new(
-                        format!("{first} and {second} stand next to each other with no text between them"),
-                        format!("{first} и {second} стоят рядом без текста между ними"),
+                    cx.msg(
+                        || format!("{first} and {second} stand next to each other with no text between them"),
+                        || format!("{first} и {second} стоят рядом без текста между ними"),
                     )
                 } else {
-                    Msg::new(
-                        format!("only punctuation separates {first} and {second}; Meta may reject placeholders without words between them"),
-                        format!("{first} и {second} разделяет только знак препинания; Meta может отклонить переменные без слов между ними"),
+                    cx.msg(
+                        || format!("only punctuation separates {first} and {second}; Meta may reject placeholders without words between them"),
+                        || format!("{first} и {second} разделяет только знак препинания; Meta может отклонить переменные без слов между ними"),
                     )
                 };
                 Report::text(field.text, a.range.start..b.range.end, message)
                     .severity(severity)
                     .component(field.component)
-                    .help(Msg::new(
-                        "put a word or phrase between them that says what the second value is (e.g. \"{{1}}, order {{2}}\")",
-                        "вставьте между ними слова, поясняющие второе значение (например, «{{1}}, заказ {{2}}»)",
+                    .help(cx.msg(
+                        || "put a word or phrase between them that says what the second value is (e.g. \"{{1}}, order {{2}}\")",
+                        || "вставьте между ними слова, поясняющие второе значение (например, «{{1}}, заказ {{2}}»)",
                     ))
             });
         }

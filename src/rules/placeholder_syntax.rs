@@ -77,9 +77,12 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
                     .component(field.component);
                 match suggestion {
                     Some(s) => report
-                        .help(Msg::new(format!("write `{s}`"), format!("напишите `{s}`")))
+                        .help(cx.msg(|| format!("write `{s}`"), || format!("напишите `{s}`")))
                         .replace_with(
-                            Msg::new(format!("replace with `{s}`"), format!("заменить на `{s}`")),
+                            cx.msg(
+                                || format!("replace with `{s}`"),
+                                || format!("заменить на `{s}`"),
+                            ),
                             s,
                         ),
                     None => report,

@@ -65,15 +65,18 @@ Passes (UTILITY): `Оплата по счёту {{1}} получена. Сумм
     check,
 };
 
-fn restricted_help() -> Msg {
-    Msg::new(
-        "remove the promotional part, or submit the template as MARKETING",
-        "уберите рекламную часть или подайте шаблон как MARKETING",
+fn restricted_help(cx: &Context<'_>) -> Msg {
+    cx.msg(
+        || "remove the promotional part, or submit the template as MARKETING",
+        || "уберите рекламную часть или подайте шаблон как MARKETING",
     )
 }
 
-fn describe(kind: SignalKind) -> (String, String) {
-    match kind {
+/// What the signal is, followed by `after` (two pieces in each language), written at once in
+/// the options' language only ([`Context::msg`]).
+fn describe(cx: &Context<'_>, kind: SignalKind, after: [(&str, &str); 2]) -> Msg {
+    let [(en1, ru1), (en2, ru2)] = after;
+    let (en, ru) = match kind {
         SignalKind::Phrase(group, phrase) => {
             let (en, ru) = match group {
                 Group::Discount => ("a discount", "скидка"),
@@ -85,35 +88,34 @@ fn describe(kind: SignalKind) -> (String, String) {
                 Group::Cta => ("a call to buy", "призыв купить"),
                 _ => ("promotion", "реклама"),
             };
-            {
-                let phrase = phrase.trim_end_matches('*');
-                (
-                    format!("“{phrase}” is promotional wording ({en})"),
-                    format!("«{phrase}» — рекламная формулировка ({ru})"),
-                )
-            }
+            let phrase = phrase.trim_end_matches('*');
+            return cx.msg(
+                || format!("“{phrase}” is promotional wording ({en}){en1}{en2}"),
+                || format!("«{phrase}» — рекламная формулировка ({ru}){ru1}{ru2}"),
+            );
         }
         SignalKind::Capitals => (
-            "words in capitals read as shouting".into(),
-            "слова заглавными буквами воспринимаются как крик".into(),
+            "words in capitals read as shouting",
+            "слова заглавными буквами воспринимаются как крик",
         ),
         SignalKind::Exclamations => (
-            "runs of exclamation marks read as hype".into(),
-            "несколько восклицательных знаков подряд — признак навязчивой рекламы".into(),
+            "runs of exclamation marks read as hype",
+            "несколько восклицательных знаков подряд — признак навязчивой рекламы",
         ),
         SignalKind::Percent => (
-            "a percentage reads as a discount".into(),
-            "процент воспринимается как скидка".into(),
+            "a percentage reads as a discount",
+            "процент воспринимается как скидка",
         ),
         SignalKind::Saving => (
-            "a saving with an amount is an offer".into(),
-            "обещание сэкономить сумму — это предложение".into(),
+            "a saving with an amount is an offer",
+            "обещание сэкономить сумму — это предложение",
         ),
         SignalKind::Money => (
-            "a price reads as a sales offer".into(),
-            "цена воспринимается как коммерческое предложение".into(),
+            "a price reads as a sales offer",
+            "цена воспринимается как коммерческое предложение",
         ),
-    }
+    };
+    cx.msg(|| [en, en1, en2].concat(), || [ru, ru1, ru2].concat())
 }
 
 fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
@@ -149,49 +151,50 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
             Severity::Info
         };
         out.report_with(Some(severity), || {
-            let (mut en, mut ru) = describe(s.kind);
-            if s.disguised {
-                en += ", written to dodge filters";
-                ru += ", замаскированная от фильтров";
-            }
+            let dodge = if s.disguised {
+                (", written to dodge filters", ", замаскированная от фильтров")
+            } else {
+                ("", "")
+            };
             let (tail_en, tail_ru, help) = match severity {
                 Severity::Error if category == Some(Category::Authentication) => (
                     "; an AUTHENTICATION template with promotion is rejected",
                     "; шаблон AUTHENTICATION с рекламой будет отклонён",
-                    restricted_help(),
+                    restricted_help(cx),
                 ),
                 Severity::Error => (
                     "; Meta moves a UTILITY template with promotion to MARKETING, about 4x the price",
                     "; шаблон UTILITY с рекламой Meta переведёт в MARKETING — это примерно вчетверо дороже",
-                    restricted_help(),
+                    restricted_help(cx),
                 ),
                 Severity::Warning => (
                     "; the text as a whole is overtly promotional, which draws spam reports",
                     "; текст в целом явно рекламный — это ведёт к жалобам на спам",
-                    Msg::new(
-                        "tone it down: lead with what the customer asked for and keep offers specific",
-                        "смягчите текст: начните с того, что интересно клиенту, и оставьте конкретное предложение",
+                    cx.msg(
+                        || "tone it down: lead with what the customer asked for and keep offers specific",
+                        || "смягчите текст: начните с того, что интересно клиенту, и оставьте конкретное предложение",
                     ),
                 ),
                 // A Business app broadcast has no category to name.
                 Severity::Info if cx.profile() == Profile::BusinessApp => (
                     "",
                     "",
-                    Msg::new(
-                        "fine in a broadcast, in moderation",
-                        "в рассылке допустимо в меру",
+                    cx.msg(
+                        || "fine in a broadcast, in moderation",
+                        || "в рассылке допустимо в меру",
                     ),
                 ),
                 Severity::Info => (
                     "",
                     "",
-                    Msg::new(
-                        "fine in a MARKETING template in moderation",
-                        "в шаблоне MARKETING допустимо в меру",
+                    cx.msg(
+                        || "fine in a MARKETING template in moderation",
+                        || "в шаблоне MARKETING допустимо в меру",
                     ),
                 ),
             };
-            Report::text(field.text, s.range.clone(), Msg::new(en + tail_en, ru + tail_ru))
+            let message = describe(cx, s.kind, [dodge, (tail_en, tail_ru)]);
+            Report::text(field.text, s.range.clone(), message)
                 .severity(severity)
                 .component(field.component)
                 .help(help)

@@ -101,13 +101,13 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
                 Report::text(
                     field.text,
                     link.range(),
-                    Msg::new(
-                        format!("{host} is a URL shortener: Meta does not allow links that hide where they lead"),
-                        format!("{host} — сокращатель ссылок: Meta не разрешает ссылки, скрывающие адрес"),
+                    cx.msg(
+                        || format!("{host} is a URL shortener: Meta does not allow links that hide where they lead"),
+                        || format!("{host} — сокращатель ссылок: Meta не разрешает ссылки, скрывающие адрес"),
                     ),
                 )
                 .component(field.component)
-                .help(Msg::new("use the full link on your own domain", "укажите полную ссылку на своём домене"))
+                .help(cx.msg(|| "use the full link on your own domain", || "укажите полную ссылку на своём домене"))
             });
         }
     }

@@ -1,7 +1,6 @@
 use super::{Context, Reporter, Role, Rule};
 use crate::diagnostic::{Report, Severity};
 use crate::domain::hosts;
-use crate::l10n::Msg;
 use crate::moderation::RejectionReason::InvalidFormat;
 use crate::moderation::{ErrorEffect, FixKind, Risk};
 
@@ -61,14 +60,14 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
                 field.text,
                 link.range(),
                 if in_button {
-                    Msg::new(
-                        "buttons cannot link to WhatsApp itself; link to your own site",
-                        "кнопки не могут вести на сам WhatsApp; укажите ссылку на свой сайт",
+                    cx.msg(
+                        || "buttons cannot link to WhatsApp itself; link to your own site",
+                        || "кнопки не могут вести на сам WhatsApp; укажите ссылку на свой сайт",
                     )
                 } else {
-                    Msg::new(
-                        "a link to WhatsApp inside a WhatsApp message looks like a redirect to another chat",
-                        "ссылка на WhatsApp внутри сообщения WhatsApp выглядит как переход в чужой чат",
+                    cx.msg(
+                        || "a link to WhatsApp inside a WhatsApp message looks like a redirect to another chat",
+                        || "ссылка на WhatsApp внутри сообщения WhatsApp выглядит как переход в чужой чат",
                     )
                 },
             )
