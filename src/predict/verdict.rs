@@ -86,11 +86,16 @@ impl Verdict {
     /// What the findings' rules declare: errors that reject (the gravest reason first) and
     /// warnings that add risk.
     pub fn findings(&mut self, diagnostics: &[Diagnostic]) {
-        for (reason, factor, en, ru) in REJECT_ORDER {
-            let hits: Vec<&Diagnostic> = diagnostics
-                .iter()
-                .filter(|d| d.effect == Effect::Error(ErrorEffect::Reject(reason)))
-                .collect();
+        // The findings that reject, by reason, in one pass (an edge request can hold thousands).
+        let mut rejecting: [Vec<&Diagnostic>; REJECT_ORDER.len()] = Default::default();
+        for d in diagnostics {
+            if let Effect::Error(ErrorEffect::Reject(reason)) = d.effect {
+                if let Some(i) = REJECT_ORDER.iter().position(|r| r.0 == reason) {
+                    rejecting[i].push(d);
+                }
+            }
+        }
+        for ((reason, factor, en, ru), hits) in REJECT_ORDER.into_iter().zip(rejecting) {
             if hits.is_empty() {
                 continue;
             }
@@ -209,10 +214,15 @@ impl Verdict {
     }
 }
 
+/// The rules behind `hits`, each once, in order: a few distinct ids among possibly thousands.
 fn rules(hits: &[&Diagnostic]) -> Vec<&'static str> {
-    let mut rules: Vec<&'static str> = hits.iter().map(|d| d.rule).collect();
+    let mut rules: Vec<&'static str> = Vec::new();
+    for d in hits {
+        if !rules.contains(&d.rule) {
+            rules.push(d.rule);
+        }
+    }
     rules.sort_unstable();
-    rules.dedup();
     rules
 }
 
