@@ -11,7 +11,7 @@ use crate::links::Link;
 use crate::placeholder::{self, Placeholder};
 use crate::template::{ButtonKind, Component, ComponentKind, Template};
 use crate::text::Text;
-use crate::words::{self, Word};
+use crate::words::{self, Words};
 use std::cell::OnceCell;
 use std::ops::Range;
 pub use tokens::{Kind, Letters, Token};
@@ -85,7 +85,7 @@ pub struct TextFacts {
     pub tokens: Vec<Token>,
     pub links: Vec<LinkFacts>,
     /// Words outside placeholders and links, normalised ([`crate::words`]).
-    pub words: Vec<Word>,
+    pub words: Words,
     /// Lexicon phrases found in the words.
     pub matches: Vec<Match>,
     /// Emoji, each sequence once.
@@ -103,7 +103,7 @@ pub struct TextFacts {
 impl TextFacts {
     fn of(text: &str, placeholders: &[Placeholder], find_links: bool, latin: Latin) -> TextFacts {
         let found = tokens::tokenize(text, placeholders, find_links);
-        let (words, of_raw) = words::from_raw(text, found.raw_words);
+        let (words, of_raw) = words::from_raw(text, &found.raw_words);
         let mut tokens = found.tokens;
         for t in &mut tokens {
             if t.word != u32::MAX {

@@ -362,8 +362,8 @@ pub fn features(analysis: &Analysis<'_>, promotion: &Promotion) -> Features {
         for m in facts.in_group(Group::Transactional) {
             transactional_words.push(field.text.value[m.range.clone()].to_string());
         }
-        for w in &facts.words {
-            let kinds = word_kinds(&w.normalized);
+        for w in facts.words.iter() {
+            let kinds = word_kinds(facts.words.normalized(w));
             if kinds == 0 {
                 continue;
             }
