@@ -294,15 +294,12 @@ fn references(text: &str, facts: &TextFacts) -> usize {
 /// up, in any language.
 fn labelled_lines(text: &str, facts: &TextFacts) -> usize {
     let mut found = 0;
-    let mut line = 0;
     let mut words = 0;
     let mut counted = false;
     for (k, t) in facts.tokens.iter().enumerate() {
-        let this_line = facts.line_starts.partition_point(|&s| s <= t.start);
-        if this_line != line {
-            (line, words, counted) = (this_line, 0, false);
-        }
         match t.kind {
+            // Every line but the first starts after a line-break token.
+            Kind::LineBreak => (words, counted) = (0, false),
             Kind::Word | Kind::Number => words += 1,
             Kind::Punct if &text[t.range()] == ":" => {
                 if !counted
