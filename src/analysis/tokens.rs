@@ -286,6 +286,46 @@ pub fn tokenize(text: &str, placeholders: &[Placeholder], find_links: bool) -> T
                 continue;
             }
         }
+        // Fast path: a space, or ASCII punctuation that is nothing else (no word character,
+        // marker, delimiter or emoji start), as the full reading below would take it.
+        if b == b' ' {
+            pass.close_word(i);
+            pass.close_chunk(i);
+            let mut end = i + 1;
+            while end < bytes.len() && matches!(bytes[end], b' ' | b'\t') {
+                end += 1;
+            }
+            pass.out.utf16_len += end - i;
+            pass.push(Kind::Space, i, end);
+            i = end;
+            continue;
+        }
+        if matches!(
+            b,
+            b',' | b'.'
+                | b':'
+                | b'!'
+                | b'?'
+                | b';'
+                | b'('
+                | b')'
+                | b'%'
+                | b'-'
+                | b'+'
+                | b'/'
+                | b'\''
+                | b'='
+        ) {
+            pass.out.utf16_len += 1;
+            pass.open_chunk(i);
+            if may_start_link(bytes, i) {
+                pass.chunk_maybe_link = true;
+            }
+            pass.close_word(i);
+            pass.push(Kind::Punct, i, i + 1);
+            i += 1;
+            continue;
+        }
         let (c, len) = if b < 0x80 {
             (b as char, 1)
         } else {
@@ -299,14 +339,7 @@ pub fn tokenize(text: &str, placeholders: &[Placeholder], find_links: bool) -> T
         } else {
             pass.open_chunk(i);
         }
-        // Only a chunk with `://`, or a dot between two parts of a name, can be a link: most
-        // chunks with a dot end a sentence, and they need no closer look.
-        let follows = |k: usize| bytes.get(k).copied();
-        if (c == '.'
-            && follows(i + 1)
-                .is_some_and(|n| n.is_ascii_alphanumeric() || n == b'-' || n == b'_' || n >= 0x80))
-            || (c == ':' && bytes[i + 1..].starts_with(b"//"))
-        {
+        if may_start_link(bytes, i) {
             pass.chunk_maybe_link = true;
         }
         // Emoji first: a keycap starts with a digit, a flag with a letter-like symbol.
@@ -388,6 +421,19 @@ pub fn tokenize(text: &str, placeholders: &[Placeholder], find_links: bool) -> T
     pass.close_word(text.len());
     pass.close_chunk(text.len());
     pass.out
+}
+
+/// Whether the byte at `i` makes its chunk a possible link. Only a chunk with `://`, or a dot
+/// between two parts of a name, can be one: most chunks with a dot end a sentence, and they
+/// need no closer look.
+fn may_start_link(bytes: &[u8], i: usize) -> bool {
+    match bytes[i] {
+        b'.' => bytes
+            .get(i + 1)
+            .is_some_and(|&n| n.is_ascii_alphanumeric() || n == b'-' || n == b'_' || n >= 0x80),
+        b':' => bytes[i + 1..].starts_with(b"//"),
+        _ => false,
+    }
 }
 
 /// The end of a run of ASCII letters and digits and Russian letters from `start` (before
