@@ -111,10 +111,6 @@ impl TextFacts {
             }
         }
         let matches = lexicon::find(&words, latin);
-        let mut letters = Letters::default();
-        for t in tokens.iter().filter(|t| t.kind == Kind::Word) {
-            tokens::count_letters(&text[t.range()], &mut letters);
-        }
         TextFacts {
             tokens,
             links: found
@@ -128,7 +124,7 @@ impl TextFacts {
             invisible: found.invisible,
             line_starts: found.line_starts,
             utf16_len: found.utf16_len,
-            letters,
+            letters: found.letters,
         }
     }
 
