@@ -105,9 +105,13 @@ impl TextFacts {
         let found = tokens::tokenize(text, placeholders, find_links);
         let (words, of_raw) = words::from_raw(text, &found.raw_words);
         let mut tokens = found.tokens;
-        for t in &mut tokens {
-            if t.word != u32::MAX {
-                t.word = of_raw[t.word as usize];
+        // When every raw word made a word of its own (no letters spelled out, none dropped),
+        // the tokens' indices are already the words'.
+        if words.len() != found.raw_words.len() {
+            for t in &mut tokens {
+                if t.word != u32::MAX {
+                    t.word = of_raw[t.word as usize];
+                }
             }
         }
         let matches = lexicon::find(&words, latin);
