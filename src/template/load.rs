@@ -486,6 +486,14 @@ fn opt_array<'a>(obj: &'a mut Node, key: &str, prefix: &str) -> Result<&'a mut [
     }
 }
 
+/// The strings of an optional array field (its path is built only when it has some).
+fn opt_texts(obj: &mut Node, key: &str, prefix: &str) -> Result<Vec<Text>, LoadError> {
+    match opt_array(obj, key, prefix)? {
+        [] => Ok(Vec::new()),
+        items => texts(items, &join_path(prefix, key)),
+    }
+}
+
 fn texts(items: &mut [Node], path: &str) -> Result<Vec<Text>, LoadError> {
     items
         .iter_mut()
@@ -537,11 +545,17 @@ fn component(node: &mut Node, path: String) -> Result<Component, LoadError> {
         Some(n) if n.value == Value::Null => None,
         Some(n) => Some(example(n, join_path(&path, "example"))?),
     };
-    let buttons = opt_array(node, "buttons", &path)?
-        .iter_mut()
-        .enumerate()
-        .map(|(i, n)| button(n, element_path(&join_path(&path, "buttons"), i)))
-        .collect::<Result<Vec<_>, _>>()?;
+    let buttons = match opt_array(node, "buttons", &path)? {
+        [] => Vec::new(),
+        items => {
+            let buttons_path = join_path(&path, "buttons");
+            items
+                .iter_mut()
+                .enumerate()
+                .map(|(i, n)| button(n, element_path(&buttons_path, i)))
+                .collect::<Result<Vec<_>, _>>()?
+        }
+    };
     let cards = opt_array(node, "cards", &path)?
         .iter_mut()
         .enumerate()
@@ -590,14 +604,8 @@ fn component(node: &mut Node, path: String) -> Result<Component, LoadError> {
 
 fn example(node: &mut Node, path: String) -> Result<Example, LoadError> {
     object(node, &path)?;
-    let header_text = texts(
-        opt_array(node, "header_text", &path)?,
-        &join_path(&path, "header_text"),
-    )?;
-    let header_handle = texts(
-        opt_array(node, "header_handle", &path)?,
-        &join_path(&path, "header_handle"),
-    )?;
+    let header_text = opt_texts(node, "header_text", &path)?;
+    let header_handle = opt_texts(node, "header_handle", &path)?;
     let body_path = join_path(&path, "body_text");
     let mut body_text = Vec::new();
     let mut flat = Vec::new();
@@ -648,8 +656,12 @@ fn named_examples(
     key: &str,
     prefix: &str,
 ) -> Result<Vec<NamedExample>, LoadError> {
+    let items = opt_array(node, key, prefix)?;
+    if items.is_empty() {
+        return Ok(Vec::new());
+    }
     let path = join_path(prefix, key);
-    opt_array(node, key, prefix)?
+    items
         .iter_mut()
         .enumerate()
         .map(|(i, n)| {
@@ -684,7 +696,7 @@ fn button(node: &mut Node, path: String) -> Result<Button, LoadError> {
     {
         kind = ButtonKind::Otp;
     }
-    let example_path = join_path(&path, "example");
+    let example_path = || join_path(&path, "example");
     let example_is_array = node
         .get("example")
         .is_some_and(|n| matches!(n.value, Value::Array(_)));
@@ -692,12 +704,12 @@ fn button(node: &mut Node, path: String) -> Result<Button, LoadError> {
         None => Vec::new(),
         Some(n) => match &mut n.value {
             Value::Null => Vec::new(),
-            Value::String(_) => vec![text(n, example_path)?],
-            Value::Array(items) => texts(items, &example_path)?,
+            Value::String(_) => vec![text(n, example_path())?],
+            Value::Array(items) => texts(items, &example_path())?,
             _ => {
                 return Err(wrong_type(
                     n,
-                    &example_path,
+                    &example_path(),
                     "a string or an array of strings",
                     "строка или массив строк",
                 ))
@@ -729,8 +741,12 @@ fn button(node: &mut Node, path: String) -> Result<Button, LoadError> {
 }
 
 fn supported_apps(button: &mut Node, prefix: &str) -> Result<Vec<SupportedApp>, LoadError> {
+    let items = opt_array(button, "supported_apps", prefix)?;
+    if items.is_empty() {
+        return Ok(Vec::new());
+    }
     let path = join_path(prefix, "supported_apps");
-    opt_array(button, "supported_apps", prefix)?
+    items
         .iter_mut()
         .enumerate()
         .map(|(i, n)| {
