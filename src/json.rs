@@ -621,6 +621,16 @@ impl Node {
             _ => None,
         }
     }
+
+    pub fn get_mut(&mut self, key: &str) -> Option<&mut Node> {
+        match &mut self.value {
+            Value::Object(members) => members
+                .iter_mut()
+                .find(|m| m.key == key)
+                .map(|m| &mut m.node),
+            _ => None,
+        }
+    }
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@
 //! reported on exactly what the user wrote.
 
 use crate::text::class;
-use std::ops::Range;
+use std::ops::{Deref, Range};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Script {
@@ -40,13 +40,37 @@ pub struct Word {
     /// Bytes of the original text the word covers (for a spaced-out word, from its first
     /// letter to its last).
     pub range: Range<usize>,
-    /// Lower case, disguises undone, `ё` as `е`; stretched letters are kept (the stemmer
-    /// needs real spelling) and folded later, in [`fold_repeats`].
-    pub normalized: String,
+    /// Where the word's normalised form is in [`Words`]' buffer (read it with
+    /// [`Words::normalized`]): lower case, disguises undone, `ё` as `е`; stretched letters are
+    /// kept (the stemmer needs real spelling) and folded later, in [`fold_repeats`].
+    key: Range<u32>,
     pub script: Script,
     pub evasion: Evasion,
     /// The word as written is in capitals (and has at least two letters).
     pub all_caps: bool,
+}
+
+/// The words of a text, in order, with their normalised forms in one buffer (one allocation
+/// per text, not one per word). Reads as a slice of [`Word`]s.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Words {
+    list: Vec<Word>,
+    normalized: String,
+}
+
+impl Words {
+    /// The normalised form of one of these words.
+    pub fn normalized(&self, word: &Word) -> &str {
+        &self.normalized[word.key.start as usize..word.key.end as usize]
+    }
+}
+
+impl Deref for Words {
+    type Target = [Word];
+
+    fn deref(&self) -> &[Word] {
+        &self.list
+    }
 }
 
 /// Characters that render as nothing. Inside a word they are a disguise; elsewhere they are
@@ -183,23 +207,29 @@ fn is_devanagari_mark(c: char) -> bool {
 }
 
 /// Splits `text` into words, skipping the byte ranges in `skip` (placeholders, links).
-pub fn split(text: &str, skip: &[Range<usize>]) -> Vec<Word> {
-    from_raw(text, raw_tokens(text, skip)).0
+pub fn split(text: &str, skip: &[Range<usize>]) -> Words {
+    from_raw(text, &raw_tokens(text, skip)).0
 }
 
 /// The words of `text` from the byte ranges of its runs of word characters (in order, as a
 /// tokenizer found them): letters spelled out one by one are joined, and each word is
 /// normalised. Also gives, for each raw range, the index of the word it is part of
 /// (`u32::MAX` when it makes no word).
-pub fn from_raw(text: &str, raw: Vec<Range<usize>>) -> (Vec<Word>, Vec<u32>) {
-    let mut words = Vec::with_capacity(raw.len());
+pub fn from_raw(text: &str, raw: &[Range<usize>]) -> (Words, Vec<u32>) {
+    let mut words = Words {
+        list: Vec::with_capacity(raw.len()),
+        // Normalised words are about as long as written ones.
+        normalized: String::with_capacity(
+            raw.last().map_or(0, |r| r.end) - raw.first().map_or(0, |r| r.start),
+        ),
+    };
     let mut of_raw = vec![u32::MAX; raw.len()];
-    merge_spaced(text, &raw, |span, spaced| {
+    merge_spaced(text, raw, |span, spaced| {
         let range = raw[span.start].start..raw[span.end - 1].end;
-        if let Some(word) = normalize(text, range, spaced) {
-            let index = words.len() as u32;
+        if let Some(word) = normalize(text, range, spaced, &mut words.normalized) {
+            let index = words.list.len() as u32;
             of_raw[span].fill(index);
-            words.push(word);
+            words.list.push(word);
         }
     });
     (words, of_raw)
@@ -284,17 +314,19 @@ fn merge_spaced(text: &str, tokens: &[Range<usize>], mut each: impl FnMut(Range<
     }
 }
 
-fn normalize(text: &str, range: Range<usize>, spaced: bool) -> Option<Word> {
+/// The word of `text` at `range`, its normalised form appended to `out`; `None` (and `out`
+/// unchanged) when nothing of it is left to match.
+fn normalize(text: &str, range: Range<usize>, spaced: bool, out: &mut String) -> Option<Word> {
     if !spaced {
-        if let Some(word) = plain(&text[range.clone()], &range) {
+        if let Some(word) = plain(&text[range.clone()], &range, out) {
             return Some(word);
         }
     }
-    normalize_any(text, range, spaced)
+    normalize_any(text, range, spaced, out)
 }
 
 /// [`normalize`] for any word: disguises undone and recorded.
-fn normalize_any(text: &str, range: Range<usize>, spaced: bool) -> Option<Word> {
+fn normalize_any(text: &str, range: Range<usize>, spaced: bool, out: &mut String) -> Option<Word> {
     let written = &text[range.clone()];
     let mut evasion = Evasion {
         spaced,
@@ -337,7 +369,7 @@ fn normalize_any(text: &str, range: Range<usize>, spaced: bool) -> Option<Word> 
             .chars()
             .filter(|&c| class::is_alphabetic(c))
             .all(class::is_uppercase);
-    let mut normalized = String::with_capacity(written.len());
+    let from = out.len();
     for (i, c) in written.char_indices() {
         if spaced && !class::is_alphanumeric(c) && c != '@' && c != '$' {
             continue; // the separators of a spaced-out word
@@ -373,20 +405,20 @@ fn normalize_any(text: &str, range: Range<usize>, spaced: bool) -> Option<Word> 
         // `ё` is read as `е` (only `Ё` lowercases to `ё`), and Devanagari spellings that
         // people write either way are read one way (see [`devanagari_plain`]).
         if c == 'ё' || c == 'Ё' {
-            normalized.push('е');
+            out.push('е');
         } else if script_of(c) == Script::Devanagari {
-            normalized.extend(devanagari_plain(c));
+            out.extend(devanagari_plain(c));
         } else {
-            class::push_lowercase(&mut normalized, c);
+            class::push_lowercase(out, c);
         }
     }
-    if normalized.is_empty() {
+    if out.len() == from {
         return None;
     }
-    evasion.stretched = has_run(&normalized, 3);
+    evasion.stretched = has_run(&out[from..], 3);
     Some(Word {
         range,
-        normalized,
+        key: key_range(from, out.len()),
         script,
         evasion,
         all_caps,
@@ -416,11 +448,12 @@ fn devanagari_plain(c: char) -> Option<char> {
 /// The common case, without a disguise to undo: a word of ASCII letters only, of Russian
 /// letters only, or a number. `None` sends any other word through [`normalize`]'s full
 /// reading.
-fn plain(written: &str, range: &Range<usize>) -> Option<Word> {
+fn plain(written: &str, range: &Range<usize>, out: &mut String) -> Option<Word> {
     let bytes = written.as_bytes();
-    let word = |normalized, script, stretched, all_caps| Word {
+    let from = out.len();
+    let word = |end, script, stretched, all_caps| Word {
         range: range.clone(),
-        normalized,
+        key: key_range(from, end),
         script,
         evasion: Evasion {
             stretched,
@@ -430,7 +463,8 @@ fn plain(written: &str, range: &Range<usize>) -> Option<Word> {
     };
     if bytes.iter().all(u8::is_ascii_digit) {
         // No letters: no script, no disguise, no capitals.
-        return Some(word(written.to_string(), Script::Other, false, false));
+        out.push_str(written);
+        return Some(word(out.len(), Script::Other, false, false));
     }
     if bytes.iter().all(u8::is_ascii_alphabetic) {
         let caps = bytes.len() >= 2 && bytes.iter().all(u8::is_ascii_uppercase);
@@ -438,15 +472,18 @@ fn plain(written: &str, range: &Range<usize>) -> Option<Word> {
         let stretched = bytes
             .windows(3)
             .any(|w| w[0].eq_ignore_ascii_case(&w[1]) && w[1].eq_ignore_ascii_case(&w[2]));
-        return Some(word(
-            written.to_ascii_lowercase(),
-            Script::Latin,
-            stretched,
-            caps,
-        ));
+        out.push_str(written);
+        out[from..].make_ascii_lowercase();
+        return Some(word(out.len(), Script::Latin, stretched, caps));
     }
-    let (normalized, caps, stretched) = russian_lowercase(bytes)?;
-    Some(word(normalized, Script::Cyrillic, stretched, caps))
+    let (caps, stretched) = russian_lowercase(bytes, out)?;
+    Some(word(out.len(), Script::Cyrillic, stretched, caps))
+}
+
+/// A word's place in the buffer of normalised words. Texts are far below 4 GiB (the input
+/// limits), so `u32` offsets keep [`Word`] small.
+fn key_range(from: usize, to: usize) -> Range<u32> {
+    from as u32..to as u32
 }
 
 /// Whether some letter repeats `n` or more times in a row.
@@ -468,13 +505,14 @@ fn has_run(s: &str, n: usize) -> bool {
 }
 
 /// A word of Russian letters only (`А`–`я`, `Ё`, `ё`), read two bytes a letter: lower case
-/// with `ё` as `е`, whether it is in capitals (two letters or more), and whether a letter
-/// repeats three times in a row ([`has_run`]). `None` for any other word.
-fn russian_lowercase(bytes: &[u8]) -> Option<(String, bool, bool)> {
+/// with `ё` as `е` appended to `lower`, whether it is in capitals (two letters or more), and
+/// whether a letter repeats three times in a row ([`has_run`]). `None` (and `lower` as it
+/// was) for any other word.
+fn russian_lowercase(bytes: &[u8], lower: &mut String) -> Option<(bool, bool)> {
     if bytes.len() % 2 != 0 {
         return None;
     }
-    let mut lower = String::with_capacity(bytes.len());
+    let from = lower.len();
     let mut caps = true;
     let (mut previous, mut run, mut stretched) = (0, 0, false);
     for pair in bytes.chunks_exact(2) {
@@ -496,7 +534,10 @@ fn russian_lowercase(bytes: &[u8]) -> Option<(String, bool, bool)> {
                 caps = false;
                 0x435 // ё → е
             }
-            _ => return None,
+            _ => {
+                lower.truncate(from);
+                return None;
+            }
         };
         if code == previous {
             run += 1;
@@ -504,9 +545,10 @@ fn russian_lowercase(bytes: &[u8]) -> Option<(String, bool, bool)> {
         } else {
             (previous, run) = (code, 1);
         }
-        lower.push(char::from_u32(code)?);
+        // Every code above is a letter of U+0430–U+044F.
+        lower.push(char::from_u32(code).expect("a Cyrillic letter"));
     }
-    Some((lower, caps && bytes.len() >= 4, stretched))
+    Some((caps && bytes.len() >= 4, stretched))
 }
 
 /// Folds every run of a repeated letter to one letter: the last step of a word's matching key,
@@ -528,9 +570,13 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<(String, &str, Evasion)> {
-        split(text, &[])
-            .into_iter()
-            .map(|w| (w.normalized, &text[w.range], w.evasion))
+        let words = split(text, &[]);
+        words
+            .iter()
+            .map(|w| {
+                let normalized = words.normalized(w).to_string();
+                (normalized, &text[w.range.clone()], w.evasion)
+            })
             .collect()
     }
 
@@ -565,7 +611,14 @@ mod tests {
             "SaLe",
         ] {
             let range = 0..w.len();
-            assert_eq!(plain(w, &range), normalize_any(w, range, false), "{w}");
+            // After another word, as in a text's buffer.
+            let (mut fast, mut full) = ("x".to_string(), "x".to_string());
+            assert_eq!(
+                plain(w, &range, &mut fast),
+                normalize_any(w, range, false, &mut full),
+                "{w}"
+            );
+            assert_eq!(fast, full, "{w}");
         }
     }
 
@@ -637,7 +690,8 @@ mod tests {
         let t = "Заказ {{order_id}} на https://shop.ru/sale";
         let p = t.find("{{").unwrap();
         let skip = [p..p + 12, t.find("https").unwrap()..t.len()];
-        let n: Vec<String> = split(t, &skip).into_iter().map(|w| w.normalized).collect();
+        let words = split(t, &skip);
+        let n: Vec<&str> = words.iter().map(|w| words.normalized(w)).collect();
         assert_eq!(n, ["заказ", "на"]);
     }
 
@@ -646,7 +700,7 @@ mod tests {
         // The virama (्) and nukta (़) are not letters to Unicode: without them a word fell
         // apart («स्पेशल» into «स» and «पेशल»). The danda (।) ends a sentence, not a word.
         let w = split("आपका स्पेशल ऑफ़र। क्ष", &[]);
-        let n: Vec<&str> = w.iter().map(|w| w.normalized.as_str()).collect();
+        let n: Vec<&str> = w.iter().map(|x| w.normalized(x)).collect();
         assert_eq!(n, ["आपका", "स्पेशल", "ऑफर", "क्ष"]);
         assert!(w
             .iter()
@@ -660,12 +714,10 @@ mod tests {
         for written in ["मु\u{095E}्त", "मुफ\u{093C}्त", "मुफ्त"] {
             let w = split(written, &[]);
             assert_eq!(w.len(), 1, "{written}");
-            assert_eq!(w[0].normalized, "मुफ्त", "{written}");
+            assert_eq!(w.normalized(&w[0]), "मुफ्त", "{written}");
         }
-        assert_eq!(
-            split("शुभकामनाएँ", &[])[0].normalized,
-            split("शुभकामनाएं", &[])[0].normalized
-        );
+        let (a, b) = (split("शुभकामनाएँ", &[]), split("शुभकामनाएं", &[]));
+        assert_eq!(a.normalized(&a[0]), b.normalized(&b[0]));
     }
 
     #[test]
@@ -674,15 +726,15 @@ mod tests {
         let w = split("क्\u{200D}ष क्\u{200C}ष छू\u{200B}ट", &[]);
         assert_eq!(w.len(), 3);
         assert!(!w[0].evasion.invisible && !w[1].evasion.invisible);
-        assert_eq!(w[0].normalized, "क्ष");
+        assert_eq!(w.normalized(&w[0]), "क्ष");
         assert!(w[2].evasion.invisible);
-        assert_eq!(w[2].normalized, "छूट");
+        assert_eq!(w.normalized(&w[2]), "छूट");
     }
 
     #[test]
     fn digits_in_devanagari_words_stay_digits() {
         let w = split("50प्रतिशत", &[]);
-        assert_eq!(w[0].normalized, "50प्रतिशत");
+        assert_eq!(w.normalized(&w[0]), "50प्रतिशत");
         assert!(!w[0].evasion.digits);
     }
 

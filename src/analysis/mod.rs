@@ -11,7 +11,7 @@ use crate::links::Link;
 use crate::placeholder::{self, Placeholder};
 use crate::template::{ButtonKind, Component, ComponentKind, Template};
 use crate::text::Text;
-use crate::words::{self, Word};
+use crate::words::{self, Words};
 use std::cell::OnceCell;
 use std::ops::Range;
 pub use tokens::{Kind, Letters, Token};
@@ -85,7 +85,7 @@ pub struct TextFacts {
     pub tokens: Vec<Token>,
     pub links: Vec<LinkFacts>,
     /// Words outside placeholders and links, normalised ([`crate::words`]).
-    pub words: Vec<Word>,
+    pub words: Words,
     /// Lexicon phrases found in the words.
     pub matches: Vec<Match>,
     /// Emoji, each sequence once.
@@ -103,18 +103,18 @@ pub struct TextFacts {
 impl TextFacts {
     fn of(text: &str, placeholders: &[Placeholder], find_links: bool, latin: Latin) -> TextFacts {
         let found = tokens::tokenize(text, placeholders, find_links);
-        let (words, of_raw) = words::from_raw(text, found.raw_words);
+        let (words, of_raw) = words::from_raw(text, &found.raw_words);
         let mut tokens = found.tokens;
-        for t in &mut tokens {
-            if t.word != u32::MAX {
-                t.word = of_raw[t.word as usize];
+        // When every raw word made a word of its own (no letters spelled out, none dropped),
+        // the tokens' indices are already the words'.
+        if words.len() != found.raw_words.len() {
+            for t in &mut tokens {
+                if t.word != u32::MAX {
+                    t.word = of_raw[t.word as usize];
+                }
             }
         }
         let matches = lexicon::find(&words, latin);
-        let mut letters = Letters::default();
-        for t in tokens.iter().filter(|t| t.kind == Kind::Word) {
-            tokens::count_letters(&text[t.range()], &mut letters);
-        }
         TextFacts {
             tokens,
             links: found
@@ -128,7 +128,7 @@ impl TextFacts {
             invisible: found.invisible,
             line_starts: found.line_starts,
             utf16_len: found.utf16_len,
-            letters,
+            letters: found.letters,
         }
     }
 

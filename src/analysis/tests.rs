@@ -35,7 +35,7 @@ fn assert_agrees_with_scanners(text: &str) {
     skip.extend(found.links.iter().map(|l| l.range.clone()));
     skip.extend(emoji.iter().cloned());
     skip.sort_by_key(|r| r.start);
-    let (words, _) = words::from_raw(text, found.raw_words.clone());
+    let (words, _) = words::from_raw(text, &found.raw_words);
     assert_eq!(words, words::split(text, &skip), "words of {text:?}");
     assert_eq!(
         found.utf16_len,
@@ -55,6 +55,12 @@ fn assert_agrees_with_scanners(text: &str) {
         found_invisible, invisible,
         "invisible characters of {text:?}"
     );
+    // Letters are those of the word tokens, counted on their own.
+    let mut letters = Letters::default();
+    for t in found.tokens.iter().filter(|t| t.kind == Kind::Word) {
+        tokens::count_letters(&text[t.range()], &mut letters);
+    }
+    assert_eq!(found.letters, letters, "letters of {text:?}");
     // The tokens cover the text in order, without gaps or overlaps, outside links.
     let mut at = 0;
     for t in &found.tokens {

@@ -78,6 +78,8 @@ pub struct Tokens {
     /// Byte offsets where lines start (the first is 0).
     pub line_starts: Vec<usize>,
     pub utf16_len: usize,
+    /// Letters of the word tokens (not of numbers, placeholders or links), by alphabet.
+    pub letters: Letters,
 }
 
 /// Characters that end a link chunk: whitespace and the quotes or brackets used around links.
@@ -97,6 +99,8 @@ struct Pass<'t> {
     word: Option<usize>,
     word_has_alnum: bool,
     word_all_digits: bool,
+    /// The open word's letters, added to the text's when it closes as a word.
+    word_letters: Letters,
     /// The open link chunk, and whether it has a `.` or a `:` (without either it cannot be
     /// a link).
     chunk: Option<Chunk>,
@@ -128,6 +132,7 @@ impl<'t> Pass<'t> {
         let Some(start) = self.word.take() else {
             return;
         };
+        let letters = std::mem::take(&mut self.word_letters);
         // `@` and `$` only stand for letters inside words; alone they are symbols.
         if !self.word_has_alnum {
             let written = &self.text[start..end];
@@ -144,6 +149,7 @@ impl<'t> Pass<'t> {
         let kind = if self.word_all_digits {
             Kind::Number
         } else {
+            self.out.letters.add(letters);
             Kind::Word
         };
         let index = self.out.raw_words.len() as u32;
@@ -196,6 +202,12 @@ impl<'t> Pass<'t> {
                     link_pushed = true;
                 }
                 if inside(t.start, t.end) {
+                    // Letters of a link are not letters of the text.
+                    if t.kind == Kind::Word {
+                        let mut in_link = Letters::default();
+                        count_letters(&self.text[t.range()], &mut in_link);
+                        self.out.letters.remove(in_link);
+                    }
                     continue;
                 }
             }
@@ -234,6 +246,7 @@ pub fn tokenize(text: &str, placeholders: &[Placeholder], find_links: bool) -> T
         word: None,
         word_has_alnum: false,
         word_all_digits: false,
+        word_letters: Letters::default(),
         chunk: None,
         chunk_maybe_link: false,
         find_links,
@@ -271,20 +284,63 @@ pub fn tokenize(text: &str, placeholders: &[Placeholder], find_links: bool) -> T
             let limit = next_placeholder
                 .peek()
                 .map_or(bytes.len(), |p| p.range.start);
-            let (end, units, letters, digits) = plain_run(bytes, i, limit);
-            if end > i {
+            let run = plain_run(bytes, i, limit);
+            if run.end > i {
                 if pass.word.is_none() {
                     pass.word = Some(i);
                     pass.word_has_alnum = false;
                     pass.word_all_digits = true;
                 }
                 pass.word_has_alnum = true;
-                pass.word_all_digits &= !letters && digits;
+                pass.word_all_digits &= run.latin + run.cyrillic == 0 && run.digits > 0;
+                pass.word_letters.latin += run.latin;
+                pass.word_letters.cyrillic += run.cyrillic;
                 pass.open_chunk(i);
-                pass.out.utf16_len += units;
+                pass.out.utf16_len += run.latin + run.cyrillic + run.digits;
+                let end = run.end;
                 i = end;
                 continue;
             }
+        }
+        // Fast path: a space, or ASCII punctuation that is nothing else (no word character,
+        // marker, delimiter or emoji start), as the full reading below would take it.
+        if b == b' ' {
+            pass.close_word(i);
+            pass.close_chunk(i);
+            let mut end = i + 1;
+            while end < bytes.len() && matches!(bytes[end], b' ' | b'\t') {
+                end += 1;
+            }
+            pass.out.utf16_len += end - i;
+            pass.push(Kind::Space, i, end);
+            i = end;
+            continue;
+        }
+        if matches!(
+            b,
+            b',' | b'.'
+                | b':'
+                | b'!'
+                | b'?'
+                | b';'
+                | b'('
+                | b')'
+                | b'%'
+                | b'-'
+                | b'+'
+                | b'/'
+                | b'\''
+                | b'='
+        ) {
+            pass.out.utf16_len += 1;
+            pass.open_chunk(i);
+            if may_start_link(bytes, i) {
+                pass.chunk_maybe_link = true;
+            }
+            pass.close_word(i);
+            pass.push(Kind::Punct, i, i + 1);
+            i += 1;
+            continue;
         }
         let (c, len) = if b < 0x80 {
             (b as char, 1)
@@ -299,14 +355,7 @@ pub fn tokenize(text: &str, placeholders: &[Placeholder], find_links: bool) -> T
         } else {
             pass.open_chunk(i);
         }
-        // Only a chunk with `://`, or a dot between two parts of a name, can be a link: most
-        // chunks with a dot end a sentence, and they need no closer look.
-        let follows = |k: usize| bytes.get(k).copied();
-        if (c == '.'
-            && follows(i + 1)
-                .is_some_and(|n| n.is_ascii_alphanumeric() || n == b'-' || n == b'_' || n >= 0x80))
-            || (c == ':' && bytes[i + 1..].starts_with(b"//"))
-        {
+        if may_start_link(bytes, i) {
             pass.chunk_maybe_link = true;
         }
         // Emoji first: a keycap starts with a digit, a flag with a letter-like symbol.
@@ -341,6 +390,7 @@ pub fn tokenize(text: &str, placeholders: &[Placeholder], find_links: bool) -> T
             if words::is_invisible(c) {
                 pass.out.invisible.push(i);
             }
+            add_letter(c, &mut pass.word_letters);
             i += len;
             continue;
         }
@@ -390,41 +440,82 @@ pub fn tokenize(text: &str, placeholders: &[Placeholder], find_links: bool) -> T
     pass.out
 }
 
-/// The end of a run of ASCII letters and digits and Russian letters from `start` (before
-/// `limit`), its length in UTF-16 units, and whether it has letters and digits. A digit with
-/// a keycap mark after it (1️⃣) ends the run: it starts an emoji.
-fn plain_run(bytes: &[u8], start: usize, limit: usize) -> (usize, usize, bool, bool) {
-    let (mut i, mut units, mut letters, mut digits) = (start, 0, false, false);
+/// Whether the byte at `i` makes its chunk a possible link. Only a chunk with `://`, or a dot
+/// between two parts of a name, can be one: most chunks with a dot end a sentence, and they
+/// need no closer look.
+fn may_start_link(bytes: &[u8], i: usize) -> bool {
+    match bytes[i] {
+        b'.' => bytes
+            .get(i + 1)
+            .is_some_and(|&n| n.is_ascii_alphanumeric() || n == b'-' || n == b'_' || n >= 0x80),
+        b':' => bytes[i + 1..].starts_with(b"//"),
+        _ => false,
+    }
+}
+
+/// A run of ASCII letters and digits and Russian letters: where it ends, and how many of
+/// each it has (each is one UTF-16 unit).
+struct PlainRun {
+    end: usize,
+    latin: usize,
+    cyrillic: usize,
+    digits: usize,
+}
+
+/// The run of ASCII letters and digits and Russian letters from `start` (before `limit`). A
+/// digit with a keycap mark after it (1️⃣) ends the run: it starts an emoji.
+fn plain_run(bytes: &[u8], start: usize, limit: usize) -> PlainRun {
+    let mut run = PlainRun {
+        end: start,
+        latin: 0,
+        cyrillic: 0,
+        digits: 0,
+    };
+    let mut i = start;
     while i < limit {
         let b = bytes[i];
         if b.is_ascii_alphabetic() {
-            letters = true;
+            run.latin += 1;
             i += 1;
         } else if b.is_ascii_digit() {
             if keycap_follows(bytes, i) {
                 break;
             }
-            digits = true;
+            run.digits += 1;
             i += 1;
         } else if i + 1 < limit
             && ((b == 0xD0 && matches!(bytes[i + 1], 0x81 | 0x90..=0xBF))
                 || (b == 0xD1 && matches!(bytes[i + 1], 0x80..=0x8F | 0x91)))
         {
             // А–я, Ё, ё
-            letters = true;
+            run.cyrillic += 1;
             i += 2;
         } else {
             break;
         }
-        units += 1;
     }
-    (i, units, letters, digits)
+    run.end = i;
+    run
 }
 
 /// Whether a keycap mark (U+20E3, possibly after VS16) follows the byte at `i`.
 fn keycap_follows(bytes: &[u8], i: usize) -> bool {
     let rest = &bytes[i + 1..];
     rest.starts_with("\u{20E3}".as_bytes()) || rest.starts_with("\u{FE0F}\u{20E3}".as_bytes())
+}
+
+impl Letters {
+    fn add(&mut self, other: Letters) {
+        self.latin += other.latin;
+        self.cyrillic += other.cyrillic;
+        self.other += other.other;
+    }
+
+    fn remove(&mut self, other: Letters) {
+        self.latin -= other.latin;
+        self.cyrillic -= other.cyrillic;
+        self.other -= other.other;
+    }
 }
 
 /// Letters of `text` by alphabet.
@@ -449,13 +540,22 @@ pub fn count_letters(text: &str, letters: &mut Letters) {
             continue;
         }
         let c = text[i..].chars().next().expect("a character starts here");
-        if class::is_alphabetic(c) {
-            match words::script_of(c) {
-                Script::Latin => letters.latin += 1,
-                Script::Cyrillic => letters.cyrillic += 1,
-                Script::Devanagari | Script::Other => letters.other += 1,
-            }
-        }
+        add_letter(c, letters);
         i += c.len_utf8();
+    }
+}
+
+/// Counts `c` in `letters` if it is a letter, as [`count_letters`] does.
+fn add_letter(c: char, letters: &mut Letters) {
+    if c.is_ascii() {
+        letters.latin += usize::from(c.is_ascii_alphabetic());
+    } else if ('\u{0400}'..='\u{045F}').contains(&c) {
+        letters.cyrillic += 1;
+    } else if class::is_alphabetic(c) {
+        match words::script_of(c) {
+            Script::Latin => letters.latin += 1,
+            Script::Cyrillic => letters.cyrillic += 1,
+            Script::Devanagari | Script::Other => letters.other += 1,
+        }
     }
 }

@@ -5,7 +5,7 @@
 //! time (stemming 1 300 phrases took most of the first lint's time), and the library computes
 //! the keys of text words at run time with the same code.
 
-use crate::words::{self, fold_repeats, Script, Word};
+use crate::words::{self, fold_repeats, Script};
 use std::borrow::Cow;
 // The Snowball stemmers, one feature per language: only those used are linked.
 use tantivy_stemmers::algorithms;
@@ -100,12 +100,12 @@ impl LangSet {
 
 /// The key of a normalised word: its Snowball stem (Russian for Cyrillic words, Hindi for
 /// Devanagari ones, the set's language for Latin ones), repeated letters folded.
-pub fn stem_key(word: &Word, set: LangSet) -> String {
-    let stem = match word.script {
-        Script::Cyrillic => algorithms::russian(&word.normalized),
-        Script::Devanagari => algorithms::hindi_lightweight(&word.normalized),
-        Script::Latin => set.stem(&word.normalized),
-        Script::Other => Cow::Borrowed(word.normalized.as_str()),
+pub fn stem_key(normalized: &str, script: Script, set: LangSet) -> String {
+    let stem = match script {
+        Script::Cyrillic => algorithms::russian(normalized),
+        Script::Devanagari => algorithms::hindi_lightweight(normalized),
+        Script::Latin => set.stem(normalized),
+        Script::Other => Cow::Borrowed(normalized),
     };
     fold_repeats(&stem)
 }
@@ -134,9 +134,9 @@ pub fn phrase_keys(phrase: &str, set: LangSet) -> Option<(Vec<String>, bool)> {
         .enumerate()
         .map(|(i, w)| {
             if i == last && open_end {
-                fold_repeats(&w.normalized)
+                fold_repeats(words.normalized(w))
             } else {
-                stem_key(w, set)
+                stem_key(words.normalized(w), w.script, set)
             }
         })
         .collect();

@@ -10,7 +10,7 @@
 mod keys;
 
 use crate::fx::FxBuild;
-use crate::words::{fold_repeats, Script, Word};
+use crate::words::{fold_repeats, Script, Words};
 pub use keys::LangSet;
 /// The name `content` and `rules` still use for [`LangSet`].
 pub use keys::LangSet as Latin;
@@ -132,10 +132,10 @@ pub struct Entry {
 
 /// The matching key of a normalised word: its Snowball stem (Russian for Cyrillic words, Hindi
 /// for Devanagari ones, the set's language for Latin ones), repeated letters folded.
-pub fn key(word: &Word, set: LangSet) -> String {
-    match word.script {
-        Script::Other => fold_repeats(&word.normalized),
-        _ => keys::stem_key(word, set),
+pub fn key(normalized: &str, script: Script, set: LangSet) -> String {
+    match script {
+        Script::Other => fold_repeats(normalized),
+        _ => keys::stem_key(normalized, script, set),
     }
 }
 
@@ -174,18 +174,23 @@ thread_local! {
 
 impl WordCache {
     /// The index in `infos` of a word's facts, computed if the word is new.
-    fn info_of(&mut self, word: &Word, set: LangSet, compiled: &Compiled) -> u32 {
-        let script = word.script as usize;
-        let cacheable = word.normalized.len() <= CACHED_WORD_BYTES;
+    fn info_of(
+        &mut self,
+        normalized: &str,
+        script: Script,
+        set: LangSet,
+        compiled: &Compiled,
+    ) -> u32 {
+        let cacheable = normalized.len() <= CACHED_WORD_BYTES;
         if cacheable {
-            if let Some(&i) = self.index[script].get(word.normalized.as_str()) {
+            if let Some(&i) = self.index[script as usize].get(normalized) {
                 return i;
             }
         }
         let i = self.infos.len() as u32;
-        self.infos.push(compiled.info(key(word, set)));
+        self.infos.push(compiled.info(key(normalized, script, set)));
         if cacheable {
-            self.index[script].insert(word.normalized.as_str().into(), i);
+            self.index[script as usize].insert(normalized.into(), i);
         }
         i
     }
@@ -355,7 +360,7 @@ fn compiled(set: LangSet) -> &'static Compiled {
 /// and English lists always, and the list of the template's language (`set`) when it has one.
 /// Matches inside a neutral context (weight 0) are dropped, and so are matches contained in a
 /// longer match of the same group.
-pub fn find(words: &[Word], set: LangSet) -> Vec<Match> {
+pub fn find(words: &Words, set: LangSet) -> Vec<Match> {
     if words.is_empty() {
         return Vec::new();
     }
@@ -458,7 +463,7 @@ impl Covers {
 /// Finds one list set's phrases in the words, keyed with that set's stemmer. One hash lookup
 /// of each word gives its key's id and the few phrases that can start there; the other words
 /// of a phrase are compared by id.
-fn find_in(words: &[Word], set: LangSet) -> Vec<Match> {
+fn find_in(words: &Words, set: LangSet) -> Vec<Match> {
     let compiled = compiled(set);
     WORDS.with(|caches| {
         let cache = &mut caches.borrow_mut()[set.index()];
@@ -467,7 +472,7 @@ fn find_in(words: &[Word], set: LangSet) -> Vec<Match> {
         }
         let infos: Vec<u32> = words
             .iter()
-            .map(|w| cache.info_of(w, set, compiled))
+            .map(|w| cache.info_of(words.normalized(w), w.script, set, compiled))
             .collect();
         let info = |i: usize| &cache.infos[infos[i] as usize];
         let mut found = Vec::new();
@@ -554,7 +559,10 @@ mod tests {
         }
         // And the same key as a word of a text gets.
         let words = crate::words::split("Скидки", &[]);
-        assert_eq!(&*key(&words[0], LangSet::En), "скидк");
+        assert_eq!(
+            &*key(words.normalized(&words[0]), words[0].script, LangSet::En),
+            "скидк"
+        );
     }
 
     #[test]

@@ -294,15 +294,12 @@ fn references(text: &str, facts: &TextFacts) -> usize {
 /// up, in any language.
 fn labelled_lines(text: &str, facts: &TextFacts) -> usize {
     let mut found = 0;
-    let mut line = 0;
     let mut words = 0;
     let mut counted = false;
     for (k, t) in facts.tokens.iter().enumerate() {
-        let this_line = facts.line_starts.partition_point(|&s| s <= t.start);
-        if this_line != line {
-            (line, words, counted) = (this_line, 0, false);
-        }
         match t.kind {
+            // Every line but the first starts after a line-break token.
+            Kind::LineBreak => (words, counted) = (0, false),
             Kind::Word | Kind::Number => words += 1,
             Kind::Punct if &text[t.range()] == ":" => {
                 if !counted
@@ -362,8 +359,8 @@ pub fn features(analysis: &Analysis<'_>, promotion: &Promotion) -> Features {
         for m in facts.in_group(Group::Transactional) {
             transactional_words.push(field.text.value[m.range.clone()].to_string());
         }
-        for w in &facts.words {
-            let kinds = word_kinds(&w.normalized);
+        for w in facts.words.iter() {
+            let kinds = word_kinds(facts.words.normalized(w));
             if kinds == 0 {
                 continue;
             }

@@ -153,8 +153,9 @@ fn typographic(
         if caps == 3 || !w.all_caps {
             continue;
         }
-        let letters = w
-            .normalized
+        let letters = analysis
+            .words
+            .normalized(w)
             .chars()
             .filter(|&c| class::is_alphabetic(c))
             .count();
@@ -226,7 +227,7 @@ fn typographic(
                 let is_save = analysis
                     .words
                     .get(t.word as usize)
-                    .is_some_and(|w| SAVE_WORDS.contains(&w.normalized.as_str()));
+                    .is_some_and(|w| SAVE_WORDS.contains(&analysis.words.normalized(w)));
                 if is_save {
                     out.push(signal(t.start..value.end, SignalKind::Saving, 3));
                 }
@@ -236,7 +237,12 @@ fn typographic(
     }
     // Numbers with % (`-50%`, `до 70 %`) and with a currency (`990 ₽`, `$5`, `100 руб.`).
     for (k, w) in analysis.words.iter().enumerate() {
-        if !w.normalized.chars().all(|c| c.is_ascii_digit()) {
+        if !analysis
+            .words
+            .normalized(w)
+            .chars()
+            .all(|c| c.is_ascii_digit())
+        {
             continue;
         }
         let after = text[w.range.end..].trim_start_matches([' ', '\u{00A0}']);
@@ -254,7 +260,7 @@ fn typographic(
             out.push(signal(w.range.clone(), SignalKind::Money, 1));
         } else if let Some(next) = analysis.words.get(k + 1) {
             if matches!(
-                next.normalized.as_str(),
+                analysis.words.normalized(next),
                 "руб" | "рублей" | "рубля" | "рубль" | "р" | "usd" | "eur" | "евро" | "долларов"
             ) {
                 out.push(signal(w.range.start..next.range.end, SignalKind::Money, 1));

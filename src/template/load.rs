@@ -94,22 +94,26 @@ pub fn load_plain_text(source: &str) -> Document {
 
 /// Reads Meta's template JSON: one template, an array of templates, or `{"data": [...]}`.
 pub fn load_json(source: &str) -> Result<Document, LoadError> {
-    let root = json::parse(source).map_err(syntax_error)?;
+    // The templates take their strings out of the parsed document, which is dropped after.
+    let mut root = json::parse(source).map_err(syntax_error)?;
     let mut templates = Vec::new();
-    match &root.value {
+    let data_layout = matches!(root.value, Value::Object(_))
+        && root.get("components").is_none()
+        && root.get("data").is_some();
+    match &mut root.value {
         Value::Array(items) => {
-            for (i, item) in items.iter().enumerate() {
+            for (i, item) in items.iter_mut().enumerate() {
                 templates.push(template(item, element_path("", i))?);
             }
         }
-        Value::Object(_) if root.get("components").is_none() && root.get("data").is_some() => {
-            let data = root.get("data").expect("checked above");
-            for (i, item) in array(data, "data")?.iter().enumerate() {
+        Value::Object(_) if data_layout => {
+            let data = root.get_mut("data").expect("checked above");
+            for (i, item) in array(data, "data")?.iter_mut().enumerate() {
                 templates.push(template(item, element_path("data", i))?);
             }
         }
-        Value::Object(_) => templates.push(template(&root, String::new())?),
-        other => return Err(not_templates(&root, other)),
+        Value::Object(_) => templates.push(template(&mut root, String::new())?),
+        _ => return Err(not_templates(&root, &root.value)),
     }
     Ok(Document {
         source: source.to_string(),
@@ -202,7 +206,7 @@ pub fn scan_json(source: &str) -> Result<JsonTemplates<'_>, LoadError> {
     // whole root object is read is it known whether `data` holds the templates (a template
     // with `components` keeps `data` as an unknown field).
     let (mut root, mut data) = (Tally::default(), Tally::default());
-    let whole = json::parse_streaming(source, &mut |from, i, node| {
+    let mut whole = json::parse_streaming(source, &mut |from, i, mut node| {
         let (tally, path) = match from {
             json::Streamed::Root => (&mut root, element_path("", i)),
             json::Streamed::Data => (&mut data, element_path("data", i)),
@@ -210,15 +214,20 @@ pub fn scan_json(source: &str) -> Result<JsonTemplates<'_>, LoadError> {
         tally.count += 1;
         tally.shaped |= is_template_object(&node);
         if tally.error.is_none() {
-            tally.error = template(&node, path).err();
+            tally.error = template(&mut node, path).err();
         }
     })
     .map_err(syntax_error)?;
     let (layout, holds, count, error) = match &whole.value {
         Value::Array(_) => (Layout::Array, root.holds(), root.count, root.error),
         Value::Object(_) if whole.get("components").is_none() && whole.get("data").is_some() => {
-            match whole.get("data").map(|d| array(d, "data")) {
-                Some(Err(e)) => (Layout::Data, Holds::SomethingElse, 0, Some(e)),
+            match whole.get("data") {
+                Some(d) if !matches!(d.value, Value::Array(_)) => (
+                    Layout::Data,
+                    Holds::SomethingElse,
+                    0,
+                    Some(wrong_type(d, "data", "an array", "массив")),
+                ),
                 _ => (Layout::Data, data.holds(), data.count, data.error),
             }
         }
@@ -232,7 +241,7 @@ pub fn scan_json(source: &str) -> Result<JsonTemplates<'_>, LoadError> {
                 Layout::Single,
                 holds,
                 1,
-                template(&whole, String::new()).err(),
+                template(&mut whole, String::new()).err(),
             )
         }
         other => (
@@ -281,7 +290,7 @@ impl JsonTemplates<'_> {
                 json::Streamed::Root => element_path("", i),
                 json::Streamed::Data => element_path("data", i),
             };
-            match template(&node, path) {
+            match template(&mut node, path) {
                 Ok(t) => each(Piece {
                     document: Document {
                         source: self.source[span.clone()].to_string(),
@@ -364,41 +373,51 @@ fn type_name_ru(v: &Value) -> &'static str {
 }
 
 fn wrong_type(node: &Node, path: &str, en: &str, ru: &str) -> LoadError {
+    wrong_type_at(&node.value, node.span.start, path, en, ru)
+}
+
+/// [`wrong_type`] of a value that starts at `offset`.
+fn wrong_type_at(value: &Value, offset: usize, path: &str, en: &str, ru: &str) -> LoadError {
     LoadError {
         message: Msg::new(
-            format!("expected {en}, found {}", node.value.type_name()),
-            format!(
-                "ожидался тип «{ru}», а найдено: {}",
-                type_name_ru(&node.value)
-            ),
+            format!("expected {en}, found {}", value.type_name()),
+            format!("ожидался тип «{ru}», а найдено: {}", type_name_ru(value)),
         ),
         path: path.to_string(),
-        offset: node.span.start,
+        offset,
     }
 }
 
-fn object<'a>(node: &'a Node, path: &str) -> Result<&'a [json::Member], LoadError> {
+fn object(node: &Node, path: &str) -> Result<(), LoadError> {
     match &node.value {
-        Value::Object(m) => Ok(m),
+        Value::Object(_) => Ok(()),
         _ => Err(wrong_type(node, path, "an object", "объект")),
     }
 }
 
-fn array<'a>(node: &'a Node, path: &str) -> Result<&'a [Node], LoadError> {
-    match &node.value {
+fn array<'a>(node: &'a mut Node, path: &str) -> Result<&'a mut [Node], LoadError> {
+    match &mut node.value {
         Value::Array(items) => Ok(items),
-        _ => Err(wrong_type(node, path, "an array", "массив")),
+        other => Err(wrong_type_at(
+            other,
+            node.span.start,
+            path,
+            "an array",
+            "массив",
+        )),
     }
 }
 
-fn text(node: &Node, path: String) -> Result<Text, LoadError> {
-    match &node.value {
+/// A string field as a [`Text`], its value and source map moved out of the parsed document
+/// (each field is read once).
+fn text(node: &mut Node, path: String) -> Result<Text, LoadError> {
+    match &mut node.value {
         Value::String(s) => Ok(Text {
-            value: s.value.clone(),
+            value: std::mem::take(&mut s.value),
             path,
             origin: Some(Origin {
                 span: node.span.clone(),
-                map: s.map.clone(),
+                map: std::mem::take(&mut s.map),
             }),
         }),
         _ => Err(wrong_type(node, &path, "a string", "строка")),
@@ -406,8 +425,8 @@ fn text(node: &Node, path: String) -> Result<Text, LoadError> {
 }
 
 /// An optional string field; `null` counts as absent.
-fn opt_text(obj: &Node, key: &str, prefix: &str) -> Result<Option<Text>, LoadError> {
-    match obj.get(key) {
+fn opt_text(obj: &mut Node, key: &str, prefix: &str) -> Result<Option<Text>, LoadError> {
+    match obj.get_mut(key) {
         None => Ok(None),
         Some(n) if n.value == Value::Null => Ok(None),
         Some(n) => text(n, join_path(prefix, key)).map(Some),
@@ -440,45 +459,55 @@ fn opt_number(obj: &Node, key: &str, prefix: &str) -> Result<Option<f64>, LoadEr
 
 /// An optional field that may be written as a string or a number (`"flow_id": 1234`,
 /// `"message_send_ttl_seconds": "120"`), kept as written. `null` counts as absent.
-fn opt_text_or_number(obj: &Node, key: &str, prefix: &str) -> Result<Option<Text>, LoadError> {
-    match obj.get(key) {
-        Some(
-            n @ Node {
-                value: Value::Number(digits),
-                ..
-            },
-        ) => Ok(Some(Text {
-            value: digits.clone(),
+fn opt_text_or_number(obj: &mut Node, key: &str, prefix: &str) -> Result<Option<Text>, LoadError> {
+    if let Some(Node {
+        value: Value::Number(digits),
+        span,
+    }) = obj.get_mut(key)
+    {
+        return Ok(Some(Text {
+            value: std::mem::take(digits),
             path: join_path(prefix, key),
             origin: Some(Origin {
-                span: n.span.clone(),
-                map: json::SourceMap::verbatim(n.span.start),
+                span: span.clone(),
+                map: json::SourceMap::verbatim(span.start),
             }),
-        })),
-        _ => opt_text(obj, key, prefix),
+        }));
     }
+    opt_text(obj, key, prefix)
 }
 
 /// Items of an optional array field; `null` counts as empty.
-fn opt_array<'a>(obj: &'a Node, key: &str, prefix: &str) -> Result<&'a [Node], LoadError> {
-    match obj.get(key) {
-        None => Ok(&[]),
-        Some(n) if n.value == Value::Null => Ok(&[]),
+fn opt_array<'a>(obj: &'a mut Node, key: &str, prefix: &str) -> Result<&'a mut [Node], LoadError> {
+    match obj.get_mut(key) {
+        None => Ok(&mut []),
+        Some(n) if n.value == Value::Null => Ok(&mut []),
         Some(n) => array(n, &join_path(prefix, key)),
     }
 }
 
-fn texts(items: &[Node], path: &str) -> Result<Vec<Text>, LoadError> {
+/// The strings of an optional array field (its path is built only when it has some).
+fn opt_texts(obj: &mut Node, key: &str, prefix: &str) -> Result<Vec<Text>, LoadError> {
+    match opt_array(obj, key, prefix)? {
+        [] => Ok(Vec::new()),
+        items => texts(items, &join_path(prefix, key)),
+    }
+}
+
+fn texts(items: &mut [Node], path: &str) -> Result<Vec<Text>, LoadError> {
     items
-        .iter()
+        .iter_mut()
         .enumerate()
         .map(|(i, n)| text(n, element_path(path, i)))
         .collect()
 }
 
-fn template(node: &Node, path: String) -> Result<Template, LoadError> {
+fn template(node: &mut Node, path: String) -> Result<Template, LoadError> {
     object(node, if path.is_empty() { "(template)" } else { &path })?;
-    let components_node = node.get("components").filter(|n| n.value != Value::Null);
+    let components_span = node
+        .get("components")
+        .filter(|n| n.value != Value::Null)
+        .map(|n| n.span.clone());
     let components = components(
         opt_array(node, "components", &path)?,
         &join_path(&path, "components"),
@@ -490,39 +519,45 @@ fn template(node: &Node, path: String) -> Result<Template, LoadError> {
         parameter_format: opt_text(node, "parameter_format", &path)?,
         message_send_ttl_seconds: opt_text_or_number(node, "message_send_ttl_seconds", &path)?,
         components,
-        components_span: components_node.map(|n| n.span.clone()),
+        components_span,
         span: Some(node.span.clone()),
         path,
         plain_text: false,
     })
 }
 
-fn components(items: &[Node], path: &str) -> Result<Vec<Component>, LoadError> {
+fn components(items: &mut [Node], path: &str) -> Result<Vec<Component>, LoadError> {
     items
-        .iter()
+        .iter_mut()
         .enumerate()
         .map(|(i, n)| component(n, element_path(path, i)))
         .collect()
 }
 
-fn component(node: &Node, path: String) -> Result<Component, LoadError> {
+fn component(node: &mut Node, path: String) -> Result<Component, LoadError> {
     object(node, &path)?;
     let type_text = opt_text(node, "type", &path)?;
     let kind = type_text
         .as_ref()
         .map_or(ComponentKind::Other, |t| ComponentKind::from_type(&t.value));
-    let example = match node.get("example") {
+    let example = match node.get_mut("example") {
         None => None,
         Some(n) if n.value == Value::Null => None,
         Some(n) => Some(example(n, join_path(&path, "example"))?),
     };
-    let buttons = opt_array(node, "buttons", &path)?
-        .iter()
-        .enumerate()
-        .map(|(i, n)| button(n, element_path(&join_path(&path, "buttons"), i)))
-        .collect::<Result<Vec<_>, _>>()?;
+    let buttons = match opt_array(node, "buttons", &path)? {
+        [] => Vec::new(),
+        items => {
+            let buttons_path = join_path(&path, "buttons");
+            items
+                .iter_mut()
+                .enumerate()
+                .map(|(i, n)| button(n, element_path(&buttons_path, i)))
+                .collect::<Result<Vec<_>, _>>()?
+        }
+    };
     let cards = opt_array(node, "cards", &path)?
-        .iter()
+        .iter_mut()
         .enumerate()
         .map(|(i, n)| {
             let card_path = element_path(&join_path(&path, "cards"), i);
@@ -537,7 +572,7 @@ fn component(node: &Node, path: String) -> Result<Component, LoadError> {
             })
         })
         .collect::<Result<Vec<_>, LoadError>>()?;
-    let (offer_text, offer_span, has_expiration) = match node.get("limited_time_offer") {
+    let (offer_text, offer_span, has_expiration) = match node.get_mut("limited_time_offer") {
         Some(n) if n.value != Value::Null => {
             let lto_path = join_path(&path, "limited_time_offer");
             object(n, &lto_path)?;
@@ -567,32 +602,26 @@ fn component(node: &Node, path: String) -> Result<Component, LoadError> {
     })
 }
 
-fn example(node: &Node, path: String) -> Result<Example, LoadError> {
+fn example(node: &mut Node, path: String) -> Result<Example, LoadError> {
     object(node, &path)?;
-    let header_text = texts(
-        opt_array(node, "header_text", &path)?,
-        &join_path(&path, "header_text"),
-    )?;
-    let header_handle = texts(
-        opt_array(node, "header_handle", &path)?,
-        &join_path(&path, "header_handle"),
-    )?;
+    let header_text = opt_texts(node, "header_text", &path)?;
+    let header_handle = opt_texts(node, "header_handle", &path)?;
     let body_path = join_path(&path, "body_text");
     let mut body_text = Vec::new();
     let mut flat = Vec::new();
     let string = node
         .get("body_text")
-        .filter(|n| matches!(n.value, Value::String(_)));
-    if let Some(n) = string {
+        .is_some_and(|n| matches!(n.value, Value::String(_)));
+    if let (true, Some(n)) = (string, node.get_mut("body_text")) {
         body_text.push(vec![text(n, body_path.clone())?]);
     }
     let rows = match string {
-        Some(_) => &[],
-        None => opt_array(node, "body_text", &path)?,
+        true => &mut [],
+        false => opt_array(node, "body_text", &path)?,
     };
-    for (i, row) in rows.iter().enumerate() {
+    for (i, row) in rows.iter_mut().enumerate() {
         let row_path = element_path(&body_path, i);
-        match &row.value {
+        match &mut row.value {
             Value::Array(items) => body_text.push(texts(items, &row_path)?),
             Value::String(_) => flat.push(text(row, row_path)?),
             _ => {
@@ -615,17 +644,25 @@ fn example(node: &Node, path: String) -> Result<Example, LoadError> {
         header_handle,
         body_text,
         body_text_flat,
-        body_text_string: string.is_some(),
+        body_text_string: string,
         body_text_named_params: named_examples(node, "body_text_named_params", &path)?,
         span: Some(node.span.clone()),
         path,
     })
 }
 
-fn named_examples(node: &Node, key: &str, prefix: &str) -> Result<Vec<NamedExample>, LoadError> {
+fn named_examples(
+    node: &mut Node,
+    key: &str,
+    prefix: &str,
+) -> Result<Vec<NamedExample>, LoadError> {
+    let items = opt_array(node, key, prefix)?;
+    if items.is_empty() {
+        return Ok(Vec::new());
+    }
     let path = join_path(prefix, key);
-    opt_array(node, key, prefix)?
-        .iter()
+    items
+        .iter_mut()
         .enumerate()
         .map(|(i, n)| {
             let item_path = element_path(&path, i);
@@ -643,7 +680,7 @@ fn named_examples(node: &Node, key: &str, prefix: &str) -> Result<Vec<NamedExamp
 // Not inlined into the loop that collects the buttons: that made the size-built WebAssembly
 // package 0.5 kB (gzipped) larger.
 #[inline(never)]
-fn button(node: &Node, path: String) -> Result<Button, LoadError> {
+fn button(node: &mut Node, path: String) -> Result<Button, LoadError> {
     object(node, &path)?;
     let type_text = opt_text(node, "type", &path)?;
     let url = opt_text(node, "url", &path)?;
@@ -659,20 +696,20 @@ fn button(node: &Node, path: String) -> Result<Button, LoadError> {
     {
         kind = ButtonKind::Otp;
     }
-    let example_path = join_path(&path, "example");
+    let example_path = || join_path(&path, "example");
     let example_is_array = node
         .get("example")
         .is_some_and(|n| matches!(n.value, Value::Array(_)));
-    let example = match node.get("example") {
+    let example = match node.get_mut("example") {
         None => Vec::new(),
-        Some(n) => match &n.value {
+        Some(n) => match &mut n.value {
             Value::Null => Vec::new(),
-            Value::String(_) => vec![text(n, example_path)?],
-            Value::Array(items) => texts(items, &example_path)?,
+            Value::String(_) => vec![text(n, example_path())?],
+            Value::Array(items) => texts(items, &example_path())?,
             _ => {
                 return Err(wrong_type(
                     n,
-                    &example_path,
+                    &example_path(),
                     "a string or an array of strings",
                     "строка или массив строк",
                 ))
@@ -703,10 +740,14 @@ fn button(node: &Node, path: String) -> Result<Button, LoadError> {
     })
 }
 
-fn supported_apps(button: &Node, prefix: &str) -> Result<Vec<SupportedApp>, LoadError> {
+fn supported_apps(button: &mut Node, prefix: &str) -> Result<Vec<SupportedApp>, LoadError> {
+    let items = opt_array(button, "supported_apps", prefix)?;
+    if items.is_empty() {
+        return Ok(Vec::new());
+    }
     let path = join_path(prefix, "supported_apps");
-    opt_array(button, "supported_apps", prefix)?
-        .iter()
+    items
+        .iter_mut()
         .enumerate()
         .map(|(i, n)| {
             let item_path = element_path(&path, i);

@@ -378,12 +378,15 @@ pub enum Category {
 
 impl Category {
     pub fn parse(s: &str) -> Option<Category> {
-        match s.trim().to_ascii_uppercase().as_str() {
-            "MARKETING" => Some(Category::Marketing),
-            "UTILITY" => Some(Category::Utility),
-            "AUTHENTICATION" => Some(Category::Authentication),
-            _ => None,
-        }
+        // Compared without building an upper-case copy: rules ask for the category often.
+        let s = s.trim();
+        [
+            Category::Marketing,
+            Category::Utility,
+            Category::Authentication,
+        ]
+        .into_iter()
+        .find(|c| c.as_str().eq_ignore_ascii_case(s))
     }
 
     pub fn as_str(self) -> &'static str {
