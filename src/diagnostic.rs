@@ -396,66 +396,55 @@ pub(crate) fn resolve<'t>(
             effect,
             report,
         } = reports[i].take().expect("each report is taken once");
-        let message = bounded(report.message.into_lang(lang));
-        let component = report.component.map(ComponentKind::as_str);
-        if n >= full {
-            out.push(Diagnostic {
-                rule: rule.id,
-                severity,
-                effect,
-                message,
-                component,
-                path: String::new(),
-                range: None,
-                location: None,
-                help: None,
-                fix: None,
-            });
-            continue;
-        }
-        let (path, range) = match &report.target {
-            Target::Text { text, range } => (
-                text.path.clone(),
-                Some(texts[find(&texts, text)].1.range(range.start, range.end)),
-            ),
-            Target::Node { path, .. } => (path.clone(), None),
-        };
-        let fix = report.fix.map(|f| Fix {
-            message: bounded(f.message.into_lang(lang)),
-            edits: f
-                .edits
-                .into_iter()
-                .map(|e| match e {
-                    EditSpec::Replace {
-                        text,
-                        range,
-                        replacement,
-                    } => Edit::Replace {
-                        path: text.path.clone(),
-                        range: texts[find(&texts, text)].1.range(range.start, range.end),
-                        text: replacement,
-                    },
-                    EditSpec::AddComponent { path, component } => {
-                        Edit::AddComponent { path, component }
-                    }
-                })
-                .collect(),
-        });
-        if let Some(span) = doc_span {
-            doc.ask(template, n, span);
-        }
-        out.push(Diagnostic {
+        // A finding past the cap is built only as far as the prediction reads it: rule,
+        // severity, effect and message.
+        let mut diagnostic = Diagnostic {
             rule: rule.id,
             severity,
             effect,
-            message,
-            component,
-            path,
-            range,
+            message: bounded(report.message.into_lang(lang)),
+            component: report.component.map(ComponentKind::as_str),
+            path: String::new(),
+            range: None,
             location: None,
-            help: report.help.map(|h| bounded(h.into_lang(lang))),
-            fix,
-        });
+            help: None,
+            fix: None,
+        };
+        if n < full {
+            (diagnostic.path, diagnostic.range) = match &report.target {
+                Target::Text { text, range } => (
+                    text.path.clone(),
+                    Some(texts[find(&texts, text)].1.range(range.start, range.end)),
+                ),
+                Target::Node { path, .. } => (path.clone(), None),
+            };
+            diagnostic.help = report.help.map(|h| bounded(h.into_lang(lang)));
+            diagnostic.fix = report.fix.map(|f| Fix {
+                message: bounded(f.message.into_lang(lang)),
+                edits: f
+                    .edits
+                    .into_iter()
+                    .map(|e| match e {
+                        EditSpec::Replace {
+                            text,
+                            range,
+                            replacement,
+                        } => Edit::Replace {
+                            path: text.path.clone(),
+                            range: texts[find(&texts, text)].1.range(range.start, range.end),
+                            text: replacement,
+                        },
+                        EditSpec::AddComponent { path, component } => {
+                            Edit::AddComponent { path, component }
+                        }
+                    })
+                    .collect(),
+            });
+            if let Some(span) = doc_span {
+                doc.ask(template, n, span);
+            }
+        }
+        out.push(diagnostic);
     }
     out
 }
