@@ -587,6 +587,16 @@ fn json_name(value: impl serde::Serialize) -> String {
 mod tests {
     use super::*;
 
+    /// A small deterministic generator: each call gives a number below `n`.
+    fn xorshift(mut seed: u64) -> impl FnMut(usize) -> usize {
+        move |n| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        }
+    }
+
     /// Lines of every length (short, long, one of megabytes as a minified export is) made of
     /// every kind of character the excerpt measures differently, with findings anywhere:
     /// no panic, the carets start under the finding, and no excerpt is wider than the window.
@@ -608,13 +618,7 @@ mod tests {
             "{{1}}",
             "ы",
         ];
-        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut next = xorshift(0x2545_f491_4f6c_dd1d);
         for length in [0, 5, 40, 150, 1500, 1600, 5000, 200_000] {
             let mut line = String::new();
             while line.len() < length {
@@ -658,13 +662,7 @@ mod tests {
             "🇷🇺",
             "—",
         ];
-        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut next = xorshift(0x9e37_79b9_7f4a_7c15);
         let measured = |s: &str| UnicodeWidthStr::width(&*shown(s));
         for round in 0..400 {
             // Some lines of one-column characters only, some with a few others, some mixed.
