@@ -4,6 +4,7 @@
 //! UTF-16 length, letters per script, line starts). Rules read these facts; nothing scans a
 //! text again.
 
+mod language;
 pub mod tokens;
 
 use crate::lexicon::{self, Group, Latin, Match};
@@ -12,6 +13,7 @@ use crate::placeholder::{self, Placeholder};
 use crate::template::{ButtonKind, Component, ComponentKind, Template};
 use crate::text::Text;
 use crate::words::{self, Words};
+pub use language::Language;
 use std::cell::OnceCell;
 use std::ops::Range;
 pub use tokens::{Kind, Letters, Token};
@@ -187,19 +189,19 @@ impl Field<'_> {
 pub struct Analysis<'a> {
     pub template: &'a Template,
     pub fields: Vec<Field<'a>>,
-    /// The stemmer for Latin-script words, from the template's language.
-    pub latin: Latin,
+    /// The language its words are read in: declared, or read from the body.
+    pub language: Language,
 }
 
 impl<'a> Analysis<'a> {
     pub fn new(template: &'a Template) -> Analysis<'a> {
-        let latin = Latin::from_code(template.language.as_ref().map(|l| l.value.as_str()));
+        let language = Language::of(template);
         let mut fields = Vec::new();
-        collect_fields(&template.components, None, latin, &mut fields);
+        collect_fields(&template.components, None, language.latin, &mut fields);
         Analysis {
             template,
             fields,
-            latin,
+            language,
         }
     }
 

@@ -125,10 +125,7 @@ pub fn predict_with(cx: &Context<'_>, diagnostics: &[Diagnostic], model: &Model)
     verdict.findings(diagnostics);
     let decision = category::decide(cx, model, diagnostics, &mut verdict);
     let flag_risk = complaints::flag_risk(cx, diagnostics, decision.predicted, &mut verdict);
-    let confidence = if crate::lexicon::LangSet::has_list(
-        cx.template.language.as_ref().map(|l| l.value.as_str()),
-    ) || decision.basis == Basis::Rules
-    {
+    let confidence = if cx.analysis.language.listed || decision.basis == Basis::Rules {
         Confidence::Normal
     } else {
         let note = if cx.profile() == Profile::Api {

@@ -248,6 +248,31 @@ fn drafts_are_categorised_from_their_content() {
     assert_eq!(p.category.predicted, Category::Utility);
 }
 
+/// A draft declares no language: it is read in the language it is written in, with that
+/// language's word lists, and not called less certain for want of a list.
+#[test]
+fn drafts_are_read_in_the_language_they_are_written_in() {
+    for draft in [
+        "Здравствуйте! Оплата по счёту №15 получена, чек отправлен на почту.",
+        "Hi {{1}}, your order {{2}} has shipped. Thank you!",
+    ] {
+        let p = predict_json(draft);
+        assert_eq!(p.confidence, Confidence::Normal, "{draft}");
+        assert!(
+            p.reasons.iter().all(|r| r.factor != "no-word-list"),
+            "{draft}"
+        );
+    }
+    // «Aprovecha … de descuento» is on the Spanish list only: the offer decides the category.
+    let p = predict_json("¡Hola {{1}}! Aprovecha el descuento de tu próxima compra en la tienda.");
+    assert_eq!(p.confidence, Confidence::Normal);
+    assert_eq!(p.category.predicted, Category::Marketing);
+    assert_eq!(p.category.basis, Basis::Rules);
+    // Turkish has no list: the note stays.
+    let p = predict_json("Merhaba {{1}}, siparişiniz {{2}} kargoya verildi.");
+    assert_eq!(p.confidence, Confidence::Low);
+}
+
 /// The three drafts of the issue that the first version got wrong: each is MARKETING.
 #[test]
 fn offers_make_a_template_marketing() {

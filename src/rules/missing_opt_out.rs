@@ -28,7 +28,8 @@ reply, or a link to an unsubscribe page), or an instruction in the footer or bod
 "Reply STOP to unsubscribe"). Keywords match as whole words only (`стоп` never matches
 `местоположение`); a bare `стоп`/`stop` counts in a button or footer, and in the body only
 when written as a keyword (`СТОП`, «стоп», "STOP"). In a carousel, a quick reply on the cards
-counts too. The fix adds a footer in the template's language when there is none, except in
+counts too. The fix adds a footer in the template's language (read from the body when the
+template declares none) when there is none, except in
 limited-time-offer and carousel templates, which take no footer (Meta: "Footer components are
 not supported" in limited-time offers; a carousel template is a body and its cards): there the
 message suggests a quick reply or a sentence in the body.
@@ -47,6 +48,7 @@ is a warning.
 Warns (MARKETING): `{"type": "URL", "text": "Shop now", "url": "https://shop.ru/sale"}`.
 Passes (MARKETING): `{"type": "FOOTER", "text": "Ответьте СТОП, чтобы отписаться"}`; `{"type": "QUICK_REPLY", "text": "Отписаться"}`.
 Fixes (MARKETING): `{"name": "spring", "language": "ru", "components": [{"type": "BODY", "text": "Весенняя распродажа в «Ромашке»: скидки до 30% на всё!"}]}` → `{"name": "spring", "language": "ru", "components": [{"type": "BODY", "text": "Весенняя распродажа в «Ромашке»: скидки до 30% на всё!"}, {"type": "FOOTER", "text": "Ответьте СТОП, чтобы отписаться"}]}`.
+Fixes (MARKETING): `{"name": "rebajas", "components": [{"type": "BODY", "text": "¡Hola! Aprovecha las rebajas de la tienda: todo con descuento."}]}` → `{"name": "rebajas", "components": [{"type": "BODY", "text": "¡Hola! Aprovecha las rebajas de la tienda: todo con descuento."}, {"type": "FOOTER", "text": "Responde BAJA para darte de baja"}]}`.
 "#
     ),
     check,
@@ -140,7 +142,8 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
         .component(ComponentKind::Body)
         .help(help);
     if footer_allowed && !t.plain_text && t.component(ComponentKind::Footer).is_none() {
-        let footer = footer_text(t.language.as_ref().map(|l| l.value.as_str()));
+        let language = t.language.as_ref().map(|l| l.value.as_str());
+        let footer = footer_text(language.or(cx.analysis.language.detected));
         report = report.fix(
             Msg::new(
                 format!("add the footer “{footer}”"),
