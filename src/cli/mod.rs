@@ -366,7 +366,7 @@ fn check(args: CheckArgs) -> i32 {
         options: &options,
         linter: &linter,
         fix: args.fix,
-        renderer: render::renderer(format, options.lang, color),
+        renderer: render::renderer(format, &options, color),
         summary: Summary {
             skipped: discovery.skipped,
             ..Summary::default()

@@ -18,7 +18,8 @@ use std::cell::Cell;
 use std::fmt::{self, Write as _};
 use std::io::{self, Write};
 use unicode_width::UnicodeWidthStr;
-use walint::predict::{Outcome, Prediction};
+use walint::options::Profile;
+use walint::predict::{Outcome, Prediction, Risk};
 use walint::{Lang, Severity, TemplateReport};
 
 /// Widest source excerpt shown, in terminal columns.
@@ -105,6 +106,8 @@ impl Style {
 
 pub struct Human {
     lang: Lang,
+    /// A Business-app broadcast has no category: its forecast names none.
+    profile: Profile,
     style: Style,
     /// Where each line of the current file starts.
     lines: Lines,
@@ -116,9 +119,10 @@ pub struct Human {
 }
 
 impl Human {
-    pub fn new(lang: Lang, color: bool) -> Self {
+    pub fn new(lang: Lang, profile: Profile, color: bool) -> Self {
         Human {
             lang,
+            profile,
             style: Style { color },
             lines: Lines::default(),
             measured_line: Cell::new(None),
@@ -320,7 +324,7 @@ impl Human {
                 s,
                 "{} {}\n",
                 self.style.paint("1;35", "▶"),
-                prediction_line(&visible(name), p, lang)
+                prediction_line(&visible(name), p, lang, self.profile)
             )?;
         }
         Ok(())
@@ -550,11 +554,14 @@ fn floor_char(s: &str, mut i: usize) -> usize {
     i
 }
 
-/// "order_shipped: approved as UTILITY (probability 94 %), status APPROVED, flag risk low".
-fn prediction_line(name: &str, p: &Prediction, lang: Lang) -> String {
+/// "order_shipped: approved as UTILITY (probability 94 %), status APPROVED, flag risk low"; in
+/// a Business-app broadcast, which has no category, "approved" alone.
+fn prediction_line(name: &str, p: &Prediction, lang: Lang, profile: Profile) -> String {
     let ru = lang == Lang::Ru;
     let category = p.category.predicted.as_str();
     let outcome = match (p.outcome, ru) {
+        (Outcome::Approved, false) if profile == Profile::BusinessApp => "approved".to_string(),
+        (Outcome::Approved, true) if profile == Profile::BusinessApp => "будет одобрен".to_string(),
         (Outcome::Approved, false) => format!("approved as {category}"),
         (Outcome::Approved, true) => format!("будет одобрен как {category}"),
         (Outcome::Recategorized, false) => format!("approved, but re-categorized as {category}"),
@@ -566,11 +573,19 @@ fn prediction_line(name: &str, p: &Prediction, lang: Lang) -> String {
         .rejection_reason
         .map(|r| format!(" ({})", r.as_str()))
         .unwrap_or_default();
-    let (status, risk) = (json_name(p.status), json_name(p.flag_risk));
+    // The status is Meta's own word (what the Graph API and WhatsApp Manager show); the risk
+    // is walint's, said in the reader's language.
+    let status = json_name(p.status);
     let approval = (p.approval_probability * 100.0).round();
     if ru {
+        let risk = match p.flag_risk {
+            Risk::Low => "низкий",
+            Risk::Medium => "средний",
+            Risk::High => "высокий",
+        };
         format!("прогноз для {name}: {outcome}{reason}; вероятность одобрения {approval} %, статус {status}, риск жалоб: {risk}")
     } else {
+        let risk = json_name(p.flag_risk);
         format!("prediction for {name}: {outcome}{reason}; approval probability {approval} %, status {status}, flag risk {risk}")
     }
 }
@@ -625,7 +640,7 @@ mod tests {
                 line.push_str(pieces[next(pieces.len())]);
             }
             let src = format!("{{\n{line}\n}}");
-            let mut human = Human::new(Lang::En, false);
+            let mut human = Human::new(Lang::En, Profile::Api, false);
             human.lines = Lines::of(&src);
             for _ in 0..20 {
                 let start = 2 + next(line.len() + 1);

@@ -10,7 +10,7 @@ use super::{FileError, Format, Summary};
 use std::borrow::Cow;
 use std::io::{self, Write};
 use walint::l10n::{plural_en, plural_ru};
-use walint::{Lang, TemplateReport};
+use walint::{Lang, LintOptions, TemplateReport};
 
 /// Writes `value` pretty-printed (two spaces per level) with its lines after the first indented
 /// by `indent` spaces: one template's report at a time, so a 20 000-template export is never
@@ -165,9 +165,9 @@ pub trait Render {
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()>;
 }
 
-pub fn renderer(format: Format, lang: Lang, color: bool) -> Box<dyn Render> {
+pub fn renderer(format: Format, options: &LintOptions, color: bool) -> Box<dyn Render> {
     match format {
-        Format::Human => Box::new(human::Human::new(lang, color)),
+        Format::Human => Box::new(human::Human::new(options.lang, options.profile, color)),
         Format::Json => Box::new(json::Json::default()),
         Format::Sarif => Box::new(sarif::Sarif::new()),
         Format::Github => Box::new(github::Github),
