@@ -4,6 +4,7 @@ use crate::l10n::Msg;
 use crate::lexicon::Group;
 use crate::moderation::RejectionReason::Promotional;
 use crate::moderation::{ErrorEffect, FixKind, Risk};
+use crate::options::Profile;
 use crate::template::{Category, ComponentKind};
 use crate::text::class;
 
@@ -32,7 +33,8 @@ counts too. The fix adds a footer in the template's language (read from the body
 template declares none) when there is none, except in
 limited-time-offer and carousel templates, which take no footer (Meta: "Footer components are
 not supported" in limited-time offers; a carousel template is a body and its cards): there the
-message suggests a quick reply or a sentence in the body.
+message suggests a quick reply or a sentence in the body. A broadcast from the WhatsApp Business
+app (profile `business-app`) is one text: the message asks for a sentence in it.
 
 ## Why
 The WhatsApp Business Policy requires businesses to "provide clear instructions for how people
@@ -111,7 +113,14 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
     // Limited-time offers and carousels take no footer.
     let footer_allowed = t.component(ComponentKind::LimitedTimeOffer).is_none()
         && t.component(ComponentKind::Carousel).is_none();
-    let message = if !footer_allowed {
+    // A broadcast from the Business app is one text: the exit is a sentence in it.
+    let broadcast = cx.profile() == Profile::BusinessApp;
+    let message = if broadcast {
+        Msg::new(
+            "the broadcast reads as marketing, yet it gives no way to unsubscribe (a sentence such as “Reply STOP to unsubscribe”)",
+            "рассылка выглядит как реклама, но в ней нет способа отписаться (фразы вроде «Ответьте СТОП, чтобы отписаться»)",
+        )
+    } else if !footer_allowed {
         Msg::new(
             "this marketing template gives no way to unsubscribe (a quick reply, or a sentence such as “Reply STOP to unsubscribe” in the body: this kind of template takes no footer)",
             "в маркетинговом шаблоне нет способа отписаться (кнопки быстрого ответа или фразы вроде «Ответьте СТОП, чтобы отписаться» в тексте: подписи у такого шаблона не бывает)",
@@ -127,7 +136,12 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
             "текст выглядит как маркетинговый, но в нём нет способа отписаться (кнопки или подписи вроде «Ответьте СТОП, чтобы отписаться»)",
         )
     };
-    let help = if footer_allowed {
+    let help = if broadcast {
+        Msg::new(
+            "end the text with a sentence such as “Reply STOP to unsubscribe”, and honour it; recipients without an exit report spam",
+            "закончите текст фразой вроде «Ответьте СТОП, чтобы отписаться» и выполняйте такие просьбы: без выхода получатели жмут «Пожаловаться на спам»",
+        )
+    } else if footer_allowed {
         Msg::new(
             "add a quick-reply button “Stop promotions” or an opt-out footer; recipients without an exit report spam",
             "добавьте кнопку «Отписаться» или подпись об отписке: без выхода получатели жмут «Пожаловаться на спам»",
@@ -141,7 +155,8 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
     let mut report = Report::text(body.text, 0..0, message)
         .component(ComponentKind::Body)
         .help(help);
-    if footer_allowed && !t.plain_text && t.component(ComponentKind::Footer).is_none() {
+    if footer_allowed && !broadcast && !t.plain_text && t.component(ComponentKind::Footer).is_none()
+    {
         let language = t.language.as_ref().map(|l| l.value.as_str());
         let footer = footer_text(language.or(cx.analysis.language.detected));
         report = report.fix(
@@ -165,6 +180,7 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
 mod tests {
     use super::*;
     use crate::rules::testing::*;
+    use crate::LintOptions;
 
     fn marketing(extra: &str) -> String {
         with_body("MARKETING", "Здравствуйте! В магазине «Ромашка» новая коллекция. Уточнить местоположение магазина можно на сайте.", extra)
@@ -220,6 +236,31 @@ mod tests {
             assert_eq!(d.len(), 1, "{extra}");
             assert!(d[0].fix.is_none(), "{extra}");
             assert!(d[0].message.contains("takes no footer"), "{extra}");
+        }
+    }
+
+    /// A Business-app broadcast is one text: no footer or button is suggested or added.
+    #[test]
+    fn a_broadcast_is_asked_for_a_sentence() {
+        let options = LintOptions {
+            profile: Profile::BusinessApp,
+            ..LintOptions::default()
+        };
+        let promo = "Весенняя распродажа в «Ромашке»: скидки до 30% на всё!";
+        for input in [promo.to_string(), with_body("MARKETING", promo, "")] {
+            let d = run_with(&RULE, &input, &options);
+            assert_eq!(d.len(), 1, "{input}");
+            assert!(
+                d[0].message.starts_with("the broadcast"),
+                "{}",
+                d[0].message
+            );
+            let help = d[0].help.as_deref().unwrap();
+            assert!(
+                !help.contains("button") && !help.contains("footer"),
+                "{help}"
+            );
+            assert!(d[0].fix.is_none());
         }
     }
 
