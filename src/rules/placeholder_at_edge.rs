@@ -3,6 +3,7 @@ use crate::diagnostic::{Report, Severity};
 use crate::l10n::Msg;
 use crate::moderation::RejectionReason::InvalidFormat;
 use crate::moderation::{ErrorEffect, FixKind, Risk};
+use crate::placeholder::Kind;
 
 pub static RULE: Rule = Rule {
     id: "placeholder-at-edge",
@@ -20,22 +21,29 @@ pub static RULE: Rule = Rule {
 ## What it checks
 Whether the body begins or ends with a placeholder. A placeholder that is literally the first
 or last thing (spaces and line breaks aside) is an error: `{{1}}, ваш заказ готов`,
-`Ваш код: {{1}}`. One separated from the edge by punctuation only (`Сумма: {{2}}.`,
-`«{{1}}» — ваш код`, `*{{1}}*`) is a warning.
+`Ваш код: {{1}}`; so is a numbered placeholder followed only by a full stop or another mark
+that ends a sentence (`Сумма: {{2}}.`, `… about {{1}}?`). One separated from the edge by other
+punctuation only (`«{{1}}» — ваш код`, `*{{1}}*`), or a named one before a full stop
+(`… ticket # {{ticket_id}}.`), is a warning.
 
 Authentication templates are exempt: their body is Meta's preset, which starts with the code.
 
 ## Why
 Meta: "The template cannot start or end with a parameter" (template review, "dangling
 parameters are not allowed"), API error 2388299 "Leading or trailing parameters not allowed",
-WhatsApp Manager `LEADING_TRAILING_PARAMETER`. Whether punctuation saves a placeholder is not
-settled: an integrator reports "…total es de {{2}}." rejected, and the corpus has rejected
-templates ending in `{{2}}.` and `{{1}}?`, but also approved ones ending in `{{3}}.` (Meta's own
-sample flight confirmation) — hence a warning.
+WhatsApp Manager `LEADING_TRAILING_PARAMETER`. A full stop does not save a numbered placeholder
+under today's review: two submissions of 2026 in the corpus were refused with 2388299 for bodies
+ending `… arrive in {{3}}.` and `Fecha: {{3}}.` (their projects quote the reason), and an
+integrator's validator notes that Meta ignores the punctuation ("…total es de {{2}}." still
+ends with a variable). Approved templates ending in `{{3}}.` are Meta's own samples and library
+templates, which are not reviewed, and listings of unknown age. Named placeholders before a
+full stop were approved (two listings of 2024 or later), and other punctuation is not settled:
+a warning.
 
 ## Examples
 Fails: `{{1}}, ваш заказ готов к выдаче.`
-Warns: `Сумма к оплате: {{2}}.`
+Fails: `Сумма к оплате: {{2}}.`
+Warns: `«{{1}}» — ваш код.`
 Passes: `Здравствуйте, {{1}}! Сумма к оплате: {{2}} руб.`
 "#
     ),
@@ -64,6 +72,12 @@ fn is_filler(c: char) -> bool {
         )
 }
 
+/// Marks that end a sentence: a numbered placeholder followed only by these ends the body
+/// for Meta.
+fn is_sentence_end(c: char) -> bool {
+    matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '…')
+}
+
 fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
     // Authentication bodies are Meta's own preset ("*{{1}}* is your verification code.").
     if cx.declared_category() == Some(crate::template::Category::Authentication) {
@@ -88,9 +102,17 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
             } else {
                 p.range.end == text.trim_end().len()
             };
+            let closed_by_a_stop = !at_start
+                && !literal
+                && matches!(p.kind, Kind::Positional(_))
+                && text[p.range.end..].trim().chars().all(is_sentence_end);
             let (en, ru) = match (at_start, literal) {
                 (true, true) => (format!("the body starts with {raw}; Meta rejects leading or trailing placeholders"), format!("текст начинается с переменной {raw}; Meta отклоняет такие шаблоны")),
                 (false, true) => (format!("the body ends with {raw}; Meta rejects leading or trailing placeholders"), format!("текст заканчивается переменной {raw}; Meta отклоняет такие шаблоны")),
+                (false, false) if closed_by_a_stop => (
+                    format!("the body ends with {raw} and a punctuation mark; Meta counts it as a trailing placeholder and rejects the template"),
+                    format!("текст заканчивается переменной {raw} и знаком препинания; Meta считает её переменной в конце текста и отклоняет шаблон"),
+                ),
                 (true, false) => (
                     format!("only punctuation comes before {raw}; Meta may still count it as a leading placeholder"),
                     format!("перед {raw} только знаки препинания; Meta может счесть её переменной в начале текста"),
@@ -102,7 +124,11 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
             };
             out.report(
                 Report::text(field.text, p.range.clone(), Msg::new(en, ru))
-                    .severity(if literal { Severity::Error } else { Severity::Warning })
+                    .severity(if literal || closed_by_a_stop {
+                        Severity::Error
+                    } else {
+                        Severity::Warning
+                    })
                     .component(field.component)
                     .help(Msg::new(
                         "add words before the first or after the last placeholder (e.g. \"Hello {{1}}, …\", \"… {{2}}. Thank you!\")",
@@ -145,7 +171,7 @@ mod tests {
     }
 
     #[test]
-    fn literal_edges_are_errors_and_punctuated_ones_warnings() {
+    fn literal_and_full_stop_edges_are_errors_and_other_punctuated_ones_warnings() {
         let severities = |text: &str| {
             run(&RULE, text)
                 .iter()
@@ -154,10 +180,14 @@ mod tests {
         };
         assert_eq!(severities("{{1}}, ваш заказ готов."), [Severity::Error]);
         assert_eq!(severities("Ваш код: {{1}}"), [Severity::Error]);
-        assert_eq!(severities("Сумма к оплате: {{2}}."), [Severity::Warning]);
+        assert_eq!(severities("Сумма к оплате: {{2}}."), [Severity::Error]);
+        assert_eq!(severities("Fecha: {{3}}.\n"), [Severity::Error]);
+        assert_eq!(severities("Did we solve {{1}}?!"), [Severity::Error]);
+        assert_eq!(severities("Ticket # {{ticket_id}}."), [Severity::Warning]);
+        assert_eq!(severities("Ваш код: «{{1}}»."), [Severity::Warning]);
         assert_eq!(
             severities("*{{1}}* — ваш код, {{2}}!"),
-            [Severity::Warning, Severity::Warning]
+            [Severity::Warning, Severity::Error]
         );
     }
 }
