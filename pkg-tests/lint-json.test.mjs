@@ -78,7 +78,7 @@ for (const [build, load] of [['node', async () => node], ['web', loadWeb]]) {
     assert.ok(JSON.parse(decoder.decode(linter.lintJson(inputs().at(-4)[1], { summary: true }))).summary.warnings > 0);
   });
 
-  test(`${build}: lintJson() fails as lint() does`, async () => {
+  test(`${build}: lintJson() fails as lint() does; no options is no summary`, async () => {
     const { Linter } = await load();
     const linter = new Linter({ lang: 'ru' });
     for (const input of ['{"name": ', 'Привет, {{1}}', 42, new Map(), '\ud83d']) {
@@ -86,6 +86,9 @@ for (const [build, load] of [['node', async () => node], ['web', loadWeb]]) {
       const got = thrown(() => linter.lintJson(input));
       assert.equal(got.code, expected.code, String(input));
       assert.equal(got.message, expected.message, String(input));
+    }
+    for (const options of [undefined, null, {}, { summary: undefined }]) {
+      assert.equal(decoder.decode(linter.lintJson('{}', options)), JSON.stringify(linter.lint('{}')));
     }
     linter.free();
     assert.equal(thrown(() => linter.lintJson('{}')).code, 'freed');
