@@ -26,7 +26,7 @@ const walintFreedLang = new WeakMap();
       free.call(this);
     },
   });
-  for (const name of ['lint', 'lintText', 'rules', '__lang']) {
+  for (const name of ['lint', 'lintJson', 'lintText', 'rules', '__lang']) {
     Object.defineProperty(proto, name, { configurable: true, writable: true, value: guard(proto[name]) });
   }
   const version = Object.getOwnPropertyDescriptor(proto, 'version');

@@ -9,6 +9,7 @@ import {
   type Edit,
   type Fix,
   type LintOptions,
+  type JsonAnswerOptions,
   type LintResult,
   type Prediction,
   type RuleInfo,
@@ -40,6 +41,9 @@ const fromObject: LintResult = linter.lint({
 const fromJson: LintResult = linter.lint('{"name": "x"}');
 const fromData: LintResult = linter.lint({ data: [{ name: 'x' }] });
 const fromText: LintResult = linter.lintText('Привет, {{1}}!');
+const answer: Uint8Array = linter.lintJson('{"name": "x"}', { summary: true });
+const answerOptions: JsonAnswerOptions = { summary: false };
+const plainAnswer: Uint8Array = linter.lintJson({ name: 'x' }, answerOptions);
 
 const report: TemplateReport = fromObject.templates[0];
 const name: string | null = report.name;
@@ -93,6 +97,8 @@ new Linter({ owned_domains: ['shop.ru'] });
 new Linter({ rules: { 'body-too-long': 'fatal' } });
 // @ts-expect-error: lint takes JSON text or a template object
 linter.lint(42);
+// @ts-expect-error: lintJson's options are an object
+linter.lintJson('{}', true);
 // @ts-expect-error: lintText takes a string
 linter.lintText({ text: 'hi' });
 // @ts-expect-error: data fields are snake_case, as in the CLI's JSON
@@ -102,4 +108,4 @@ const fatal: 'fatal' = fromText.templates[0].diagnostics[0].severity;
 // @ts-expect-error: version is read-only
 linter.version = '2';
 
-console.log(name, where, counts, fromJson, fromData, describe, explain, ids, versions, fatal);
+console.log(name, where, counts, fromJson, fromData, describe, explain, ids, versions, fatal, answer, plainAnswer);

@@ -96,6 +96,16 @@ for (const [runtime, start] of [
       });
     });
 
+    test('a body that starts with a byte order mark gets the answer of the body without it', async () => {
+      const utf8 = new TextEncoder().encode(TEMPLATE);
+      const withBom = new Uint8Array([0xef, 0xbb, 0xbf, ...utf8]);
+      const [plain, marked] = await Promise.all([post(server.url, utf8), post(server.url, withBom)]);
+      assert.equal(marked.status, 200);
+      const answer = await plain.text();
+      assert.ok(JSON.parse(answer).templates[0].diagnostics.some((d) => d.location), answer);
+      assert.equal(await marked.text(), answer);
+    });
+
     test('query options reach the linter (lang, profile, owned_domain)', async () => {
       const res = await post(server.url, TEMPLATE, { path: '/lint?lang=ru&profile=business-app&owned_domain=shop.example' });
       assert.equal(res.status, 200);

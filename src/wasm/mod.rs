@@ -16,6 +16,8 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+mod json_answer;
+
 /// The largest input one call accepts: 1 MiB of UTF-8 (a template is a few KB; Meta's own
 /// limits keep every field far below this). Longer strings are refused before they are copied
 /// into WebAssembly memory.
@@ -36,6 +38,8 @@ extern "C" {
     pub type LintResultValue;
     #[wasm_bindgen(typescript_type = "RuleInfo[]")]
     pub type RuleInfoList;
+    #[wasm_bindgen(typescript_type = "JsonAnswerOptions")]
+    pub type JsonAnswerOptionsArg;
 
     /// `Object.assign(error, details)`: adds the details to the `Error` and hands the same
     /// object back, typed as the `JsError` the exports return.
@@ -187,6 +191,24 @@ impl Linter {
             .map_err(|f| f.into_js(self.core.options().lang))
     }
 
+    /// Lints like `lint` and returns the result as UTF-8 JSON, byte for byte what
+    /// `JSON.stringify(linter.lint(template))` gives, without building the JavaScript objects
+    /// (for an HTTP answer, which needs the bytes anyway). With `{ summary: true }` the object
+    /// also has `summary`: the listed findings counted by severity.
+    #[wasm_bindgen(js_name = lintJson)]
+    pub fn lint_json(
+        &self,
+        template: TemplateInputArg,
+        options: Option<JsonAnswerOptionsArg>,
+    ) -> Result<Uint8Array, JsError> {
+        let summary = options.is_some_and(|o| {
+            Reflect::get(&o, &JsValue::from_str("summary")).is_ok_and(|v| v.is_truthy())
+        });
+        self.lint_to_json(&template, summary)
+            .map(|json| Uint8Array::from(json.as_slice()))
+            .map_err(|f| f.into_js(self.core.options().lang))
+    }
+
     /// Lints a plain-text draft: the whole text is the body.
     #[wasm_bindgen(js_name = lintText)]
     pub fn lint_text(&self, text: JsString) -> Result<LintResultValue, JsError> {
@@ -247,6 +269,25 @@ pub fn version() -> String {
 
 impl Linter {
     fn lint_value(&self, value: &JsValue, kind: InputKind) -> Result<LintResultValue, Failure> {
+        let templates = self.lint_input(value, kind)?;
+        to_js(&LintResult {
+            templates: &templates,
+            summary: None,
+        })
+    }
+
+    fn lint_to_json(&self, value: &JsValue, summary: bool) -> Result<Vec<u8>, Failure> {
+        let templates = self.lint_input(value, InputKind::Json)?;
+        let summary = summary.then(|| Summary::of(&templates));
+        json_answer::to_vec(&LintResult {
+            templates: &templates,
+            summary,
+        })
+        .map_err(internal)
+    }
+
+    /// Reads the input (a string, UTF-8 bytes or, for JSON, a plain object) and lints it.
+    fn lint_input(&self, value: &JsValue, kind: InputKind) -> Result<Vec<TemplateReport>, Failure> {
         let method = match kind {
             InputKind::PlainText => "lintText",
             _ => "lint",
@@ -277,18 +318,54 @@ impl Linter {
                 ),
             ));
         };
-        let templates = self
-            .core
+        self.core
             .lint_source(&source, kind)
-            .map_err(|e| Failure::load(e, &source, kind, from_object))?;
-        #[derive(Serialize)]
-        struct LintResult<'a> {
-            templates: &'a [TemplateReport],
-        }
-        to_js(&LintResult {
-            templates: &templates,
-        })
+            .map_err(|e| Failure::load(e, &source, kind, from_object))
     }
+}
+
+/// What `lint` returns, and what `lintJson` prints (with `summary` when asked for).
+#[derive(Serialize)]
+struct LintResult<'a> {
+    templates: &'a [TemplateReport],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    summary: Option<Summary>,
+}
+
+/// The findings listed in a result, counted by severity.
+#[derive(Serialize)]
+struct Summary {
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+}
+
+impl Summary {
+    fn of(templates: &[TemplateReport]) -> Summary {
+        let mut summary = Summary {
+            errors: 0,
+            warnings: 0,
+            infos: 0,
+        };
+        for d in templates.iter().flat_map(|t| &t.diagnostics) {
+            match d.severity {
+                Severity::Error => summary.errors += 1,
+                Severity::Warning => summary.warnings += 1,
+                Severity::Info => summary.infos += 1,
+            }
+        }
+        summary
+    }
+}
+
+fn internal(e: impl std::fmt::Display) -> Failure {
+    Failure::new(
+        "internal",
+        Msg::new(
+            format!("walint could not build its result: {e}"),
+            format!("walint не смог построить результат: {e}"),
+        ),
+    )
 }
 
 /// Serializes to plain JavaScript values (objects, arrays, numbers; `null` for `None`), built
@@ -298,15 +375,7 @@ fn to_js<T: Serialize + ?Sized, R: JsCast>(value: &T) -> Result<R, Failure> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map(JsCast::unchecked_into)
-        .map_err(|e| {
-            Failure::new(
-                "internal",
-                Msg::new(
-                    format!("walint could not build its result: {e}"),
-                    format!("walint не смог построить результат: {e}"),
-                ),
-            )
-        })
+        .map_err(internal)
 }
 
 fn type_of(value: &JsValue) -> String {

@@ -161,6 +161,13 @@ export interface LintResult {
   templates: TemplateReport[];
 }
 
+/** Options of {@link Linter.lintJson}. */
+export interface JsonAnswerOptions {
+  /** Add `"summary": {"errors", "warnings", "infos"}` after `templates`: the findings the
+   * answer lists, counted by severity. */
+  summary?: boolean;
+}
+
 /** A rule, as `rules()` lists it. */
 export interface RuleInfo {
   id: string;
