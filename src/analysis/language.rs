@@ -10,6 +10,7 @@
 
 use crate::lexicon::Latin;
 use crate::template::{ComponentKind, Template};
+use crate::words::{script_of, Script};
 
 /// The language a template is read in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,13 +38,14 @@ impl Language {
                 detected: None,
             };
         }
-        let bodies = template
+        let bodies: Vec<&str> = template
             .components
             .iter()
             .filter(|c| c.kind == ComponentKind::Body)
             .filter_map(|c| c.text.as_ref())
-            .map(|t| t.value.as_str());
-        let detected = detect(bodies);
+            .map(|t| t.value.as_str())
+            .collect();
+        let detected = detect(&bodies);
         Language {
             latin: Latin::from_code(detected),
             listed: detected.is_some(),
@@ -52,129 +54,53 @@ impl Language {
     }
 }
 
-/// Function words (and greetings) of each language with a word list, lower case. A word may
-/// belong to several languages; the language with the most words of the text wins, and only
-/// when no other has as many.
-const WORDS: [(&str, &[&str]); 8] = [
+/// Function words (and greetings) of each language with a word list, lower case, separated by
+/// spaces (one string per language: a table of string slices would cost the page's `.wasm` eight
+/// bytes a word). A word may belong to several languages; the language with the most words of
+/// the text wins, and only when no other has as many.
+const WORDS: [(&str, &str); 8] = [
     (
         "en",
-        &[
-            "the", "and", "you", "your", "to", "of", "is", "are", "for", "with", "we", "our",
-            "this", "that", "has", "have", "been", "will", "please", "thank", "thanks", "here",
-            "it", "be", "from", "hi", "hello", "dear", "now", "today", "all", "also",
-        ],
+        "the and you your to of is are for with we our this that has have been will \
+         please thank thanks here it be from hi hello dear now today all also",
     ),
     (
         "es",
-        &[
-            "el", "la", "los", "las", "de", "del", "que", "y", "tu", "tus", "su", "sus", "por",
-            "para", "con", "es", "está", "están", "gracias", "hola", "usted", "te", "le", "un",
-            "una", "en", "al", "nuestro", "nuestra", "todo", "todos", "hoy", "ahora", "también",
-            "este", "esta",
-        ],
+        "el la los las de del que y tu tus su sus por para con es está están gracias hola \
+         usted te le un una en al nuestro nuestra todo todos hoy ahora también este esta",
     ),
     (
         "pt",
-        &[
-            "o", "a", "os", "as", "de", "do", "da", "dos", "das", "que", "e", "seu", "sua", "seus",
-            "suas", "você", "voce", "para", "com", "não", "nao", "obrigado", "obrigada", "olá",
-            "ola", "um", "uma", "em", "no", "na", "ao", "é", "está", "tudo", "todos", "hoje",
-            "agora", "também", "este", "esta", "isso",
-        ],
+        "o a os as de do da dos das que e seu sua seus suas você voce para com não nao \
+         obrigado obrigada olá ola um uma em no na ao é está tudo todos hoje agora também \
+         este esta isso",
     ),
     (
         "fr",
-        &[
-            "le",
-            "la",
-            "les",
-            "de",
-            "des",
-            "du",
-            "et",
-            "vous",
-            "votre",
-            "vos",
-            "est",
-            "pour",
-            "avec",
-            "merci",
-            "bonjour",
-            "un",
-            "une",
-            "en",
-            "au",
-            "aux",
-            "nous",
-            "notre",
-            "sur",
-            "à",
-            "été",
-            "ne",
-            "pas",
-            "tout",
-            "tous",
-            "maintenant",
-            "aussi",
-            "ce",
-            "cette",
-        ],
+        "le la les de des du et vous votre vos est pour avec merci bonjour un une en au \
+         aux nous notre sur à été ne pas tout tous maintenant aussi ce cette",
     ),
     (
         "de",
-        &[
-            "der", "die", "das", "und", "sie", "ihr", "ihre", "ihren", "ist", "für", "mit",
-            "nicht", "danke", "hallo", "ein", "eine", "einen", "wir", "unser", "unsere", "zu",
-            "von", "bei", "auf", "den", "dem", "wurde", "werden", "alle", "heute", "jetzt", "auch",
-            "diese",
-        ],
+        "der die das und sie ihr ihre ihren ist für mit nicht danke hallo ein eine einen \
+         wir unser unsere zu von bei auf den dem wurde werden alle heute jetzt auch diese",
     ),
     (
         "it",
-        &[
-            "il", "la", "lo", "gli", "le", "di", "che", "e", "è", "tuo", "tua", "tuoi", "per",
-            "con", "grazie", "ciao", "un", "una", "sono", "del", "della", "al", "alla", "nel",
-            "non", "ti", "ci", "abbiamo", "stato", "su", "tutto", "tutti", "oggi", "ora", "anche",
-            "questo", "questa",
-        ],
+        "il la lo gli le di che e è tuo tua tuoi per con grazie ciao un una sono del \
+         della al alla nel non ti ci abbiamo stato su tutto tutti oggi ora anche questo \
+         questa",
     ),
     (
         "id",
-        &[
-            "dan", "yang", "anda", "untuk", "dengan", "ini", "itu", "di", "ke", "dari", "kami",
-            "terima", "kasih", "halo", "akan", "sudah", "telah", "pada", "adalah", "tidak", "bisa",
-            "kak", "semua", "hari", "sekarang", "juga",
-        ],
+        "dan yang anda untuk dengan ini itu di ke dari kami terima kasih halo akan sudah \
+         telah pada adalah tidak bisa kak semua hari sekarang juga",
     ),
     // Hindi written in Latin letters ("aapka order").
     (
         "hi",
-        &[
-            "aap",
-            "aapka",
-            "aapki",
-            "aapke",
-            "hai",
-            "hain",
-            "ke",
-            "ki",
-            "ka",
-            "se",
-            "ko",
-            "mein",
-            "kar",
-            "karein",
-            "kare",
-            "dhanyavaad",
-            "dhanyawad",
-            "namaste",
-            "apna",
-            "apne",
-            "abhi",
-            "hum",
-            "humare",
-            "liye",
-        ],
+        "aap aapka aapki aapke hai hain ke ki ka se ko mein kar karein kare dhanyavaad \
+         dhanyawad namaste apna apne abhi hum humare liye",
     ),
 ];
 
@@ -184,40 +110,32 @@ const ENOUGH_WORDS: usize = 2;
 /// The language of the texts, if they tell: Cyrillic letters are Russian, Devanagari Hindi,
 /// Latin ones the language with the most function words; other scripts (Arabic, Hebrew,
 /// Thai, ...) have no word list.
-fn detect<'t>(texts: impl Iterator<Item = &'t str> + Clone) -> Option<&'static str> {
-    let (mut latin, mut cyrillic, mut devanagari, mut other) = (0usize, 0usize, 0usize, 0usize);
-    for c in texts
-        .clone()
-        .flat_map(str::chars)
-        .filter(|c| c.is_alphabetic())
-    {
-        match c {
-            'a'..='z' | 'A'..='Z' | '\u{C0}'..='\u{24F}' => latin += 1,
-            '\u{400}'..='\u{4FF}' => cyrillic += 1,
-            '\u{900}'..='\u{97F}' => devanagari += 1,
-            _ => other += 1,
+fn detect(texts: &[&str]) -> Option<&'static str> {
+    let mut letters = [0usize; 4];
+    let mut counts = [0usize; WORDS.len()];
+    for text in texts {
+        for word in text.split(|c: char| !c.is_alphabetic()) {
+            if word.is_empty() {
+                continue;
+            }
+            for c in word.chars() {
+                letters[script_of(c) as usize] += 1;
+            }
+            let lower = word.to_lowercase();
+            for (count, (_, list)) in counts.iter_mut().zip(WORDS) {
+                *count += usize::from(list.split(' ').any(|w| w == lower));
+            }
         }
     }
-    let most = latin.max(cyrillic).max(devanagari).max(other);
+    let most = letters.iter().copied().max().unwrap_or(0);
     if most == 0 {
         return None;
     }
-    if cyrillic == most {
-        return Some("ru");
-    }
-    if devanagari == most {
-        return Some("hi");
-    }
-    if other == most {
-        return None;
-    }
-    let mut counts = [0usize; WORDS.len()];
-    let words = texts.flat_map(|t| t.split(|c: char| !c.is_alphabetic()));
-    for word in words.filter(|w| !w.is_empty()) {
-        let lower = word.to_lowercase();
-        for (count, (_, list)) in counts.iter_mut().zip(WORDS) {
-            *count += usize::from(list.contains(&lower.as_str()));
-        }
+    match () {
+        _ if letters[Script::Cyrillic as usize] == most => return Some("ru"),
+        _ if letters[Script::Devanagari as usize] == most => return Some("hi"),
+        _ if letters[Script::Latin as usize] < most => return None,
+        _ => {}
     }
     let best = counts.iter().copied().max().unwrap_or(0);
     let leaders = counts.iter().filter(|&&c| c == best).count();
@@ -233,7 +151,7 @@ mod tests {
     use super::*;
 
     fn of(text: &str) -> Option<&'static str> {
-        detect([text].into_iter())
+        detect(&[text])
     }
 
     #[test]
