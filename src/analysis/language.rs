@@ -8,9 +8,12 @@
 //! words each: a general detector (trigram profiles for dozens of languages) would cost the
 //! page's `.wasm` far more than it buys here, where the answer only picks a word list.
 
+use crate::fx::FxBuild;
 use crate::lexicon::Latin;
 use crate::template::{ComponentKind, Template};
 use crate::words::{script_of, Script};
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// The language a template is read in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,24 +110,35 @@ const WORDS: [(&str, &str); 8] = [
 /// How many of the text's words a language needs before the text is read as written in it.
 const ENOUGH_WORDS: usize = 2;
 
+/// Each word of [`WORDS`] and the languages it belongs to (bit `i` for `WORDS[i]`), built once.
+fn word_index() -> &'static HashMap<&'static str, u8, FxBuild> {
+    static INDEX: OnceLock<HashMap<&'static str, u8, FxBuild>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index = HashMap::default();
+        for (i, (_, list)) in WORDS.iter().enumerate() {
+            for word in list.split(' ') {
+                *index.entry(word).or_insert(0) |= 1 << i;
+            }
+        }
+        index
+    })
+}
+
+/// How many words are read for the function-word count: a language shows in its first
+/// sentences, and a megabyte-long body costs no more than a short one.
+const WORDS_READ: usize = 200;
+
+/// The longest word of [`WORDS`], in bytes: longer words are not looked up.
+const LONGEST: usize = 12;
+
 /// The language of the texts, if they tell: Cyrillic letters are Russian, Devanagari Hindi,
 /// Latin ones the language with the most function words; other scripts (Arabic, Hebrew,
 /// Thai, ...) have no word list.
 fn detect(texts: &[&str]) -> Option<&'static str> {
     let mut letters = [0usize; 4];
-    let mut counts = [0usize; WORDS.len()];
     for text in texts {
-        for word in text.split(|c: char| !c.is_alphabetic()) {
-            if word.is_empty() {
-                continue;
-            }
-            for c in word.chars() {
-                letters[script_of(c) as usize] += 1;
-            }
-            let lower = word.to_lowercase();
-            for (count, (_, list)) in counts.iter_mut().zip(WORDS) {
-                *count += usize::from(list.split(' ').any(|w| w == lower));
-            }
+        for c in text.chars().filter(|c| c.is_alphabetic()) {
+            letters[script_of(c) as usize] += 1;
         }
     }
     let most = letters.iter().copied().max().unwrap_or(0);
@@ -136,6 +150,24 @@ fn detect(texts: &[&str]) -> Option<&'static str> {
         _ if letters[Script::Devanagari as usize] == most => return Some("hi"),
         _ if letters[Script::Latin as usize] < most => return None,
         _ => {}
+    }
+    let mut counts = [0usize; WORDS.len()];
+    let mut lower = String::new();
+    let words = texts
+        .iter()
+        .flat_map(|t| t.split(|c: char| !c.is_alphabetic()))
+        .filter(|w| !w.is_empty())
+        .take(WORDS_READ);
+    let index = word_index();
+    for word in words.filter(|w| w.len() <= LONGEST) {
+        lower.clear();
+        lower.extend(word.chars().flat_map(char::to_lowercase));
+        let Some(&languages) = index.get(lower.as_str()) else {
+            continue;
+        };
+        for (i, count) in counts.iter_mut().enumerate() {
+            *count += usize::from(languages >> i & 1);
+        }
     }
     let best = counts.iter().copied().max().unwrap_or(0);
     let leaders = counts.iter().filter(|&&c| c == best).count();
@@ -194,6 +226,16 @@ mod tests {
         ];
         for (text, lang) in cases {
             assert_eq!(of(text), Some(lang), "{text}");
+        }
+    }
+
+    #[test]
+    fn no_listed_word_is_longer_than_the_longest_looked_up() {
+        for (code, list) in WORDS {
+            for w in list.split(' ') {
+                assert!(w.len() <= LONGEST, "{code}: {w}");
+                assert!(!w.is_empty(), "{code}: a double space");
+            }
         }
     }
 
