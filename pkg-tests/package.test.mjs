@@ -20,7 +20,7 @@ test('package.json: name, version, exports and types that point at real files', 
     assert.ok(existsSync(join(PKG, t)), `${t} is missing`);
   }
   const root = pkg.exports['.'];
-  for (const condition of ['workerd', 'deno', 'browser', 'node']) {
+  for (const condition of ['workerd', 'edge-light', 'deno', 'browser', 'node']) {
     assert.ok(root[condition]?.types && root[condition]?.default, condition);
     // TypeScript takes the first matching condition, so `types` must come first.
     assert.equal(Object.keys(root[condition])[0], 'types', condition);
@@ -31,7 +31,7 @@ test('package.json: name, version, exports and types that point at real files', 
 });
 
 test('the declarations have no `any`', () => {
-  for (const dir of ['web', 'node']) {
+  for (const dir of ['web', 'edge', 'node']) {
     for (const file of readdirSync(join(PKG, dir)).filter((f) => f.endsWith('.d.ts'))) {
       const text = readFileSync(join(PKG, dir, file), 'utf8');
       const hits = text.split('\n').filter((line) => /(^|[:<|,(]\s*)any\b|\bany\[\]/.test(line));
@@ -45,12 +45,24 @@ test('the declarations have no `any`', () => {
   assert.match(types, /export function initSync\(/);
 });
 
-test('each runtime condition resolves to the right build', () => {
-  const dir = consumerProject({ 'resolve.mjs': "console.log(import.meta.resolve('walint'));" });
+test('each runtime condition resolves to the right build, its .wasm with it', () => {
+  const dir = consumerProject({
+    'resolve.mjs': "console.log(import.meta.resolve('walint'), import.meta.resolve('walint/walint_bg.wasm'));",
+  });
   const resolve = (conditions) =>
-    execFileSync(process.execPath, [...conditions.map((c) => `--conditions=${c}`), 'resolve.mjs'], { cwd: dir, encoding: 'utf8' }).trim();
-  assert.match(resolve([]), /\/node\/walint\.js$/);
-  for (const c of ['workerd', 'worker', 'deno', 'browser']) assert.match(resolve([c]), /\/web\/walint\.js$/, c);
+    execFileSync(process.execPath, [...conditions.map((c) => `--conditions=${c}`), 'resolve.mjs'], { cwd: dir, encoding: 'utf8' }).trim().split(' ');
+  assert.match(resolve([])[0], /\/node\/walint\.js$/);
+  // Edge runtimes get the build for speed; pages (and a page's Web Worker) the build for size.
+  for (const c of ['workerd', 'edge-light', 'deno']) {
+    const [glue, wasm] = resolve([c]);
+    assert.match(glue, /\/edge\/walint\.js$/, c);
+    assert.match(wasm, /\/edge\/walint_bg\.wasm$/, c);
+  }
+  for (const c of ['worker', 'browser']) {
+    const [glue, wasm] = resolve([c]);
+    assert.match(glue, /\/web\/walint\.js$/, c);
+    assert.match(wasm, /\/web\/walint_bg\.wasm$/, c);
+  }
 });
 
 test('Node: `import` and `require` by package name both work', () => {

@@ -2,5 +2,5 @@
 // (build the package first: scripts/build-wasm.sh).
 import { makeHandler } from './handler.mjs';
 
-const bytes = await Deno.readFile(new URL('../../pkg/web/walint_bg.wasm', import.meta.url));
+const bytes = await Deno.readFile(new URL('../../pkg/edge/walint_bg.wasm', import.meta.url));
 export default makeHandler(await WebAssembly.compile(bytes));

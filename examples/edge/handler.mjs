@@ -15,7 +15,7 @@
 // Errors are {"error": {"code", "message", ...}}.
 //
 // In your own project, import from the package instead: `import { initSync, Linter } from 'walint'`.
-import { initSync, Linter } from '../../pkg/web/walint.js';
+import { initSync, Linter } from '../../pkg/edge/walint.js';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 /** How much of a body over the limit is read and dropped so that its 413 reaches the client. */
