@@ -160,6 +160,9 @@ struct WordCache {
     /// Per script (the stemmer depends on it): normalised word → index in `infos`.
     index: [HashMap<Box<str>, u32, FxBuild>; 4],
     infos: Vec<WordInfo>,
+    /// Scratch space for [`find_in`]: the index in `infos` of each word of the text at hand
+    /// (kept between texts, so that matching a text allocates nothing for it).
+    of_words: Vec<u32>,
 }
 
 /// The cache is emptied when a text would take it over this many words.
@@ -470,10 +473,13 @@ fn find_in(words: &Words, set: LangSet) -> Vec<Match> {
         if cache.infos.len() + words.len() > CACHED_WORDS {
             cache.clear();
         }
-        let infos: Vec<u32> = words
-            .iter()
-            .map(|w| cache.info_of(words.normalized(w), w.script, set, compiled))
-            .collect();
+        let mut infos = std::mem::take(&mut cache.of_words);
+        infos.clear();
+        infos.extend(
+            words
+                .iter()
+                .map(|w| cache.info_of(words.normalized(w), w.script, set, compiled)),
+        );
         let info = |i: usize| &cache.infos[infos[i] as usize];
         let mut found = Vec::new();
         for start in 0..words.len() {
@@ -501,6 +507,7 @@ fn find_in(words: &Words, set: LangSet) -> Vec<Match> {
                 }
             }
         }
+        cache.of_words = infos;
         found
     })
 }
