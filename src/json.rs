@@ -533,11 +533,6 @@ impl<'a, 's> Parser<'a, 's> {
                     return Ok(JsonString { value, map });
                 }
                 Some(b'\\') => {
-                    if map.escapes.is_empty() {
-                        // A decoded string is never longer than its source: room for all of
-                        // it at once, rather than growing at each escape (a body's `\n`s).
-                        value.reserve(self.string_end(self.pos) - run_start);
-                    }
                     value.push_str(&self.text[run_start..self.pos]);
                     let esc_start = self.pos;
                     let decoded_at = value.len();
@@ -579,23 +574,6 @@ impl<'a, 's> Parser<'a, 's> {
             .iter()
             .find(|&&k| k == written)
             .map_or_else(|| Cow::Owned(written.to_string()), |&k| Cow::Borrowed(k)))
-    }
-
-    /// Where the string whose content goes on at `at` ends: its closing quote, or the end of
-    /// the source.
-    fn string_end(&self, mut at: usize) -> usize {
-        loop {
-            at = find(
-                self.src,
-                at,
-                |w| has(w, b'"') || has(w, b'\\'),
-                |b| b == b'"' || b == b'\\',
-            );
-            if self.src.get(at) != Some(&b'\\') {
-                return at;
-            }
-            at = (at + 2).min(self.src.len());
-        }
     }
 
     fn escape(&mut self, out: &mut String) -> Result<(), ParseError> {
