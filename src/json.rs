@@ -8,7 +8,8 @@
 //! nesting depth so that hostile input cannot exhaust the stack.
 
 use crate::l10n::Msg;
-use crate::text::bytes::{has, has_below};
+use crate::text::bytes::{find, has, has_below};
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fmt;
 
@@ -18,6 +19,49 @@ pub const MAX_DEPTH: usize = 64;
 /// Objects with more members than this look keys up in a hash set (a template's objects have
 /// fewer than ten, compared one by one).
 const LARGE_OBJECT: usize = 16;
+
+/// The object keys of Meta's template format, the most frequent first: an object member with
+/// one of them as its key borrows it instead of allocating a string.
+const KNOWN_KEYS: [&str; 38] = [
+    "type",
+    "text",
+    "category",
+    "components",
+    "language",
+    "name",
+    "example",
+    "body_text",
+    "buttons",
+    "url",
+    "format",
+    "phone_number",
+    "header_text",
+    "data",
+    "header_handle",
+    "cards",
+    "parameter_format",
+    "body_text_named_params",
+    "header_text_named_params",
+    "param_name",
+    "otp_type",
+    "add_security_recommendation",
+    "code_expiration_minutes",
+    "message_send_ttl_seconds",
+    "limited_time_offer",
+    "has_expiration",
+    "autofill_text",
+    "package_name",
+    "signature_hash",
+    "supported_apps",
+    "zero_tap_terms_accepted",
+    "flow_id",
+    "flow_name",
+    "flow_json",
+    "flow_action",
+    "navigate_screen",
+    "id",
+    "status",
+];
 
 /// A byte range in the source document.
 pub type Span = std::ops::Range<usize>;
@@ -42,7 +86,9 @@ pub enum Value {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Member {
-    pub key: String,
+    /// The key; the keys of Meta's template format are shared ([`KNOWN_KEYS`]), not one
+    /// string each.
+    pub key: Cow<'static, str>,
     pub key_span: Span,
     pub node: Node,
 }
@@ -385,7 +431,7 @@ impl<'a, 's> Parser<'a, 's> {
         let mut members: Vec<Member> = Vec::new();
         // The keys of a large object, to find a repeated key without comparing each key with
         // every earlier one (quadratic: 100 000 keys took seconds).
-        let mut keys: Option<HashSet<String>> = None;
+        let mut keys: Option<HashSet<Cow<'static, str>>> = None;
         self.skip_ws();
         if self.peek() == Some(b'}') {
             self.pos += 1;
@@ -400,14 +446,14 @@ impl<'a, 's> Parser<'a, 's> {
                 ));
             }
             let key_start = self.pos;
-            let key = self.string()?.value;
+            let key = self.key()?;
             let key_span = key_start..self.pos;
             let repeated = match &mut keys {
                 Some(keys) => !keys.insert(key.clone()),
                 None => {
                     let repeated = members.iter().any(|m| m.key == key);
                     if members.len() >= LARGE_OBJECT {
-                        let mut set: HashSet<String> =
+                        let mut set: HashSet<Cow<'static, str>> =
                             members.iter().map(|m| m.key.clone()).collect();
                         set.insert(key.clone());
                         keys = Some(set);
@@ -507,6 +553,27 @@ impl<'a, 's> Parser<'a, 's> {
                 }
             }
         }
+    }
+
+    /// An object key: read in place when it has no escape (as every key of a template), and
+    /// borrowed when it is one of [`KNOWN_KEYS`].
+    fn key(&mut self) -> Result<Cow<'static, str>, ParseError> {
+        let start = self.pos + 1;
+        let end = find(
+            self.src,
+            start,
+            |w| has(w, b'"') || has(w, b'\\') || has_below(w, 0x20),
+            |b| b == b'"' || b == b'\\' || b < 0x20,
+        );
+        if self.src.get(end) != Some(&b'"') {
+            return Ok(Cow::Owned(self.string()?.value));
+        }
+        self.pos = end + 1;
+        let written = &self.text[start..end];
+        Ok(KNOWN_KEYS
+            .iter()
+            .find(|&&k| k == written)
+            .map_or_else(|| Cow::Owned(written.to_string()), |&k| Cow::Borrowed(k)))
     }
 
     fn escape(&mut self, out: &mut String) -> Result<(), ParseError> {
@@ -690,6 +757,27 @@ mod tests {
         assert_eq!(e.offset, 1);
         let e = parse(r#""\udc00""#).unwrap_err();
         assert!(e.message.en.contains("lone surrogate"));
+    }
+
+    #[test]
+    fn keys_read_in_place_and_with_escapes_are_the_same_keys() {
+        // A known key, an unknown one, and the same keys written with escapes.
+        let n = parse(r#"{"text": 1, "zzz": 2, "t\u0065xt2": 3, "k\"ey": "a\nb"}"#).unwrap();
+        assert!(matches!(n.get("text").unwrap().value, Value::Number(ref v) if v == "1"));
+        assert!(matches!(n.get("zzz").unwrap().value, Value::Number(ref v) if v == "2"));
+        assert!(matches!(n.get("text2").unwrap().value, Value::Number(ref v) if v == "3"));
+        let Value::String(s) = &n.get("k\"ey").unwrap().value else {
+            panic!("not a string")
+        };
+        assert_eq!(s.value, "a\nb");
+        let Value::Object(members) = &n.value else {
+            panic!("not an object")
+        };
+        assert!(matches!(members[0].key, Cow::Borrowed("text")));
+        assert_eq!(members[2].key_span, 22..34);
+        // A duplicate is found whichever way the keys were read.
+        let e = parse(r#"{"text": 1, "t\u0065xt": 2}"#).unwrap_err();
+        assert_eq!(e.message.en, "duplicate key \"text\" in an object");
     }
 
     #[test]

@@ -94,8 +94,6 @@ pub struct TextFacts {
     pub emoji: Vec<Range<usize>>,
     /// Byte offsets of invisible characters, inside words or not.
     pub invisible: Vec<usize>,
-    /// Byte offsets where lines start (`\n`, `\r\n` and a lone `\r` end a line).
-    pub line_starts: Vec<usize>,
     /// Length in UTF-16 code units, the unit of Meta's limits.
     pub utf16_len: usize,
     /// Letters of the words (not of placeholders or links) by alphabet.
@@ -128,7 +126,6 @@ impl TextFacts {
             matches,
             emoji: found.emoji,
             invisible: found.invisible,
-            line_starts: found.line_starts,
             utf16_len: found.utf16_len,
             letters: found.letters,
         }
@@ -158,9 +155,20 @@ impl TextFacts {
             .0
     }
 
+    /// Byte offsets where lines start (`\n`, `\r\n` and a lone `\r` end a line): 0, and the
+    /// end of each line-break token. Read from the tokens when asked (no rule needs them on
+    /// every text).
+    pub fn line_starts(&self) -> impl Iterator<Item = usize> + '_ {
+        let breaks = self.tokens.iter().filter(|t| t.kind == Kind::LineBreak);
+        std::iter::once(0).chain(breaks.map(|t| t.end))
+    }
+
     /// The 0-based line a byte offset is on.
     pub fn line_of(&self, offset: usize) -> usize {
-        self.line_starts.partition_point(|&s| s <= offset) - 1
+        self.line_starts()
+            .skip(1)
+            .take_while(|&s| s <= offset)
+            .count()
     }
 }
 

@@ -1,6 +1,6 @@
 //! The token stream of one text: one forward pass that finds words, numbers, links, emoji,
 //! invisible characters, formatting markers, line breaks, spaces and punctuation, and counts
-//! what the rules share (UTF-16 length, letters per script, line starts).
+//! what the rules share (UTF-16 length, letters per script).
 //!
 //! Placeholders are found first (a byte scan for `{`, `}` and `<<`, [`crate::placeholder`]);
 //! the pass steps over them. Links are chunks between delimiters (whitespace, quotes,
@@ -75,8 +75,6 @@ pub struct Tokens {
     /// Byte offsets of every invisible character (in words, links and placeholders too), but
     /// those inside an emoji sequence (a ZWJ joining 👨‍👩‍👧).
     pub invisible: Vec<usize>,
-    /// Byte offsets where lines start (the first is 0).
-    pub line_starts: Vec<usize>,
     pub utf16_len: usize,
     /// Letters of the word tokens (not of numbers, placeholders or links), by alphabet.
     pub letters: Letters,
@@ -237,7 +235,6 @@ pub fn tokenize(text: &str, placeholders: &[Placeholder], find_links: bool) -> T
     let mut pass = Pass {
         text,
         out: Tokens {
-            line_starts: vec![0],
             // About one token per four bytes of ordinary text.
             tokens: Vec::with_capacity(text.len() / 4 + 4),
             raw_words: Vec::with_capacity(text.len() / 8 + 2),
@@ -406,7 +403,6 @@ pub fn tokenize(text: &str, placeholders: &[Placeholder], find_links: bool) -> T
                     pass.out.utf16_len += 1;
                 }
                 pass.push(Kind::LineBreak, i, end);
-                pass.out.line_starts.push(end);
                 i = end;
                 continue;
             }

@@ -160,6 +160,9 @@ struct WordCache {
     /// Per script (the stemmer depends on it): normalised word → index in `infos`.
     index: [HashMap<Box<str>, u32, FxBuild>; 4],
     infos: Vec<WordInfo>,
+    /// Scratch space for [`find_in`]: the index in `infos` of each word of the text at hand
+    /// (kept between texts, so that matching a text allocates nothing for it).
+    of_words: Vec<u32>,
 }
 
 /// The cache is emptied when a text would take it over this many words.
@@ -372,8 +375,50 @@ pub fn find(words: &Words, set: LangSet) -> Vec<Match> {
         return found;
     }
     // Keep a match unless a neutral match covers it, or a different, longer match of its
-    // group contains it. Both are answered by binary search over word ranges sorted by start
-    // (a text with thousands of matches must not compare every pair).
+    // group contains it.
+    let mut i = 0;
+    if found.len() <= PAIRWISE {
+        let kept = kept_pairwise(&found);
+        found.retain(|_| {
+            i += 1;
+            kept & 1 << (i - 1) != 0
+        });
+    } else {
+        let kept = kept_searched(&found);
+        found.retain(|_| {
+            i += 1;
+            kept[i - 1]
+        });
+    }
+    found.sort_by_key(|m| (m.range.start, m.range.end));
+    found.dedup_by(|a, b| a.words == b.words && a.entry.group == b.entry.group);
+    found
+}
+
+/// Up to this many matches of a text (nearly every text has fewer) are compared pair by pair:
+/// no search structure to build. A text with thousands must not compare every pair.
+const PAIRWISE: usize = 32;
+
+/// The matches [`find`] keeps, as bits (match `i` is bit `i`), comparing each pair.
+fn kept_pairwise(found: &[Match]) -> u64 {
+    let contains = |o: &Range<usize>, r: &Range<usize>| o.start <= r.start && o.end >= r.end;
+    found.iter().enumerate().fold(0, |kept, (i, m)| {
+        let dropped = m.entry.weight <= 0
+            || found.iter().any(|o| {
+                contains(&o.words, &m.words)
+                    && (o.entry.weight <= 0
+                        || (o.entry.group == m.entry.group && o.words != m.words))
+            });
+        if dropped {
+            kept
+        } else {
+            kept | 1 << i
+        }
+    })
+}
+
+/// The matches [`find`] keeps, answered by binary search over word ranges sorted by start.
+fn kept_searched(found: &[Match]) -> Vec<bool> {
     let neutral = Covers::new(
         found
             .iter()
@@ -394,13 +439,13 @@ pub fn find(words: &Words, set: LangSet) -> Vec<Match> {
             )
         })
         .collect();
-    found.retain(|m| {
-        let group = &by_group[groups.binary_search(&m.entry.group).expect("listed above")];
-        m.entry.weight > 0 && !neutral.covers(&m.words) && !group.strictly_covers(&m.words)
-    });
-    found.sort_by_key(|m| (m.range.start, m.range.end));
-    found.dedup_by(|a, b| a.words == b.words && a.entry.group == b.entry.group);
     found
+        .iter()
+        .map(|m| {
+            let group = &by_group[groups.binary_search(&m.entry.group).expect("listed above")];
+            m.entry.weight > 0 && !neutral.covers(&m.words) && !group.strictly_covers(&m.words)
+        })
+        .collect()
 }
 
 /// A set of word ranges, for "is this range inside one of them?" in logarithmic time.
@@ -470,10 +515,13 @@ fn find_in(words: &Words, set: LangSet) -> Vec<Match> {
         if cache.infos.len() + words.len() > CACHED_WORDS {
             cache.clear();
         }
-        let infos: Vec<u32> = words
-            .iter()
-            .map(|w| cache.info_of(words.normalized(w), w.script, set, compiled))
-            .collect();
+        let mut infos = std::mem::take(&mut cache.of_words);
+        infos.clear();
+        infos.extend(
+            words
+                .iter()
+                .map(|w| cache.info_of(words.normalized(w), w.script, set, compiled)),
+        );
         let info = |i: usize| &cache.infos[infos[i] as usize];
         let mut found = Vec::new();
         for start in 0..words.len() {
@@ -501,6 +549,7 @@ fn find_in(words: &Words, set: LangSet) -> Vec<Match> {
                 }
             }
         }
+        cache.of_words = infos;
         found
     })
 }
@@ -516,6 +565,48 @@ mod tests {
             .into_iter()
             .map(|m| (m.entry.phrase, &text[m.range]))
             .collect()
+    }
+
+    /// Both ways of choosing the matches to keep keep the same ones.
+    #[test]
+    fn pairwise_and_searched_keep_the_same_matches() {
+        let entries = entries();
+        // Neutral entries and entries of a few groups, so that ranges meet within a group.
+        let mut pool: Vec<&'static Entry> =
+            entries.iter().filter(|e| e.weight <= 0).take(3).collect();
+        for g in [Group::Discount, Group::Urgency, Group::Transactional] {
+            pool.extend(
+                entries
+                    .iter()
+                    .filter(|e| e.group == g && e.weight > 0)
+                    .take(2),
+            );
+        }
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        for _ in 0..5000 {
+            let found: Vec<Match> = (0..1 + next(PAIRWISE))
+                .map(|_| {
+                    let start = next(8);
+                    let end = start + 1 + next(3);
+                    Match {
+                        entry: pool[next(pool.len())],
+                        words: start..end,
+                        range: start..end,
+                    }
+                })
+                .collect();
+            let searched = kept_searched(&found);
+            let pairwise = kept_pairwise(&found);
+            for (i, &kept) in searched.iter().enumerate() {
+                assert_eq!(pairwise & 1 << i != 0, kept, "match {i} of {found:?}");
+            }
+        }
     }
 
     #[test]

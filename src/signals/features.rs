@@ -210,23 +210,23 @@ fn joins_value(text: &str, t: &Token) -> bool {
 
 /// Which of the word lists above a normalised word is in (exact words) or starts with (stems),
 /// as bits: [`POSSESSIVE`], [`RELATIONSHIP`], ... Every word of every text is looked up, so the
-/// lists are indexed by their first letter: a word is compared with a handful of entries, not
-/// with all eighty.
+/// lists are indexed by their first two letters (every entry has two or more): most words
+/// have no entry to compare with, the others one or two, not all eighty.
 fn word_kinds(word: &str) -> u8 {
-    type Index = HashMap<char, Vec<(&'static str, bool, u8)>, crate::fx::FxBuild>;
+    type Index = HashMap<u64, Vec<(&'static str, bool, u8)>, crate::fx::FxBuild>;
     static INDEX: OnceLock<Index> = OnceLock::new();
     let index = INDEX.get_or_init(|| {
         let mut index = Index::default();
         for (entries, stem, bit) in WORD_LISTS {
             for &entry in entries {
-                if let Some(first) = entry.chars().next() {
+                if let Some(first) = first_two(entry) {
                     index.entry(first).or_default().push((entry, stem, bit));
                 }
             }
         }
         index
     });
-    let Some(candidates) = word.chars().next().and_then(|c| index.get(&c)) else {
+    let Some(candidates) = first_two(word).and_then(|k| index.get(&k)) else {
         return 0;
     };
     candidates
@@ -239,6 +239,13 @@ fn word_kinds(word: &str) -> u8 {
             }
         })
         .fold(0, |kinds, &(_, _, bit)| kinds | bit)
+}
+
+/// The first two characters of a word as one key of [`word_kinds`]' index, if it has two.
+fn first_two(word: &str) -> Option<u64> {
+    let mut chars = word.chars();
+    let (a, b) = (chars.next()?, chars.next()?);
+    Some(u64::from(a) << 32 | u64::from(b))
 }
 
 /// Each list, whether its entries are stems (a prefix of the word) rather than whole words,
@@ -301,7 +308,7 @@ fn labelled_lines(text: &str, facts: &TextFacts) -> usize {
             // Every line but the first starts after a line-break token.
             Kind::LineBreak => (words, counted) = (0, false),
             Kind::Word | Kind::Number => words += 1,
-            Kind::Punct if &text[t.range()] == ":" => {
+            Kind::Punct if t.end == t.start + 1 && text.as_bytes()[t.start] == b':' => {
                 if !counted
                     && (1..=4).contains(&words)
                     && value_follows(text, &facts.tokens[k + 1..], t.end)
@@ -486,6 +493,7 @@ mod tests {
             for e in entries {
                 words.extend([e.to_string(), format!("{e}ом"), format!("{e}s")]);
                 words.push(e.chars().skip(1).collect());
+                words.push(e.chars().take(1).collect());
             }
         }
         for w in &words {

@@ -164,37 +164,35 @@ fn typographic(
             out.push(signal(w.range.clone(), SignalKind::Capitals, 1));
         }
     }
-    // `!!`, `!!!`, `?!!`: one signal per run.
+    // `!!`, `!!!`, `?!!`: one signal per run. Punctuation tokens are one character: `!` and
+    // `?` are read as bytes.
+    let bytes = text.as_bytes();
     let mut run: Option<(usize, usize, usize)> = None; // start, end, count of `!`
-    for t in analysis.tokens.iter().chain([&crate::analysis::Token {
-        kind: Kind::Space,
-        start: text.len(),
-        end: text.len(),
-        word: u32::MAX,
-    }]) {
-        let mark = t.kind == Kind::Punct && matches!(&text[t.range()], "!" | "?");
-        match (&mut run, mark) {
-            (Some((_, end, bangs)), true) if *end == t.start => {
-                *end = t.end;
-                *bangs += usize::from(&text[t.range()] == "!");
-            }
-            (_, true) if &text[t.range()] == "!" => {
-                if let Some((start, end, bangs)) = run.take() {
-                    if bangs >= 2 {
-                        out.push(signal(start..end, SignalKind::Exclamations, 1));
-                    }
-                }
-                run = Some((t.start, t.end, 1));
-            }
-            _ => {
-                if let Some((start, end, bangs)) = run.take() {
-                    if bangs >= 2 {
-                        out.push(signal(start..end, SignalKind::Exclamations, 1));
-                    }
-                }
+    let mut end_run = |run: &mut Option<(usize, usize, usize)>| {
+        if let Some((start, end, bangs)) = run.take() {
+            if bangs >= 2 {
+                out.push(signal(start..end, SignalKind::Exclamations, 1));
             }
         }
+    };
+    for t in &analysis.tokens {
+        let mark = match t.kind {
+            Kind::Punct if t.end == t.start + 1 => bytes[t.start],
+            _ => 0,
+        };
+        match (&mut run, mark) {
+            (Some((_, end, bangs)), b'!' | b'?') if *end == t.start => {
+                *end = t.end;
+                *bangs += usize::from(mark == b'!');
+            }
+            (_, b'!') => {
+                end_run(&mut run);
+                run = Some((t.start, t.end, 1));
+            }
+            _ => end_run(&mut run),
+        }
     }
+    end_run(&mut run);
     // A placeholder with % (`{{1}}% off`), and "save" with an amount after it: offers
     // whatever the amount turns out to be.
     let tokens = &analysis.tokens;
