@@ -124,6 +124,10 @@ fn word_index() -> &'static HashMap<&'static str, u8, FxBuild> {
     })
 }
 
+/// How many characters are read for the script: a few paragraphs (a template body is at most
+/// 1 024), so that a megabyte-long draft costs no more than a short one.
+const CHARACTERS_READ: usize = 4096;
+
 /// How many words are read for the function-word count: a language shows in its first
 /// sentences, and a megabyte-long body costs no more than a short one.
 const WORDS_READ: usize = 200;
@@ -136,10 +140,13 @@ const LONGEST: usize = 12;
 /// Thai, ...) have no word list.
 fn detect(texts: &[&str]) -> Option<&'static str> {
     let mut letters = [0usize; 4];
-    for text in texts {
-        for c in text.chars().filter(|c| c.is_alphabetic()) {
-            letters[script_of(c) as usize] += 1;
-        }
+    let read = texts
+        .iter()
+        .flat_map(|t| t.chars())
+        .take(CHARACTERS_READ)
+        .filter(|c| c.is_alphabetic());
+    for c in read {
+        letters[script_of(c) as usize] += 1;
     }
     let most = letters.iter().copied().max().unwrap_or(0);
     if most == 0 {
