@@ -1,29 +1,17 @@
 //! The language read from a template's body when it declares none agrees with the language
 //! recorded for the real and synthetic templates of the corpus.
 
-use std::path::Path;
 use walint::analysis::Analysis;
 
-fn records(dir: &Path, out: &mut Vec<serde_json::Value>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            records(&path, out);
-        } else if path.extension().is_some_and(|e| e == "json") {
-            out.push(serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap());
-        }
-    }
-}
+#[path = "support/records.rs"]
+mod records;
 
 /// Languages walint has word lists for.
 const LISTED: [&str; 9] = ["ru", "en", "es", "pt", "fr", "de", "it", "id", "hi"];
 
 #[test]
 fn the_language_read_from_the_body_is_the_recorded_one() {
-    let mut all = Vec::new();
-    for dir in ["tests/corpus", "tests/synthetic"] {
-        records(&Path::new(env!("CARGO_MANIFEST_DIR")).join(dir), &mut all);
-    }
+    let all = records::under(&["tests/corpus", "tests/synthetic"]);
     assert!(all.len() > 700);
     let (mut right, mut unread, mut wrong) = (0, Vec::new(), Vec::new());
     let mut unlisted_named = Vec::new();

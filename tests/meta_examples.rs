@@ -2,32 +2,17 @@
 //! copies, stored in `tests/corpus` as `meta-*` and `lib-metacat-*` records) gets the category
 //! Meta gives it. `walint eval` reports the same set leave-source-out.
 
-use std::path::Path;
 use walint::template::Category;
-
-fn records(dir: &Path, out: &mut Vec<serde_json::Value>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            records(&path, out);
-            continue;
-        }
-        let name = path.file_name().unwrap().to_string_lossy().to_string();
-        if name.ends_with(".json")
-            && (name.starts_with("meta-") || name.starts_with("lib-metacat-"))
-        {
-            out.push(serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap());
-        }
-    }
-}
 
 #[test]
 fn meta_examples_get_their_category() {
-    let mut all = Vec::new();
-    records(
-        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus")),
-        &mut all,
-    );
+    let all: Vec<serde_json::Value> = records::under(&["tests/corpus"])
+        .into_iter()
+        .filter(|r| {
+            let id = r["id"].as_str().unwrap_or("");
+            id.starts_with("meta-") || id.starts_with("lib-metacat-")
+        })
+        .collect();
     assert!(all.len() >= 80, "only {} examples found", all.len());
     let mut wrong = Vec::new();
     for r in &all {
@@ -64,25 +49,14 @@ fn meta_examples_get_their_category() {
 #[path = "../fuzz/invariants.rs"]
 mod invariants;
 
-fn all_records(dir: &Path, out: &mut Vec<serde_json::Value>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            all_records(&path, out);
-        } else if path.extension().is_some_and(|e| e == "json") {
-            out.push(serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap());
-        }
-    }
-}
+#[path = "support/records.rs"]
+mod records;
 
 /// Over every real and synthetic template of the corpus, with the default options and with
 /// every rule raised or lowered: no verdict contradicts an error.
 #[test]
 fn no_verdict_contradicts_an_error_over_the_corpus() {
-    let mut all = Vec::new();
-    for dir in ["tests/corpus", "tests/synthetic"] {
-        all_records(&Path::new(env!("CARGO_MANIFEST_DIR")).join(dir), &mut all);
-    }
+    let all = records::under(&["tests/corpus", "tests/synthetic"]);
     assert!(all.len() > 700);
     for pick in 0..3u8 {
         let options = invariants::options(pick);
