@@ -4,7 +4,7 @@ use crate::json::Span;
 use crate::l10n::{Lang, Msg};
 use crate::moderation::{Effect, ErrorEffect};
 use crate::template::ComponentKind;
-use crate::text::{Cursor, DocRange, Position, Text, TextRange};
+use crate::text::{floor_char, Cursor, DocRange, Position, Text, TextRange};
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
@@ -241,25 +241,9 @@ fn bounded(message: String) -> String {
     if message.len() <= MAX_MESSAGE {
         return message;
     }
-    let floor = |mut i: usize| {
-        while !message.is_char_boundary(i) {
-            i -= 1;
-        }
-        i
-    };
-    let head = floor(MAX_MESSAGE / 2);
-    let tail = floor(message.len() - MAX_MESSAGE / 3);
+    let head = floor_char(&message, MAX_MESSAGE / 2);
+    let tail = floor_char(&message, message.len() - MAX_MESSAGE / 3);
     format!("{} … {}", &message[..head], &message[tail..])
-}
-
-/// A byte offset as [`Cursor::locate`] reads it: clamped to the text, moved to the start of
-/// the character it falls in.
-fn snap(text: &str, offset: usize) -> usize {
-    let mut at = offset.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
 }
 
 /// Where a report sorts, as integers: its start in the document, then its start in its text
@@ -274,8 +258,9 @@ type SortKey = (usize, usize, usize);
 fn sort_key(index: usize, reported: &crate::rules::Reported<'_>) -> (SortKey, Option<Span>) {
     let (doc_span, text_start) = match &reported.report.target {
         Target::Text { text, range } => {
-            let start = snap(&text.value, range.start);
-            let end = snap(&text.value, range.end.max(range.start));
+            // Where `Cursor::locate` puts them.
+            let start = floor_char(&text.value, range.start);
+            let end = floor_char(&text.value, range.end.max(range.start));
             let doc = text
                 .origin
                 .as_ref()

@@ -8,6 +8,7 @@
 //! them precisely. Single braces around anything that is not a number or a parameter name
 //! (`{embed-name}`) are left alone: that is text, not a placeholder.
 
+use crate::text::floor_char;
 use std::ops::Range;
 
 /// Meta's limit on named parameters (its editor: `NAMED_PARAMETER_TOO_LONG`).
@@ -224,13 +225,6 @@ fn angle(text: &str, start: usize) -> (Option<Placeholder>, usize) {
         }
         _ => (None, start + 2),
     }
-}
-
-fn floor_char(s: &str, mut i: usize) -> usize {
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 fn classify(inner: &str, range: Range<usize>) -> Placeholder {

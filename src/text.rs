@@ -105,10 +105,7 @@ impl<'a> Cursor<'a> {
     /// Locates a byte offset. Offsets past the end are clamped; offsets inside a multi-byte
     /// character are moved to its start.
     pub fn locate(&mut self, offset: usize) -> Located {
-        let mut target = offset.min(self.text.len());
-        while !self.text.is_char_boundary(target) {
-            target -= 1;
-        }
+        let target = floor_char(self.text, offset);
         if target < self.byte {
             *self = Cursor::new(self.text);
         }
@@ -236,6 +233,17 @@ pub fn range_with(cursor: &mut Cursor<'_>, start: usize, end: usize) -> TextRang
         end_line: e.line,
         end_column: e.column,
     }
+}
+
+/// A byte offset made safe to slice `text` at: clamped to its length, and moved back to the
+/// start of the character it falls in. (`str::floor_char_boundary` needs Rust 1.91; the crate
+/// builds with 1.85.)
+pub fn floor_char(text: &str, offset: usize) -> usize {
+    let mut at = offset.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// Length in UTF-16 code units: the unit Meta's editor counts (JavaScript `string.length`).

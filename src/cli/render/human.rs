@@ -20,6 +20,7 @@ use std::io::{self, Write};
 use unicode_width::UnicodeWidthStr;
 use walint::options::Profile;
 use walint::predict::{Outcome, Prediction, Risk};
+use walint::text::floor_char;
 use walint::{Lang, Severity, TemplateReport};
 
 /// Widest source excerpt shown, in terminal columns.
@@ -545,13 +546,6 @@ fn char_width(c: char) -> usize {
 /// How many digits `n` is written with.
 fn digits(n: usize) -> usize {
     n.checked_ilog10().map_or(1, |d| d as usize + 1)
-}
-
-fn floor_char(s: &str, mut i: usize) -> usize {
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 /// "order_shipped: approved as UTILITY (probability 94 %), status APPROVED, flag risk low"; in
