@@ -92,14 +92,18 @@ pub fn load_plain_text(source: &str) -> Document {
     }
 }
 
+/// An object read as `{"data": [...]}` (an export), not as a template: a template with
+/// `components` keeps `data` as an unknown field.
+fn is_export(object: &Node) -> bool {
+    object.get("components").is_none() && object.get("data").is_some()
+}
+
 /// Reads Meta's template JSON: one template, an array of templates, or `{"data": [...]}`.
 pub fn load_json(source: &str) -> Result<Document, LoadError> {
     // The templates take their strings out of the parsed document, which is dropped after.
     let mut root = json::parse(source).map_err(syntax_error)?;
     let mut templates = Vec::new();
-    let data_layout = matches!(root.value, Value::Object(_))
-        && root.get("components").is_none()
-        && root.get("data").is_some();
+    let data_layout = matches!(root.value, Value::Object(_)) && is_export(&root);
     match &mut root.value {
         Value::Array(items) => {
             for (i, item) in items.iter_mut().enumerate() {
@@ -220,17 +224,15 @@ pub fn scan_json(source: &str) -> Result<JsonTemplates<'_>, LoadError> {
     .map_err(syntax_error)?;
     let (layout, holds, count, error) = match &whole.value {
         Value::Array(_) => (Layout::Array, root.holds(), root.count, root.error),
-        Value::Object(_) if whole.get("components").is_none() && whole.get("data").is_some() => {
-            match whole.get("data") {
-                Some(d) if !matches!(d.value, Value::Array(_)) => (
-                    Layout::Data,
-                    Holds::SomethingElse,
-                    0,
-                    Some(wrong_type(d, "data", "an array", "массив")),
-                ),
-                _ => (Layout::Data, data.holds(), data.count, data.error),
-            }
-        }
+        Value::Object(_) if is_export(&whole) => match whole.get("data") {
+            Some(d) if !matches!(d.value, Value::Array(_)) => (
+                Layout::Data,
+                Holds::SomethingElse,
+                0,
+                Some(wrong_type(d, "data", "an array", "массив")),
+            ),
+            _ => (Layout::Data, data.holds(), data.count, data.error),
+        },
         Value::Object(_) => {
             let holds = if is_template_object(&whole) {
                 Holds::Templates
