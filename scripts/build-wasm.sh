@@ -52,6 +52,30 @@ wasm-bindgen --target web "${flags[@]}" --out-dir "$OUT/edge" "$FAST"
 wasm-bindgen --target nodejs "${flags[@]}" --out-dir "$OUT/node" "$FAST"
 # The nodejs output is CommonJS; say so, whatever "type" the package around it declares.
 echo '{"type":"commonjs"}' > "$OUT/node/package.json"
+# The JavaScript the Rust code imports (src/wasm/tape.js, which builds the results) goes into
+# each glue file itself, in place of the line that imports it from snippets/: the package stays
+# one .js and one .wasm per build (pages copy pkg/web's files; the Node build stays CommonJS).
+for build in web edge node; do
+  node -e '
+    const fs = require("fs");
+    const path = require("path");
+    const dir = process.argv[1];
+    const glue = path.join(dir, "walint.js");
+    const importLine = /^(?:import \{ (\w+) \} from |const \{ (\w+) \} = require\()(?:String\.raw)?[`'"'"'](\.\/snippets\/[^`'"'"']+)[`'"'"']\)?;$/gm;
+    let inlined = 0;
+    const text = fs.readFileSync(glue, "utf8").replace(importLine, (line, a, b, file) => {
+      inlined++;
+      const code = fs.readFileSync(path.join(dir, file), "utf8").replace(/^export /gm, "");
+      if (!new RegExp(`^function ${a ?? b}\\b`, "m").test(code)) {
+        throw new Error(`${file} does not define ${a ?? b}`);
+      }
+      return code;
+    });
+    if (inlined === 0 || text.includes("./snippets/")) throw new Error(`${glue}: snippet imports not inlined`);
+    fs.writeFileSync(glue, text);
+    fs.rmSync(path.join(dir, "snippets"), { recursive: true });
+  ' "$OUT/$build"
+done
 # A coded error for calls on a freed Linter (the glue's own is "null pointer passed to rust").
 for glue in "$OUT/web/walint.js" "$OUT/edge/walint.js" "$OUT/node/walint.js"; do
   grep -q '^class Linter\b\|^export class Linter\b' "$glue" \
