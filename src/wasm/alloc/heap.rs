@@ -32,6 +32,8 @@ struct State {
 }
 
 impl State {
+    // Not inlined: the speed build would otherwise copy it into every caller (+80 kB).
+    #[inline(never)]
     unsafe fn alloc(&mut self, size: usize) -> *mut u8 {
         let Some((class, block)) = class(size) else {
             return ptr::null_mut();
@@ -49,6 +51,7 @@ impl State {
         at as *mut u8
     }
 
+    #[inline(never)]
     unsafe fn free(&mut self, block: *mut u8, size: usize) {
         if let Some((class, _)) = class(size) {
             unsafe { block.cast::<*mut u8>().write(self.free[class]) };
