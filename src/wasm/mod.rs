@@ -16,8 +16,6 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-#[cfg(any(test, target_arch = "wasm32"))]
-mod alloc;
 mod json_answer;
 mod tape;
 
