@@ -34,11 +34,11 @@ fi
 # (measured: README, "Size of the .wasm"; 30 gave about a fifth more speed for 2 % more
 # bytes). 45 (2026-12-04, against 30): +3.0 kB gzipped, the corpus 2-5 % and the edge
 # handler's worst body 7 % faster; 60 would be +8 kB for 4-6 % and 12 %, 80 +11 kB for 13 %
-# and 14 %. 75 (2026-12-04, once the package's own allocator and result tape had saved
-# 4.7 kB): +6.9 kB gzipped (340.96 -> 347.88 kB), lint() on the corpus 4-14 % faster in
-# interleaved runs; 90 and 100 are over the budget. Only the size build gets it: the speed
-# build's opt-level 3 inlines more on its own.
-SMALL_RUSTFLAGS="-C llvm-args=-inline-threshold=${WASM_INLINE_THRESHOLD:-75}"
+# and 14 %. 75 was shipped for an hour with a hand-written allocator that saved 3.6 kB (then
+# dropped for its memory): without it 75 is 351.9 kB and 60 350.3 kB, over the budget, so 45
+# stays (344.9 kB with the result tape). Only the size build gets it: the speed build's
+# opt-level 3 inlines more on its own.
+SMALL_RUSTFLAGS="-C llvm-args=-inline-threshold=${WASM_INLINE_THRESHOLD:-45}"
 for profile in wasm-release wasm-fast; do
   echo "== cargo build (wasm32, profile $profile)"
   flags=""
