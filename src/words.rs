@@ -8,6 +8,9 @@
 //! reported on exactly what the user wrote.
 
 use crate::text::class;
+use std::collections::hash_map::RandomState;
+use std::collections::HashMap;
+use std::hash::BuildHasher;
 use std::ops::{Deref, Range};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -208,14 +211,31 @@ fn is_devanagari_mark(c: char) -> bool {
 
 /// Splits `text` into words, skipping the byte ranges in `skip` (placeholders, links).
 pub fn split(text: &str, skip: &[Range<usize>]) -> Words {
-    from_raw(text, &raw_tokens(text, skip)).0
+    read(
+        text,
+        &raw_tokens(text, skip),
+        None::<&mut Memo<RandomState>>,
+    )
+    .0
 }
 
 /// The words of `text` from the byte ranges of its runs of word characters (in order, as a
 /// tokenizer found them): letters spelled out one by one are joined, and each word is
-/// normalised. Also gives, for each raw range, the index of the word it is part of
-/// (`u32::MAX` when it makes no word).
-pub fn from_raw(text: &str, raw: &[Range<usize>]) -> (Words, Vec<u32>) {
+/// normalised, or copied from `memo` when it was met before. Also gives, for each raw range,
+/// the index of the word it is part of (`u32::MAX` when it makes no word).
+pub fn from_raw<H: BuildHasher>(
+    text: &str,
+    raw: &[Range<usize>],
+    memo: &mut Memo<H>,
+) -> (Words, Vec<u32>) {
+    read(text, raw, Some(memo))
+}
+
+fn read<H: BuildHasher>(
+    text: &str,
+    raw: &[Range<usize>],
+    mut memo: Option<&mut Memo<H>>,
+) -> (Words, Vec<u32>) {
     let mut words = Words {
         list: Vec::with_capacity(raw.len()),
         // Normalised words are about as long as written ones.
@@ -224,15 +244,87 @@ pub fn from_raw(text: &str, raw: &[Range<usize>]) -> (Words, Vec<u32>) {
         ),
     };
     let mut of_raw = vec![u32::MAX; raw.len()];
+    if let Some(memo) = memo.as_deref_mut() {
+        if memo.words.len() + raw.len() > MEMO_WORDS {
+            memo.clear();
+        }
+    }
     merge_spaced(text, raw, |span, spaced| {
         let range = raw[span.start].start..raw[span.end - 1].end;
-        if let Some(word) = normalize(text, range, spaced, &mut words.normalized) {
+        let word = match memo.as_deref_mut() {
+            Some(memo) if !spaced => memo.normalize(text, range, &mut words.normalized),
+            _ => normalize(text, range, spaced, &mut words.normalized),
+        };
+        if let Some(word) = word {
             let index = words.list.len() as u32;
             of_raw[span].fill(index);
             words.list.push(word);
         }
     });
     (words, of_raw)
+}
+
+/// The words normalised so far (kept by the caller, per thread). A word's normal form (unless
+/// it is spaced out) depends on how it is written alone, and the words of templates repeat
+/// (across fields, templates and the keystrokes of an editor): a word met before is copied,
+/// not read again. What is kept is a function of the written word alone, so the memo changes
+/// no result.
+#[derive(Default)]
+pub struct Memo<H> {
+    /// Written word → its entry in `words`.
+    index: HashMap<Box<str>, u32, H>,
+    /// What each word normalises to (its `range` unused, its `key` in `normalized`), or
+    /// `None` when nothing of it is left to match.
+    words: Vec<Option<Word>>,
+    normalized: String,
+}
+
+/// The memo is emptied when a text would take it over this many words, and takes no more
+/// words than this from one text.
+const MEMO_WORDS: usize = 16 * 1024;
+/// Longer words (rare, and costly to keep) are normalised every time.
+const MEMO_WORD_BYTES: usize = 64;
+
+impl<H: BuildHasher> Memo<H> {
+    /// [`normalize`] of a word that is not spaced out, remembered.
+    fn normalize(&mut self, text: &str, range: Range<usize>, out: &mut String) -> Option<Word> {
+        let written = &text[range.clone()];
+        if written.len() > MEMO_WORD_BYTES {
+            return normalize(text, range, false, out);
+        }
+        if let Some(&i) = self.index.get(written) {
+            let known = self.words[i as usize].as_ref()?;
+            let from = out.len();
+            out.push_str(&self.normalized[known.key.start as usize..known.key.end as usize]);
+            return Some(Word {
+                range,
+                key: key_range(from, out.len()),
+                ..*known
+            });
+        }
+        let word = normalize(text, range, false, out);
+        if self.words.len() < MEMO_WORDS {
+            let known = word.as_ref().map(|w| {
+                let from = self.normalized.len();
+                self.normalized
+                    .push_str(&out[w.key.start as usize..w.key.end as usize]);
+                Word {
+                    range: 0..0,
+                    key: key_range(from, self.normalized.len()),
+                    ..*w
+                }
+            });
+            self.index.insert(written.into(), self.words.len() as u32);
+            self.words.push(known);
+        }
+        word
+    }
+
+    fn clear(&mut self) {
+        self.index.clear();
+        self.words.clear();
+        self.normalized.clear();
+    }
 }
 
 fn raw_tokens(text: &str, skip: &[Range<usize>]) -> Vec<Range<usize>> {
@@ -619,6 +711,48 @@ mod tests {
                 "{w}"
             );
             assert_eq!(fast, full, "{w}");
+        }
+    }
+
+    /// The words of `text`, each normalised afresh.
+    fn unmemoized(text: &str) -> Words {
+        let raw = raw_tokens(text, &[]);
+        let mut words = Words::default();
+        merge_spaced(text, &raw, |span, spaced| {
+            let range = raw[span.start].start..raw[span.end - 1].end;
+            if let Some(w) = normalize(text, range, spaced, &mut words.normalized) {
+                words.list.push(w);
+            }
+        });
+        words
+    }
+
+    #[test]
+    fn remembered_words_read_as_new_ones() {
+        let text = "Скидка sale SALE Sale ск1дка fr33 2024 2024г ски\u{200B}дка Frее скииидка \
+                    с к и д к а ёж ЁЖ @ $ale \u{200B} मुफ़्त";
+        let mut memo = Memo::<RandomState>::default();
+        let raw = raw_tokens(text, &[]);
+        let expected = unmemoized(text);
+        // The second time, every word comes from the memo.
+        for _ in 0..2 {
+            assert_eq!(from_raw(text, &raw, &mut memo).0, expected);
+        }
+        // More words than the memo keeps: it is emptied, then fills up again.
+        let many: Vec<String> = (0..MEMO_WORDS + 100)
+            .map(|i| {
+                let (a, b, c) = (i % 26, i / 26 % 26, i / 676 % 26);
+                [a, b, c]
+                    .iter()
+                    .map(|&k| char::from(b'a' + k as u8))
+                    .collect()
+            })
+            .collect();
+        let text = many.join(" ");
+        let raw = raw_tokens(&text, &[]);
+        let expected = unmemoized(&text);
+        for _ in 0..2 {
+            assert_eq!(from_raw(&text, &raw, &mut memo).0, expected);
         }
     }
 
