@@ -12,6 +12,7 @@ use std::collections::hash_map::RandomState;
 use std::collections::HashMap;
 use std::hash::BuildHasher;
 use std::ops::{Deref, Range};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Script {
@@ -38,7 +39,7 @@ impl Evasion {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Word {
     /// Bytes of the original text the word covers (for a spaced-out word, from its first
     /// letter to its last).
@@ -51,20 +52,57 @@ pub struct Word {
     pub evasion: Evasion,
     /// The word as written is in capitals (and has at least two letters).
     pub all_caps: bool,
+    /// The word's entry in the [`Memo`] it was read through ([`Words::memo`]), or
+    /// [`NOT_KEPT`]: what is known of the word's normal form can be kept by entry.
+    memo_entry: u32,
 }
+
+/// The [`Word::memo_entry`] of a word no memo keeps.
+pub const NOT_KEPT: u32 = u32::MAX;
+
+/// Words are equal when they are read the same, through a memo or not.
+impl PartialEq for Word {
+    fn eq(&self, other: &Word) -> bool {
+        (self.range == other.range)
+            && self.key == other.key
+            && self.script == other.script
+            && self.evasion == other.evasion
+            && self.all_caps == other.all_caps
+    }
+}
+
+impl Eq for Word {}
 
 /// The words of a text, in order, with their normalised forms in one buffer (one allocation
 /// per text, not one per word). Reads as a slice of [`Word`]s.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct Words {
     list: Vec<Word>,
     normalized: String,
+    /// The [`Memo::generation`] of the memo the words were read through (0: none).
+    memo: u64,
 }
+
+impl PartialEq for Words {
+    fn eq(&self, other: &Words) -> bool {
+        self.list == other.list && self.normalized == other.normalized
+    }
+}
+
+impl Eq for Words {}
 
 impl Words {
     /// The normalised form of one of these words.
     pub fn normalized(&self, word: &Word) -> &str {
         &self.normalized[word.key.start as usize..word.key.end as usize]
+    }
+
+    /// A number that names the memo these words were read through, as it was (no two memos,
+    /// nor one memo before and after it is emptied, have the same), and the entry of each
+    /// word in it ([`NOT_KEPT`] for a word it does not keep). 0 and no entries when the words
+    /// were read without one. The lexicon keeps what it knows of a word by its entry.
+    pub fn memo_entries(&self) -> (u64, impl Iterator<Item = u32> + '_) {
+        (self.memo, self.list.iter().map(|w| w.memo_entry))
     }
 }
 
@@ -242,12 +280,14 @@ fn read<H: BuildHasher>(
         normalized: String::with_capacity(
             raw.last().map_or(0, |r| r.end) - raw.first().map_or(0, |r| r.start),
         ),
+        memo: 0,
     };
     let mut of_raw = vec![u32::MAX; raw.len()];
     if let Some(memo) = memo.as_deref_mut() {
         if memo.words.len() + raw.len() > MEMO_WORDS {
             memo.clear();
         }
+        words.memo = memo.generation;
     }
     merge_spaced(text, raw, |span, spaced| {
         let range = raw[span.start].start..raw[span.end - 1].end;
@@ -269,14 +309,33 @@ fn read<H: BuildHasher>(
 /// (across fields, templates and the keystrokes of an editor): a word met before is copied,
 /// not read again. What is kept is a function of the written word alone, so the memo changes
 /// no result.
-#[derive(Default)]
 pub struct Memo<H> {
+    /// Names the memo and its contents: a new number when it is made and each time it is
+    /// emptied (entries are then numbered anew).
+    generation: u64,
     /// Written word → its entry in `words`.
     index: HashMap<Box<str>, u32, H>,
     /// What each word normalises to (its `range` unused, its `key` in `normalized`), or
     /// `None` when nothing of it is left to match.
     words: Vec<Option<Word>>,
     normalized: String,
+}
+
+impl<H: Default> Default for Memo<H> {
+    fn default() -> Memo<H> {
+        Memo {
+            generation: next_generation(),
+            index: HashMap::default(),
+            words: Vec::new(),
+            normalized: String::new(),
+        }
+    }
+}
+
+/// A memo generation never given before (by any thread): 1, 2, ...
+fn next_generation() -> u64 {
+    static LAST: AtomicU64 = AtomicU64::new(0);
+    LAST.fetch_add(1, Ordering::Relaxed) + 1
 }
 
 /// The memo is emptied when a text would take it over this many words, and takes no more
@@ -299,11 +358,16 @@ impl<H: BuildHasher> Memo<H> {
             return Some(Word {
                 range,
                 key: key_range(from, out.len()),
+                memo_entry: i,
                 ..*known
             });
         }
-        let word = normalize(text, range, false, out);
+        let mut word = normalize(text, range, false, out);
         if self.words.len() < MEMO_WORDS {
+            let entry = self.words.len() as u32;
+            if let Some(w) = &mut word {
+                w.memo_entry = entry;
+            }
             let known = word.as_ref().map(|w| {
                 let from = self.normalized.len();
                 self.normalized
@@ -314,13 +378,14 @@ impl<H: BuildHasher> Memo<H> {
                     ..*w
                 }
             });
-            self.index.insert(written.into(), self.words.len() as u32);
+            self.index.insert(written.into(), entry);
             self.words.push(known);
         }
         word
     }
 
     fn clear(&mut self) {
+        self.generation = next_generation();
         self.index.clear();
         self.words.clear();
         self.normalized.clear();
@@ -514,6 +579,7 @@ fn normalize_any(text: &str, range: Range<usize>, spaced: bool, out: &mut String
         script,
         evasion,
         all_caps,
+        memo_entry: NOT_KEPT,
     })
 }
 
@@ -552,6 +618,7 @@ fn plain(written: &str, range: &Range<usize>, out: &mut String) -> Option<Word> 
             ..Evasion::default()
         },
         all_caps,
+        memo_entry: NOT_KEPT,
     };
     if bytes.iter().all(u8::is_ascii_digit) {
         // No letters: no script, no disguise, no capitals.
