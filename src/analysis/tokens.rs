@@ -126,10 +126,16 @@ impl<'t> Pass<'t> {
         }
     }
 
+    /// Ends the open word, if any, at `end` (most calls find none: a space after a space or
+    /// punctuation).
+    #[inline]
     fn close_word(&mut self, end: usize) {
-        let Some(start) = self.word.take() else {
-            return;
-        };
+        if let Some(start) = self.word.take() {
+            self.close_open_word(start, end);
+        }
+    }
+
+    fn close_open_word(&mut self, start: usize, end: usize) {
         let letters = std::mem::take(&mut self.word_letters);
         // `@` and `$` only stand for letters inside words; alone they are symbols.
         if !self.word_has_alnum {
@@ -249,11 +255,16 @@ pub fn tokenize(text: &str, placeholders: &[Placeholder], find_links: bool) -> T
         find_links,
     };
     let bytes = text.as_bytes();
-    let mut next_placeholder = placeholders.iter().peekable();
+    let mut next_placeholder = placeholders.iter();
+    // Where the next placeholder starts (the end of the text when none is left): one
+    // comparison per step.
+    let starts_at = |p: Option<&Placeholder>| p.map_or(bytes.len(), |p| p.range.start);
+    let mut placeholder = next_placeholder.next();
+    let mut placeholder_start = starts_at(placeholder);
     let mut i = 0;
     while i < bytes.len() {
-        if let Some(p) = next_placeholder.peek() {
-            if p.range.start == i {
+        if i == placeholder_start {
+            if let Some(p) = placeholder {
                 // A placeholder ends a word but not a link chunk (`shop.ru/t/{{1}}`).
                 pass.close_word(i);
                 pass.open_chunk(i);
@@ -269,7 +280,8 @@ pub fn tokenize(text: &str, placeholders: &[Placeholder], find_links: bool) -> T
                 }
                 pass.push(Kind::Placeholder, p.range.start, p.range.end);
                 i = p.range.end;
-                next_placeholder.next();
+                placeholder = next_placeholder.next();
+                placeholder_start = starts_at(placeholder);
                 continue;
             }
         }
@@ -278,10 +290,7 @@ pub fn tokenize(text: &str, placeholders: &[Placeholder], find_links: bool) -> T
         // word and nothing else (no delimiter, marker, emoji or link mark), up to the next
         // placeholder.
         if b.is_ascii_alphanumeric() || b == 0xD0 || b == 0xD1 {
-            let limit = next_placeholder
-                .peek()
-                .map_or(bytes.len(), |p| p.range.start);
-            let run = plain_run(bytes, i, limit);
+            let run = plain_run(bytes, i, placeholder_start);
             if run.end > i {
                 if pass.word.is_none() {
                     pass.word = Some(i);
