@@ -260,7 +260,8 @@ pub fn split(text: &str, skip: &[Range<usize>]) -> Words {
 /// The words of `text` from the byte ranges of its runs of word characters (in order, as a
 /// tokenizer found them): letters spelled out one by one are joined, and each word is
 /// normalised, or copied from `memo` when it was met before. Also gives, for each raw range,
-/// the index of the word it is part of (`u32::MAX` when it makes no word).
+/// the index of the word it is part of (`u32::MAX` when it makes no word); nothing when each
+/// made a word of its own (as in most texts: then raw range `i` is word `i`).
 pub fn from_raw<H: BuildHasher>(
     text: &str,
     raw: &[Range<usize>],
@@ -282,7 +283,8 @@ fn read<H: BuildHasher>(
         ),
         memo: 0,
     };
-    let mut of_raw = vec![u32::MAX; raw.len()];
+    // Built only once a raw range makes no word of its own: until then, range `i` is word `i`.
+    let mut of_raw: Vec<u32> = Vec::new();
     if let Some(memo) = memo.as_deref_mut() {
         if memo.words.len() + raw.len() > MEMO_WORDS {
             memo.clear();
@@ -295,9 +297,16 @@ fn read<H: BuildHasher>(
             Some(memo) if !spaced => memo.normalize(text, range, &mut words.normalized),
             _ => normalize(text, range, spaced, &mut words.normalized),
         };
+        let index = words.list.len();
+        let own = word.is_some() && span.len() == 1;
+        if !own && of_raw.is_empty() && !raw.is_empty() {
+            of_raw = (0..index as u32).collect();
+            of_raw.resize(raw.len(), u32::MAX);
+        }
         if let Some(word) = word {
-            let index = words.list.len() as u32;
-            of_raw[span].fill(index);
+            if !of_raw.is_empty() {
+                of_raw[span].fill(index as u32);
+            }
             words.list.push(word);
         }
     });
@@ -821,6 +830,19 @@ mod tests {
         for _ in 0..2 {
             assert_eq!(from_raw(&text, &raw, &mut memo).0, expected);
         }
+    }
+
+    #[test]
+    fn raw_ranges_map_to_words_only_when_some_are_joined() {
+        let mut memo = Memo::<RandomState>::default();
+        let of_raw = |text: &str, memo: &mut Memo<RandomState>| {
+            from_raw(text, &raw_tokens(text, &[]), memo).1
+        };
+        assert_eq!(of_raw("Только сегодня", &mut memo), Vec::<u32>::new());
+        assert_eq!(
+            of_raw("Только с к и д к а сегодня", &mut memo),
+            [0, 1, 1, 1, 1, 1, 1, 2]
+        );
     }
 
     #[test]

@@ -118,8 +118,8 @@ impl TextFacts {
         let (words, of_raw) = read_words(text, &found.raw_words);
         let mut tokens = found.tokens;
         // When every raw word made a word of its own (no letters spelled out, none dropped),
-        // the tokens' indices are already the words'.
-        if words.len() != found.raw_words.len() {
+        // the tokens' indices are already the words' (and `of_raw` is empty).
+        if !of_raw.is_empty() {
             for t in &mut tokens {
                 if t.word != u32::MAX {
                     t.word = of_raw[t.word as usize];
@@ -216,7 +216,8 @@ pub struct Analysis<'a> {
 impl<'a> Analysis<'a> {
     pub fn new(template: &'a Template) -> Analysis<'a> {
         let language = Language::of(template);
-        let mut fields = Vec::new();
+        // Most templates have fewer texts (body, header, footer, buttons, examples).
+        let mut fields = Vec::with_capacity(8);
         collect_fields(&template.components, None, language.latin, &mut fields);
         Analysis {
             template,
