@@ -371,6 +371,14 @@ impl<H: BuildHasher> Memo<H> {
                 ..*known
             });
         }
+        self.learn(text, range, out)
+    }
+
+    /// [`Memo::normalize`] of a word not met before (kept out of line: the hit path above is
+    /// taken for nearly every word, and small enough to be inlined into the reading loop).
+    #[inline(never)]
+    fn learn(&mut self, text: &str, range: Range<usize>, out: &mut String) -> Option<Word> {
+        let written = &text[range.clone()];
         let mut word = normalize(text, range, false, out);
         if self.words.len() < MEMO_WORDS {
             let entry = self.words.len() as u32;
