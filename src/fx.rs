@@ -7,8 +7,9 @@ pub(crate) type FxBuild = BuildHasherDefault<Fx>;
 
 /// An FxHash-style hasher, eight bytes at a step: for short strings much cheaper than the
 /// default SipHash. Only for maps whose keys an input cannot choose in bulk: the lexicon's word
-/// cache (bounded, emptied when full), the phrase keys and the features' word lists (the
-/// program's own), the shortener list. The host memos of `domain` keep SipHash.
+/// cache and the memo of normalised words (bounded, emptied when full), the phrase keys and the
+/// features' word lists (the program's own), the shortener list. The host memos of `domain`
+/// keep SipHash.
 #[derive(Default)]
 pub(crate) struct Fx(u64);
 

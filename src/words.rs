@@ -8,7 +8,11 @@
 //! reported on exactly what the user wrote.
 
 use crate::text::class;
+use std::collections::hash_map::RandomState;
+use std::collections::HashMap;
+use std::hash::BuildHasher;
 use std::ops::{Deref, Range};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Script {
@@ -35,7 +39,7 @@ impl Evasion {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Word {
     /// Bytes of the original text the word covers (for a spaced-out word, from its first
     /// letter to its last).
@@ -48,20 +52,57 @@ pub struct Word {
     pub evasion: Evasion,
     /// The word as written is in capitals (and has at least two letters).
     pub all_caps: bool,
+    /// The word's entry in the [`Memo`] it was read through ([`Words::memo`]), or
+    /// [`NOT_KEPT`]: what is known of the word's normal form can be kept by entry.
+    memo_entry: u32,
 }
+
+/// The [`Word::memo_entry`] of a word no memo keeps.
+pub const NOT_KEPT: u32 = u32::MAX;
+
+/// Words are equal when they are read the same, through a memo or not.
+impl PartialEq for Word {
+    fn eq(&self, other: &Word) -> bool {
+        (self.range == other.range)
+            && self.key == other.key
+            && self.script == other.script
+            && self.evasion == other.evasion
+            && self.all_caps == other.all_caps
+    }
+}
+
+impl Eq for Word {}
 
 /// The words of a text, in order, with their normalised forms in one buffer (one allocation
 /// per text, not one per word). Reads as a slice of [`Word`]s.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct Words {
     list: Vec<Word>,
     normalized: String,
+    /// The [`Memo::generation`] of the memo the words were read through (0: none).
+    memo: u64,
 }
+
+impl PartialEq for Words {
+    fn eq(&self, other: &Words) -> bool {
+        self.list == other.list && self.normalized == other.normalized
+    }
+}
+
+impl Eq for Words {}
 
 impl Words {
     /// The normalised form of one of these words.
     pub fn normalized(&self, word: &Word) -> &str {
         &self.normalized[word.key.start as usize..word.key.end as usize]
+    }
+
+    /// A number that names the memo these words were read through, as it was (no two memos,
+    /// nor one memo before and after it is emptied, have the same), and the entry of each
+    /// word in it ([`NOT_KEPT`] for a word it does not keep). 0 and no entries when the words
+    /// were read without one. The lexicon keeps what it knows of a word by its entry.
+    pub fn memo_entries(&self) -> (u64, impl Iterator<Item = u32> + '_) {
+        (self.memo, self.list.iter().map(|w| w.memo_entry))
     }
 }
 
@@ -208,31 +249,164 @@ fn is_devanagari_mark(c: char) -> bool {
 
 /// Splits `text` into words, skipping the byte ranges in `skip` (placeholders, links).
 pub fn split(text: &str, skip: &[Range<usize>]) -> Words {
-    from_raw(text, &raw_tokens(text, skip)).0
+    read(
+        text,
+        &raw_tokens(text, skip),
+        None::<&mut Memo<RandomState>>,
+    )
+    .0
 }
 
 /// The words of `text` from the byte ranges of its runs of word characters (in order, as a
 /// tokenizer found them): letters spelled out one by one are joined, and each word is
-/// normalised. Also gives, for each raw range, the index of the word it is part of
-/// (`u32::MAX` when it makes no word).
-pub fn from_raw(text: &str, raw: &[Range<usize>]) -> (Words, Vec<u32>) {
+/// normalised, or copied from `memo` when it was met before. Also gives, for each raw range,
+/// the index of the word it is part of (`u32::MAX` when it makes no word); nothing when each
+/// made a word of its own (as in most texts: then raw range `i` is word `i`).
+pub fn from_raw<H: BuildHasher>(
+    text: &str,
+    raw: &[Range<usize>],
+    memo: &mut Memo<H>,
+) -> (Words, Vec<u32>) {
+    read(text, raw, Some(memo))
+}
+
+fn read<H: BuildHasher>(
+    text: &str,
+    raw: &[Range<usize>],
+    mut memo: Option<&mut Memo<H>>,
+) -> (Words, Vec<u32>) {
     let mut words = Words {
         list: Vec::with_capacity(raw.len()),
         // Normalised words are about as long as written ones.
         normalized: String::with_capacity(
             raw.last().map_or(0, |r| r.end) - raw.first().map_or(0, |r| r.start),
         ),
+        memo: 0,
     };
-    let mut of_raw = vec![u32::MAX; raw.len()];
+    // Built only once a raw range makes no word of its own: until then, range `i` is word `i`.
+    let mut of_raw: Vec<u32> = Vec::new();
+    if let Some(memo) = memo.as_deref_mut() {
+        if memo.words.len() + raw.len() > MEMO_WORDS {
+            memo.clear();
+        }
+        words.memo = memo.generation;
+    }
     merge_spaced(text, raw, |span, spaced| {
         let range = raw[span.start].start..raw[span.end - 1].end;
-        if let Some(word) = normalize(text, range, spaced, &mut words.normalized) {
-            let index = words.list.len() as u32;
-            of_raw[span].fill(index);
+        let word = match memo.as_deref_mut() {
+            Some(memo) if !spaced => memo.normalize(text, range, &mut words.normalized),
+            _ => normalize(text, range, spaced, &mut words.normalized),
+        };
+        let index = words.list.len();
+        let own = word.is_some() && span.len() == 1;
+        if !own && of_raw.is_empty() && !raw.is_empty() {
+            of_raw = (0..index as u32).collect();
+            of_raw.resize(raw.len(), u32::MAX);
+        }
+        if let Some(word) = word {
+            if !of_raw.is_empty() {
+                of_raw[span].fill(index as u32);
+            }
             words.list.push(word);
         }
     });
     (words, of_raw)
+}
+
+/// The words normalised so far (kept by the caller, per thread). A word's normal form (unless
+/// it is spaced out) depends on how it is written alone, and the words of templates repeat
+/// (across fields, templates and the keystrokes of an editor): a word met before is copied,
+/// not read again. What is kept is a function of the written word alone, so the memo changes
+/// no result.
+pub struct Memo<H> {
+    /// Names the memo and its contents: a new number when it is made and each time it is
+    /// emptied (entries are then numbered anew).
+    generation: u64,
+    /// Written word → its entry in `words`.
+    index: HashMap<Box<str>, u32, H>,
+    /// What each word normalises to (its `range` unused, its `key` in `normalized`), or
+    /// `None` when nothing of it is left to match.
+    words: Vec<Option<Word>>,
+    normalized: String,
+}
+
+impl<H: Default> Default for Memo<H> {
+    fn default() -> Memo<H> {
+        Memo {
+            generation: next_generation(),
+            index: HashMap::default(),
+            words: Vec::new(),
+            normalized: String::new(),
+        }
+    }
+}
+
+/// A memo generation never given before (by any thread): 1, 2, ...
+fn next_generation() -> u64 {
+    static LAST: AtomicU64 = AtomicU64::new(0);
+    LAST.fetch_add(1, Ordering::Relaxed) + 1
+}
+
+/// The memo is emptied when a text would take it over this many words, and takes no more
+/// words than this from one text.
+const MEMO_WORDS: usize = 16 * 1024;
+/// Longer words (rare, and costly to keep) are normalised every time.
+const MEMO_WORD_BYTES: usize = 64;
+
+impl<H: BuildHasher> Memo<H> {
+    /// [`normalize`] of a word that is not spaced out, remembered.
+    fn normalize(&mut self, text: &str, range: Range<usize>, out: &mut String) -> Option<Word> {
+        let written = &text[range.clone()];
+        if written.len() > MEMO_WORD_BYTES {
+            return normalize(text, range, false, out);
+        }
+        if let Some(&i) = self.index.get(written) {
+            let known = self.words[i as usize].as_ref()?;
+            let from = out.len();
+            out.push_str(&self.normalized[known.key.start as usize..known.key.end as usize]);
+            return Some(Word {
+                range,
+                key: key_range(from, out.len()),
+                memo_entry: i,
+                ..*known
+            });
+        }
+        self.learn(text, range, out)
+    }
+
+    /// [`Memo::normalize`] of a word not met before (kept out of line: the hit path above is
+    /// taken for nearly every word, and small enough to be inlined into the reading loop).
+    #[inline(never)]
+    fn learn(&mut self, text: &str, range: Range<usize>, out: &mut String) -> Option<Word> {
+        let written = &text[range.clone()];
+        let mut word = normalize(text, range, false, out);
+        if self.words.len() < MEMO_WORDS {
+            let entry = self.words.len() as u32;
+            if let Some(w) = &mut word {
+                w.memo_entry = entry;
+            }
+            let known = word.as_ref().map(|w| {
+                let from = self.normalized.len();
+                self.normalized
+                    .push_str(&out[w.key.start as usize..w.key.end as usize]);
+                Word {
+                    range: 0..0,
+                    key: key_range(from, self.normalized.len()),
+                    ..*w
+                }
+            });
+            self.index.insert(written.into(), entry);
+            self.words.push(known);
+        }
+        word
+    }
+
+    fn clear(&mut self) {
+        self.generation = next_generation();
+        self.index.clear();
+        self.words.clear();
+        self.normalized.clear();
+    }
 }
 
 fn raw_tokens(text: &str, skip: &[Range<usize>]) -> Vec<Range<usize>> {
@@ -422,6 +596,7 @@ fn normalize_any(text: &str, range: Range<usize>, spaced: bool, out: &mut String
         script,
         evasion,
         all_caps,
+        memo_entry: NOT_KEPT,
     })
 }
 
@@ -460,6 +635,7 @@ fn plain(written: &str, range: &Range<usize>, out: &mut String) -> Option<Word> 
             ..Evasion::default()
         },
         all_caps,
+        memo_entry: NOT_KEPT,
     };
     if bytes.iter().all(u8::is_ascii_digit) {
         // No letters: no script, no disguise, no capitals.
@@ -620,6 +796,61 @@ mod tests {
             );
             assert_eq!(fast, full, "{w}");
         }
+    }
+
+    /// The words of `text`, each normalised afresh.
+    fn unmemoized(text: &str) -> Words {
+        let raw = raw_tokens(text, &[]);
+        let mut words = Words::default();
+        merge_spaced(text, &raw, |span, spaced| {
+            let range = raw[span.start].start..raw[span.end - 1].end;
+            if let Some(w) = normalize(text, range, spaced, &mut words.normalized) {
+                words.list.push(w);
+            }
+        });
+        words
+    }
+
+    #[test]
+    fn remembered_words_read_as_new_ones() {
+        let text = "Скидка sale SALE Sale ск1дка fr33 2024 2024г ски\u{200B}дка Frее скииидка \
+                    с к и д к а ёж ЁЖ @ $ale \u{200B} मुफ़्त";
+        let mut memo = Memo::<RandomState>::default();
+        let raw = raw_tokens(text, &[]);
+        let expected = unmemoized(text);
+        // The second time, every word comes from the memo.
+        for _ in 0..2 {
+            assert_eq!(from_raw(text, &raw, &mut memo).0, expected);
+        }
+        // More words than the memo keeps: it is emptied, then fills up again.
+        let many: Vec<String> = (0..MEMO_WORDS + 100)
+            .map(|i| {
+                let (a, b, c) = (i % 26, i / 26 % 26, i / 676 % 26);
+                [a, b, c]
+                    .iter()
+                    .map(|&k| char::from(b'a' + k as u8))
+                    .collect()
+            })
+            .collect();
+        let text = many.join(" ");
+        let raw = raw_tokens(&text, &[]);
+        let expected = unmemoized(&text);
+        for _ in 0..2 {
+            assert_eq!(from_raw(&text, &raw, &mut memo).0, expected);
+        }
+    }
+
+    #[test]
+    fn raw_ranges_map_to_words_only_when_some_are_joined() {
+        let mut memo = Memo::<RandomState>::default();
+        let of_raw = |text: &str, memo: &mut Memo<RandomState>| {
+            from_raw(text, &raw_tokens(text, &[]), memo).1
+        };
+        assert_eq!(of_raw("Только сегодня", &mut memo), Vec::<u32>::new());
+        assert_eq!(
+            of_raw("Только с к и д к а сегодня", &mut memo),
+            [0, 1, 1, 1, 1, 1, 1, 2]
+        );
     }
 
     #[test]

@@ -7,6 +7,7 @@
 mod language;
 pub mod tokens;
 
+use crate::fx::FxBuild;
 use crate::lexicon::{self, Group, Latin, Match};
 use crate::links::Link;
 use crate::placeholder::{self, Placeholder};
@@ -14,9 +15,20 @@ use crate::template::{ButtonKind, Component, ComponentKind, Template};
 use crate::text::Text;
 use crate::words::{self, Words};
 pub use language::Language;
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 use std::ops::Range;
 pub use tokens::{Kind, Letters, Token};
+
+thread_local! {
+    /// The words normalised so far ([`words::Memo`]): bounded, emptied when full.
+    static WORD_MEMO: RefCell<words::Memo<FxBuild>> = RefCell::new(words::Memo::default());
+}
+
+/// The words of a text from its raw word ranges ([`words::from_raw`]), through this thread's
+/// memo of words met before.
+pub(crate) fn read_words(text: &str, raw: &[Range<usize>]) -> (Words, Vec<u32>) {
+    WORD_MEMO.with(|memo| words::from_raw(text, raw, &mut memo.borrow_mut()))
+}
 
 /// What a text field is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -103,11 +115,11 @@ pub struct TextFacts {
 impl TextFacts {
     fn of(text: &str, placeholders: &[Placeholder], find_links: bool, latin: Latin) -> TextFacts {
         let found = tokens::tokenize(text, placeholders, find_links);
-        let (words, of_raw) = words::from_raw(text, &found.raw_words);
+        let (words, of_raw) = read_words(text, &found.raw_words);
         let mut tokens = found.tokens;
         // When every raw word made a word of its own (no letters spelled out, none dropped),
-        // the tokens' indices are already the words'.
-        if words.len() != found.raw_words.len() {
+        // the tokens' indices are already the words' (and `of_raw` is empty).
+        if !of_raw.is_empty() {
             for t in &mut tokens {
                 if t.word != u32::MAX {
                     t.word = of_raw[t.word as usize];
@@ -204,7 +216,8 @@ pub struct Analysis<'a> {
 impl<'a> Analysis<'a> {
     pub fn new(template: &'a Template) -> Analysis<'a> {
         let language = Language::of(template);
-        let mut fields = Vec::new();
+        // Most templates have fewer texts (body, header, footer, buttons, examples).
+        let mut fields = Vec::with_capacity(8);
         collect_fields(&template.components, None, language.latin, &mut fields);
         Analysis {
             template,

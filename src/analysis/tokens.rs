@@ -126,10 +126,16 @@ impl<'t> Pass<'t> {
         }
     }
 
+    /// Ends the open word, if any, at `end` (most calls find none: a space after a space or
+    /// punctuation).
+    #[inline]
     fn close_word(&mut self, end: usize) {
-        let Some(start) = self.word.take() else {
-            return;
-        };
+        if let Some(start) = self.word.take() {
+            self.close_open_word(start, end);
+        }
+    }
+
+    fn close_open_word(&mut self, start: usize, end: usize) {
         let letters = std::mem::take(&mut self.word_letters);
         // `@` and `$` only stand for letters inside words; alone they are symbols.
         if !self.word_has_alnum {
@@ -249,11 +255,16 @@ pub fn tokenize(text: &str, placeholders: &[Placeholder], find_links: bool) -> T
         find_links,
     };
     let bytes = text.as_bytes();
-    let mut next_placeholder = placeholders.iter().peekable();
+    let mut next_placeholder = placeholders.iter();
+    // Where the next placeholder starts (the end of the text when none is left): one
+    // comparison per step.
+    let starts_at = |p: Option<&Placeholder>| p.map_or(bytes.len(), |p| p.range.start);
+    let mut placeholder = next_placeholder.next();
+    let mut placeholder_start = starts_at(placeholder);
     let mut i = 0;
     while i < bytes.len() {
-        if let Some(p) = next_placeholder.peek() {
-            if p.range.start == i {
+        if i == placeholder_start {
+            if let Some(p) = placeholder {
                 // A placeholder ends a word but not a link chunk (`shop.ru/t/{{1}}`).
                 pass.close_word(i);
                 pass.open_chunk(i);
@@ -269,7 +280,8 @@ pub fn tokenize(text: &str, placeholders: &[Placeholder], find_links: bool) -> T
                 }
                 pass.push(Kind::Placeholder, p.range.start, p.range.end);
                 i = p.range.end;
-                next_placeholder.next();
+                placeholder = next_placeholder.next();
+                placeholder_start = starts_at(placeholder);
                 continue;
             }
         }
@@ -278,10 +290,7 @@ pub fn tokenize(text: &str, placeholders: &[Placeholder], find_links: bool) -> T
         // word and nothing else (no delimiter, marker, emoji or link mark), up to the next
         // placeholder.
         if b.is_ascii_alphanumeric() || b == 0xD0 || b == 0xD1 {
-            let limit = next_placeholder
-                .peek()
-                .map_or(bytes.len(), |p| p.range.start);
-            let run = plain_run(bytes, i, limit);
+            let run = plain_run(bytes, i, placeholder_start);
             if run.end > i {
                 if pass.word.is_none() {
                     pass.word = Some(i);
@@ -460,38 +469,51 @@ struct PlainRun {
 
 /// The run of ASCII letters and digits and Russian letters from `start` (before `limit`). A
 /// digit with a keycap mark after it (1️⃣) ends the run: it starts an emoji.
-fn plain_run(bytes: &[u8], start: usize, limit: usize) -> PlainRun {
+fn plain_run(all: &[u8], start: usize, limit: usize) -> PlainRun {
     let mut run = PlainRun {
         end: start,
         latin: 0,
         cyrillic: 0,
         digits: 0,
     };
+    // Bounds checked once, on this slice.
+    let bytes = &all[..limit];
     let mut i = start;
-    while i < limit {
-        let b = bytes[i];
-        if b.is_ascii_alphabetic() {
-            run.latin += 1;
-            i += 1;
-        } else if b.is_ascii_digit() {
-            if keycap_follows(bytes, i) {
+    while let Some(&b) = bytes.get(i) {
+        if b >= 0x80 {
+            if !bytes
+                .get(i + 1)
+                .is_some_and(|&next| is_russian_letter(b, next))
+            {
                 break;
             }
-            run.digits += 1;
-            i += 1;
-        } else if i + 1 < limit
-            && ((b == 0xD0 && matches!(bytes[i + 1], 0x81 | 0x90..=0xBF))
-                || (b == 0xD1 && matches!(bytes[i + 1], 0x80..=0x8F | 0x91)))
-        {
-            // А–я, Ё, ё
             run.cyrillic += 1;
             i += 2;
+        } else if b.is_ascii_alphabetic() {
+            run.latin += 1;
+            i += 1;
+        } else if b.is_ascii_digit() && !keycap_follows(all, i) {
+            run.digits += 1;
+            i += 1;
         } else {
             break;
         }
     }
     run.end = i;
     run
+}
+
+/// Whether two bytes are a Russian letter: А–я (U+0410–U+044F), Ё or ё.
+fn is_russian_letter(lead: u8, next: u8) -> bool {
+    // Bit `k` of the set stands for the letter whose lead byte is 0xD0 + k / 64 and whose
+    // second byte is 0x80 + k % 64: 0xD0 0x81 (Ё), 0xD0 0x90–0xBF (А–п), 0xD1 0x80–0x8F (р–я)
+    // and 0xD1 0x91 (ё).
+    const RUSSIAN: u128 = 1 << 0x01 | ((1 << 0x50) - (1 << 0x10)) | 1 << 0x51;
+    if lead & 0xFE != 0xD0 || next & 0xC0 != 0x80 {
+        return false;
+    }
+    let k = u32::from(lead & 1) << 6 | u32::from(next & 0x3F);
+    RUSSIAN >> k & 1 == 1
 }
 
 /// Whether a keycap mark (U+20E3, possibly after VS16) follows the byte at `i`.
@@ -552,6 +574,24 @@ fn add_letter(c: char, letters: &mut Letters) {
             Script::Latin => letters.latin += 1,
             Script::Cyrillic => letters.cyrillic += 1,
             Script::Devanagari | Script::Other => letters.other += 1,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn russian_letters_are_the_pairs_that_decode_to_them() {
+        for lead in 0..=255u8 {
+            for next in 0..=255u8 {
+                let decoded = std::str::from_utf8(&[lead, next])
+                    .ok()
+                    .and_then(|s| s.chars().next());
+                let russian = decoded.is_some_and(|c| matches!(c, 'А'..='я' | 'Ё' | 'ё'));
+                assert_eq!(is_russian_letter(lead, next), russian, "{lead:X} {next:X}");
+            }
         }
     }
 }

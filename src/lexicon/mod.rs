@@ -10,7 +10,7 @@
 mod keys;
 
 use crate::fx::FxBuild;
-use crate::words::{fold_repeats, Script, Words};
+use crate::words::{fold_repeats, Script, Words, NOT_KEPT};
 pub use keys::LangSet;
 /// The name `content` and `rules` still use for [`LangSet`].
 pub use keys::LangSet as Latin;
@@ -160,6 +160,11 @@ struct WordCache {
     /// Per script (the stemmer depends on it): normalised word → index in `infos`.
     index: [HashMap<Box<str>, u32, FxBuild>; 4],
     infos: Vec<WordInfo>,
+    /// The index in `infos` by the word's entry in the words' memo ([`Words::memo_entries`]),
+    /// `NO_KEY` where not known yet: an index read, not a word hashed. For the memo of
+    /// generation `memo` only.
+    by_memo_entry: Vec<u32>,
+    memo: u64,
     /// Scratch space for [`find_in`]: the index in `infos` of each word of the text at hand
     /// (kept between texts, so that matching a text allocates nothing for it).
     of_words: Vec<u32>,
@@ -201,6 +206,7 @@ impl WordCache {
     fn clear(&mut self) {
         self.index.iter_mut().for_each(HashMap::clear);
         self.infos.clear();
+        self.by_memo_entry.clear();
     }
 }
 
@@ -515,13 +521,28 @@ fn find_in(words: &Words, set: LangSet) -> Vec<Match> {
         if cache.infos.len() + words.len() > CACHED_WORDS {
             cache.clear();
         }
+        let (memo, entries) = words.memo_entries();
+        if memo != cache.memo {
+            cache.by_memo_entry.clear();
+            cache.memo = memo;
+        }
         let mut infos = std::mem::take(&mut cache.of_words);
         infos.clear();
-        infos.extend(
-            words
-                .iter()
-                .map(|w| cache.info_of(words.normalized(w), w.script, set, compiled)),
-        );
+        infos.extend(words.iter().zip(entries).map(|(w, entry)| {
+            let known = cache.by_memo_entry.get(entry as usize).copied();
+            if let Some(i) = known.filter(|&i| i != NO_KEY) {
+                return i;
+            }
+            let i = cache.info_of(words.normalized(w), w.script, set, compiled);
+            if entry != NOT_KEPT {
+                let at = entry as usize;
+                if at >= cache.by_memo_entry.len() {
+                    cache.by_memo_entry.resize(at + 1, NO_KEY);
+                }
+                cache.by_memo_entry[at] = i;
+            }
+            i
+        }));
         let info = |i: usize| &cache.infos[infos[i] as usize];
         let mut found = Vec::new();
         for start in 0..words.len() {
@@ -558,6 +579,32 @@ fn find_in(words: &Words, set: LangSet) -> Vec<Match> {
 mod tests {
     use super::*;
     use crate::words;
+
+    #[test]
+    fn words_read_through_memos_match_as_words_read_without() {
+        use std::collections::hash_map::RandomState;
+        // Two memos that number their words differently: entry 0 is «скидка» in one and
+        // "free" in the other.
+        let (a, b) = (
+            "Скидка 50% только сегодня! Бесплатная доставка, free shipping",
+            "free shipping and a big sale today, скидка",
+        );
+        let raw = |text: &str| crate::analysis::tokens::tokenize(text, &[], false).raw_words;
+        let (raw_a, raw_b) = (raw(a), raw(b));
+        let mut memo_a = words::Memo::<RandomState>::default();
+        let mut memo_b = words::Memo::<RandomState>::default();
+        let expected_a = find(&words::split(a, &[]), LangSet::En);
+        let expected_b = find(&words::split(b, &[]), LangSet::En);
+        assert!(!expected_a.is_empty() && !expected_b.is_empty());
+        for _ in 0..3 {
+            // Twice in a row: the second time the lexicon knows the words by their entries.
+            let (words_a, _) = words::from_raw(a, &raw_a, &mut memo_a);
+            assert_eq!(find(&words_a, LangSet::En), expected_a);
+            assert_eq!(find(&words_a, LangSet::En), expected_a);
+            let (words_b, _) = words::from_raw(b, &raw_b, &mut memo_b);
+            assert_eq!(find(&words_b, LangSet::En), expected_b);
+        }
+    }
 
     fn phrases(text: &str) -> Vec<(&'static str, &str)> {
         let words = words::split(text, &[]);

@@ -89,9 +89,21 @@ fn describe(cx: &Context<'_>, kind: SignalKind, after: [(&str, &str); 2]) -> Msg
                 _ => ("promotion", "реклама"),
             };
             let phrase = phrase.trim_end_matches('*');
+            // Joined, not `format!`ted: this message is written for most templates.
             return cx.msg(
-                || format!("“{phrase}” is promotional wording ({en}){en1}{en2}"),
-                || format!("«{phrase}» — рекламная формулировка ({ru}){ru1}{ru2}"),
+                || ["“", phrase, "” is promotional wording (", en, ")", en1, en2].concat(),
+                || {
+                    [
+                        "«",
+                        phrase,
+                        "» — рекламная формулировка (",
+                        ru,
+                        ")",
+                        ru1,
+                        ru2,
+                    ]
+                    .concat()
+                },
             );
         }
         SignalKind::Capitals => (
