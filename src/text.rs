@@ -138,10 +138,16 @@ impl<'a> Cursor<'a> {
         if lines == 0 {
             self.column += chars;
         } else {
-            let start = (self.byte..target)
-                .rev()
-                .find(|&at| breaks(at))
-                .map_or(self.byte, |at| at + 1);
+            // Without `\r`s the last break is the last `\n`, found without testing each
+            // byte for both.
+            let last = match returns {
+                0 => chunk
+                    .iter()
+                    .rposition(|&b| b == b'\n')
+                    .map(|k| self.byte + k),
+                _ => (self.byte..target).rev().find(|&at| breaks(at)),
+            };
+            let start = last.map_or(self.byte, |at| at + 1);
             self.line += lines;
             self.column = 1 + count_bytes(&bytes[start..target], starts_char);
         }

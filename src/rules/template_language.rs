@@ -3,6 +3,7 @@ use crate::diagnostic::{Report, Severity};
 use crate::l10n::Msg;
 use crate::moderation::RejectionReason::{InvalidFormat, TagContentMismatch};
 use crate::moderation::{ErrorEffect, FixKind, Risk};
+use std::sync::OnceLock;
 
 /// Language codes Meta accepts for templates ("Supported Languages", updated May 21, 2026).
 pub const CODES: &[&str] = &[
@@ -115,6 +116,20 @@ fn is_latin_language(code: &str) -> bool {
     )
 }
 
+/// Whether `code` is one of [`CODES`]: a binary search of them sorted once (every template's
+/// code is looked up; a scan compared it with a hundred).
+fn supported(code: &str) -> bool {
+    static SORTED: OnceLock<Vec<&'static str>> = OnceLock::new();
+    SORTED
+        .get_or_init(|| {
+            let mut sorted = CODES.to_vec();
+            sorted.sort_unstable();
+            sorted
+        })
+        .binary_search(&code)
+        .is_ok()
+}
+
 fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
     let t = cx.template;
     if !cx.is_submission() {
@@ -132,7 +147,7 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
         return;
     };
     let code = lang.value.as_str();
-    if !CODES.contains(&code) {
+    if !supported(code) {
         let mut report = Report::text(
             lang,
             0..code.len(),
@@ -194,6 +209,19 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
 mod tests {
     use super::*;
     use crate::rules::testing::*;
+
+    /// The sorted search finds what a scan of the list finds.
+    #[test]
+    fn supported_codes_are_the_listed_ones() {
+        for &code in CODES {
+            assert!(supported(code), "{code}");
+        }
+        for code in [
+            "", "en_us", "EN_US", "en_", "xx", "zz_ZZ", "ru_RU", "en_US ",
+        ] {
+            assert_eq!(supported(code), CODES.contains(&code), "{code}");
+        }
+    }
 
     fn lang(code: &str, body: &str) -> String {
         with_body("UTILITY", body, "").replace(

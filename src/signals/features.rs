@@ -4,6 +4,8 @@ use super::Promotion;
 use crate::analysis::{Analysis, Kind, Role, TextFacts, Token};
 use crate::lexicon::Group;
 use crate::template::{ButtonKind, ComponentKind};
+use crate::words::{Words, NOT_KEPT};
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -254,6 +256,50 @@ fn word_kinds(word: &str) -> u8 {
         .fold(0, |kinds, &(_, _, bit)| kinds | bit)
 }
 
+/// [`word_kinds`] of each of `words`, in order. Those of a word met before (read through the
+/// same memo of normalised words, [`Words::memo_entries`]) are read from a per-thread list by
+/// its memo entry: an index read, not a word hashed and compared.
+fn kinds_of_words(words: &Words) -> Vec<u8> {
+    /// What each memo entry's word is in: [`word_kinds`], or [`UNKNOWN`].
+    struct Known {
+        memo: u64,
+        by_entry: Vec<u16>,
+    }
+    const UNKNOWN: u16 = u16::MAX;
+    thread_local! {
+        static KNOWN: RefCell<Known> = const {
+            RefCell::new(Known { memo: 0, by_entry: Vec::new() })
+        };
+    }
+    KNOWN.with_borrow_mut(|known| {
+        let (memo, entries) = words.memo_entries();
+        if memo != known.memo {
+            known.by_entry.clear();
+            known.memo = memo;
+        }
+        words
+            .iter()
+            .zip(entries)
+            .map(|(w, entry)| {
+                let at = entry as usize;
+                match known.by_entry.get(at) {
+                    Some(&kinds) if kinds != UNKNOWN => kinds as u8,
+                    _ => {
+                        let kinds = word_kinds(words.normalized(w));
+                        if entry != NOT_KEPT {
+                            if at >= known.by_entry.len() {
+                                known.by_entry.resize(at + 1, UNKNOWN);
+                            }
+                            known.by_entry[at] = u16::from(kinds);
+                        }
+                        kinds
+                    }
+                }
+            })
+            .collect()
+    })
+}
+
 /// The first two characters of a word as one key of [`word_kinds`]' index, if it has two.
 fn first_two(word: &str) -> Option<u64> {
     let mut chars = word.chars();
@@ -394,8 +440,7 @@ pub fn features(analysis: &Analysis<'_>, promotion: &Promotion) -> Features {
         for m in facts.in_group(Group::Transactional) {
             transactional_words.push(field.text.value[m.range.clone()].to_string());
         }
-        for w in facts.words.iter() {
-            let kinds = word_kinds(facts.words.normalized(w));
+        for (w, kinds) in facts.words.iter().zip(kinds_of_words(&facts.words)) {
             if kinds == 0 {
                 continue;
             }
@@ -537,6 +582,30 @@ mod tests {
             assert_eq!(word_kinds(w), scan(w), "{w}");
         }
         assert_ne!(word_kinds("паролем") & PASSWORD, 0);
+    }
+
+    /// Kinds kept by memo entry are those of the words themselves, whether the words were
+    /// met before (read through the memo, kept) or not (read without one).
+    #[test]
+    fn kinds_kept_by_memo_entry_are_the_words_own() {
+        let text =
+            "Your order code: {{1}}, expires in 10 minutes. Ваш пароль и код заказа, ваш код";
+        let doc = load_auto(text).unwrap();
+        let own = |words: &Words| -> Vec<u8> {
+            words
+                .iter()
+                .map(|w| word_kinds(words.normalized(w)))
+                .collect()
+        };
+        for _ in 0..3 {
+            let analysis = Analysis::new(&doc.templates[0]);
+            let words = &analysis.body().unwrap().facts.words;
+            assert!(words.memo_entries().0 != 0);
+            assert_eq!(kinds_of_words(words), own(words));
+            assert!(kinds_of_words(words).iter().any(|&k| k & PASSWORD != 0));
+        }
+        let unkept = crate::words::split(text, &[]);
+        assert_eq!(kinds_of_words(&unkept), own(&unkept));
     }
 
     /// The features of a plain-text draft's body.
