@@ -39,6 +39,32 @@ impl Severity {
     }
 }
 
+/// Findings counted by severity (the CLI's summary, `lintJson`'s `summary`).
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct SeverityCounts {
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+impl SeverityCounts {
+    pub fn of<'a>(diagnostics: impl IntoIterator<Item = &'a Diagnostic>) -> SeverityCounts {
+        let mut counts = SeverityCounts::default();
+        counts.add(diagnostics);
+        counts
+    }
+
+    pub fn add<'a>(&mut self, diagnostics: impl IntoIterator<Item = &'a Diagnostic>) {
+        for d in diagnostics {
+            match d.severity {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+                Severity::Info => self.infos += 1,
+            }
+        }
+    }
+}
+
 /// A finding, resolved to every unit callers need.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Diagnostic {

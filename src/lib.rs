@@ -28,7 +28,7 @@ pub mod translit;
 pub mod wasm;
 pub mod words;
 
-pub use diagnostic::{Diagnostic, Edit, Fix, Severity};
+pub use diagnostic::{Diagnostic, Edit, Fix, Severity, SeverityCounts};
 pub use l10n::{Lang, Msg};
 pub use options::{LintOptions, Profile, RuleLevel};
 pub use template::{

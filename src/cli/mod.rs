@@ -15,7 +15,7 @@ use std::fmt::Write as _;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 use walint::text::Cursor;
-use walint::{Lang, LintOptions, Profile, Severity, TemplateReport};
+use walint::{Lang, LintOptions, Profile, SeverityCounts, TemplateReport};
 
 /// Exit codes: no errors found / errors found / the tool could not do its job.
 pub const EXIT_CLEAN: i32 = 0;
@@ -174,9 +174,7 @@ impl FileError {
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Summary {
-    pub errors: usize,
-    pub warnings: usize,
-    pub infos: usize,
+    pub findings: SeverityCounts,
     /// Files reported (checked, or failed).
     pub files: usize,
     pub templates: usize,
@@ -196,13 +194,7 @@ impl Summary {
 
     fn add(&mut self, report: &TemplateReport) {
         self.templates += 1;
-        for d in &report.diagnostics {
-            match d.severity {
-                Severity::Error => self.errors += 1,
-                Severity::Warning => self.warnings += 1,
-                Severity::Info => self.infos += 1,
-            }
-        }
+        self.findings.add(&report.diagnostics);
     }
 }
 
@@ -406,7 +398,7 @@ fn check(args: CheckArgs) -> i32 {
     }
     if summary.failed() > 0 {
         EXIT_TROUBLE
-    } else if summary.errors > 0 {
+    } else if summary.findings.errors > 0 {
         EXIT_FINDINGS
     } else {
         EXIT_CLEAN

@@ -7,7 +7,7 @@
 //! goes through [`Failure::into_js`], so JavaScript always sees an `Error` (with a `code` and,
 //! when they apply, `path`, `line`, `column` and `index` properties), never a trap.
 
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Severity, SeverityCounts};
 use crate::options::Settings;
 use crate::text::Cursor;
 use crate::{InputKind, Lang, LintOptions, LoadError, Msg, TemplateReport};
@@ -286,7 +286,8 @@ impl Linter {
 
     fn lint_to_json(&self, value: &JsValue, summary: bool) -> Result<Vec<u8>, Failure> {
         let templates = self.lint_input(value, InputKind::Json)?;
-        let summary = summary.then(|| Summary::of(&templates));
+        let summary =
+            summary.then(|| SeverityCounts::of(templates.iter().flat_map(|t| &t.diagnostics)));
         json_answer::to_vec(&LintResult {
             templates: &templates,
             summary,
@@ -337,33 +338,8 @@ impl Linter {
 struct LintResult<'a> {
     templates: &'a [TemplateReport],
     #[serde(skip_serializing_if = "Option::is_none")]
-    summary: Option<Summary>,
-}
-
-/// The findings listed in a result, counted by severity.
-#[derive(Serialize)]
-struct Summary {
-    errors: usize,
-    warnings: usize,
-    infos: usize,
-}
-
-impl Summary {
-    fn of(templates: &[TemplateReport]) -> Summary {
-        let mut summary = Summary {
-            errors: 0,
-            warnings: 0,
-            infos: 0,
-        };
-        for d in templates.iter().flat_map(|t| &t.diagnostics) {
-            match d.severity {
-                Severity::Error => summary.errors += 1,
-                Severity::Warning => summary.warnings += 1,
-                Severity::Info => summary.infos += 1,
-            }
-        }
-        summary
-    }
+    /// The findings listed, counted by severity.
+    summary: Option<SeverityCounts>,
 }
 
 fn internal(e: impl std::fmt::Display) -> Failure {

@@ -168,9 +168,9 @@ impl Render for Human {
 
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
         let line = super::summary_line(summary, self.lang);
-        let code = if summary.errors > 0 || summary.failed() > 0 {
+        let code = if summary.findings.errors > 0 || summary.failed() > 0 {
             "1;31"
-        } else if summary.warnings > 0 {
+        } else if summary.findings.warnings > 0 {
             "1;33"
         } else {
             "1;32"

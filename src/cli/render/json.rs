@@ -111,9 +111,9 @@ impl Render for Json {
             write!(out, "\n  ")?;
         }
         let summary = SummaryOut {
-            errors: summary.errors,
-            warnings: summary.warnings,
-            infos: summary.infos,
+            errors: summary.findings.errors,
+            warnings: summary.findings.warnings,
+            infos: summary.findings.infos,
             files: summary.files,
             templates: summary.templates,
             unreadable_files: summary.unchecked,

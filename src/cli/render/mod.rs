@@ -180,16 +180,16 @@ pub fn summary_line(s: &Summary, lang: Lang) -> String {
     let mut line = match lang {
         Lang::Ru => format!(
             "walint: ошибок: {}, предупреждений: {}, замечаний: {}; проверено шаблонов: {}, файлов: {}",
-            s.errors, s.warnings, s.infos, s.templates, s.files
+            s.findings.errors, s.findings.warnings, s.findings.infos, s.templates, s.files
         ),
         Lang::En => format!(
             "walint: {} {}, {} {}, {} {} in {} {} ({} {})",
-            s.errors,
-            plural_en(s.errors, "error", "errors"),
-            s.warnings,
-            plural_en(s.warnings, "warning", "warnings"),
-            s.infos,
-            plural_en(s.infos, "info", "infos"),
+            s.findings.errors,
+            plural_en(s.findings.errors, "error", "errors"),
+            s.findings.warnings,
+            plural_en(s.findings.warnings, "warning", "warnings"),
+            s.findings.infos,
+            plural_en(s.findings.infos, "info", "infos"),
             s.templates,
             plural_en(s.templates, "template", "templates"),
             s.files,
