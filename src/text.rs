@@ -254,6 +254,9 @@ pub fn floor_char(text: &str, offset: usize) -> usize {
 
 /// Length in UTF-16 code units: the unit Meta's editor counts (JavaScript `string.length`).
 pub fn utf16_len(s: &str) -> usize {
+    if s.is_ascii() {
+        return s.len();
+    }
     // One unit per character and two for a character of four UTF-8 bytes: count the bytes that
     // start a character, and those that start a four-byte one (one pass, no decoding).
     s.bytes()
@@ -384,6 +387,8 @@ mod tests {
         assert_eq!(utf16_len("abc"), 3);
         assert_eq!(utf16_len("скидка"), 6);
         assert_eq!(utf16_len("😀"), 2);
+        assert_eq!(utf16_len("👋🏽!"), 5);
+        assert_eq!(utf16_len("a\u{fffd}€"), 3);
         for s in ["", "a", "é", "€", "😀", "👋🏽 Привет\u{10FFFF}\u{FFFF}"] {
             assert_eq!(utf16_len(s), s.encode_utf16().count(), "{s:?}");
         }

@@ -20,6 +20,7 @@
 //!   text follow, as for a string), or [`INLINE_KEY`] (a key not remembered: its length and
 //!   text follow).
 
+use crate::text::utf16_len;
 use serde::ser::{self, Serialize};
 use std::cell::RefCell;
 use std::fmt;
@@ -169,16 +170,6 @@ impl Tape {
             count: 0,
         }
     }
-}
-
-/// UTF-16 units of a UTF-8 text: one per character, two for those above U+FFFF.
-fn utf16_len(s: &str) -> usize {
-    if s.is_ascii() {
-        return s.len();
-    }
-    s.bytes()
-        .map(|b| usize::from(b & 0xc0 != 0x80) + usize::from(b >= 0xf0))
-        .sum()
 }
 
 enum Key {
@@ -508,15 +499,6 @@ mod tests {
         tape.start();
         value.serialize(&mut tape).expect("serializable");
         tape
-    }
-
-    #[test]
-    fn utf16_lengths_count_astral_characters_twice() {
-        assert_eq!(utf16_len(""), 0);
-        assert_eq!(utf16_len("abc"), 3);
-        assert_eq!(utf16_len("Привет"), 6);
-        assert_eq!(utf16_len("👋🏽!"), 5);
-        assert_eq!(utf16_len("a\u{fffd}€"), 3);
     }
 
     #[derive(Serialize)]
