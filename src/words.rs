@@ -409,6 +409,63 @@ impl<H: BuildHasher> Memo<H> {
     }
 }
 
+/// What is known of words by their entry in the memo they were read through
+/// ([`Words::memo_entries`]): an index read instead of a word hashed and compared again. A value
+/// holds for its memo as it was: words of another memo, or of the same memo after it was
+/// emptied, start it afresh.
+pub struct ByMemoEntry<T> {
+    memo: u64,
+    known: Vec<Option<T>>,
+}
+
+impl<T: Copy> ByMemoEntry<T> {
+    pub const fn new() -> ByMemoEntry<T> {
+        ByMemoEntry {
+            memo: 0,
+            known: Vec::new(),
+        }
+    }
+
+    /// The value of each of `words`, in order: read when kept, else `compute`d (and kept when
+    /// the memo keeps the word).
+    pub fn each<'a>(
+        &'a mut self,
+        words: &'a Words,
+        mut compute: impl FnMut(&Word) -> T + 'a,
+    ) -> impl Iterator<Item = T> + 'a {
+        let (memo, entries) = words.memo_entries();
+        if memo != self.memo {
+            self.clear();
+            self.memo = memo;
+        }
+        words.iter().zip(entries).map(move |(word, entry)| {
+            let at = entry as usize;
+            if let Some(&Some(value)) = self.known.get(at) {
+                return value;
+            }
+            let value = compute(word);
+            if entry != NOT_KEPT {
+                if at >= self.known.len() {
+                    self.known.resize(at + 1, None);
+                }
+                self.known[at] = Some(value);
+            }
+            value
+        })
+    }
+
+    /// Forgets every value (when what they were computed from is emptied).
+    pub fn clear(&mut self) {
+        self.known.clear();
+    }
+}
+
+impl<T: Copy> Default for ByMemoEntry<T> {
+    fn default() -> ByMemoEntry<T> {
+        ByMemoEntry::new()
+    }
+}
+
 fn raw_tokens(text: &str, skip: &[Range<usize>]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
@@ -798,26 +855,13 @@ mod tests {
         }
     }
 
-    /// The words of `text`, each normalised afresh.
-    fn unmemoized(text: &str) -> Words {
-        let raw = raw_tokens(text, &[]);
-        let mut words = Words::default();
-        merge_spaced(text, &raw, |span, spaced| {
-            let range = raw[span.start].start..raw[span.end - 1].end;
-            if let Some(w) = normalize(text, range, spaced, &mut words.normalized) {
-                words.list.push(w);
-            }
-        });
-        words
-    }
-
     #[test]
     fn remembered_words_read_as_new_ones() {
         let text = "Скидка sale SALE Sale ск1дка fr33 2024 2024г ски\u{200B}дка Frее скииидка \
                     с к и д к а ёж ЁЖ @ $ale \u{200B} मुफ़्त";
         let mut memo = Memo::<RandomState>::default();
         let raw = raw_tokens(text, &[]);
-        let expected = unmemoized(text);
+        let expected = split(text, &[]);
         // The second time, every word comes from the memo.
         for _ in 0..2 {
             assert_eq!(from_raw(text, &raw, &mut memo).0, expected);
@@ -834,7 +878,7 @@ mod tests {
             .collect();
         let text = many.join(" ");
         let raw = raw_tokens(&text, &[]);
-        let expected = unmemoized(&text);
+        let expected = split(&text, &[]);
         for _ in 0..2 {
             assert_eq!(from_raw(&text, &raw, &mut memo).0, expected);
         }

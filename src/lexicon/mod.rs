@@ -10,7 +10,7 @@
 mod keys;
 
 use crate::fx::FxBuild;
-use crate::words::{fold_repeats, Script, Words, NOT_KEPT};
+use crate::words::{fold_repeats, ByMemoEntry, Script, Words};
 pub use keys::LangSet;
 /// The name `content` and `rules` still use for [`LangSet`].
 pub use keys::LangSet as Latin;
@@ -160,11 +160,9 @@ struct WordCache {
     /// Per script (the stemmer depends on it): normalised word → index in `infos`.
     index: [HashMap<Box<str>, u32, FxBuild>; 4],
     infos: Vec<WordInfo>,
-    /// The index in `infos` by the word's entry in the words' memo ([`Words::memo_entries`]),
-    /// `NO_KEY` where not known yet: an index read, not a word hashed. For the memo of
-    /// generation `memo` only.
-    by_memo_entry: Vec<u32>,
-    memo: u64,
+    /// The index in `infos` by the word's entry in the words' memo: an index read, not a word
+    /// hashed.
+    by_memo_entry: ByMemoEntry<u32>,
     /// Scratch space for [`find_in`]: the index in `infos` of each word of the text at hand
     /// (kept between texts, so that matching a text allocates nothing for it).
     of_words: Vec<u32>,
@@ -521,28 +519,13 @@ fn find_in(words: &Words, set: LangSet) -> Vec<Match> {
         if cache.infos.len() + words.len() > CACHED_WORDS {
             cache.clear();
         }
-        let (memo, entries) = words.memo_entries();
-        if memo != cache.memo {
-            cache.by_memo_entry.clear();
-            cache.memo = memo;
-        }
         let mut infos = std::mem::take(&mut cache.of_words);
         infos.clear();
-        infos.extend(words.iter().zip(entries).map(|(w, entry)| {
-            let known = cache.by_memo_entry.get(entry as usize).copied();
-            if let Some(i) = known.filter(|&i| i != NO_KEY) {
-                return i;
-            }
-            let i = cache.info_of(words.normalized(w), w.script, set, compiled);
-            if entry != NOT_KEPT {
-                let at = entry as usize;
-                if at >= cache.by_memo_entry.len() {
-                    cache.by_memo_entry.resize(at + 1, NO_KEY);
-                }
-                cache.by_memo_entry[at] = i;
-            }
-            i
+        let mut by_memo_entry = std::mem::take(&mut cache.by_memo_entry);
+        infos.extend(by_memo_entry.each(words, |w| {
+            cache.info_of(words.normalized(w), w.script, set, compiled)
         }));
+        cache.by_memo_entry = by_memo_entry;
         let info = |i: usize| &cache.infos[infos[i] as usize];
         let mut found = Vec::new();
         for start in 0..words.len() {

@@ -4,7 +4,7 @@ use super::Promotion;
 use crate::analysis::{Analysis, Kind, Role, TextFacts, Token};
 use crate::lexicon::Group;
 use crate::template::{ButtonKind, ComponentKind};
-use crate::words::{Words, NOT_KEPT};
+use crate::words::{ByMemoEntry, Words};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -260,42 +260,12 @@ fn word_kinds(word: &str) -> u8 {
 /// same memo of normalised words, [`Words::memo_entries`]) are read from a per-thread list by
 /// its memo entry: an index read, not a word hashed and compared.
 fn kinds_of_words(words: &Words) -> Vec<u8> {
-    /// What each memo entry's word is in: [`word_kinds`], or [`UNKNOWN`].
-    struct Known {
-        memo: u64,
-        by_entry: Vec<u16>,
-    }
-    const UNKNOWN: u16 = u16::MAX;
     thread_local! {
-        static KNOWN: RefCell<Known> = const {
-            RefCell::new(Known { memo: 0, by_entry: Vec::new() })
-        };
+        static KNOWN: RefCell<ByMemoEntry<u8>> = const { RefCell::new(ByMemoEntry::new()) };
     }
     KNOWN.with_borrow_mut(|known| {
-        let (memo, entries) = words.memo_entries();
-        if memo != known.memo {
-            known.by_entry.clear();
-            known.memo = memo;
-        }
-        words
-            .iter()
-            .zip(entries)
-            .map(|(w, entry)| {
-                let at = entry as usize;
-                match known.by_entry.get(at) {
-                    Some(&kinds) if kinds != UNKNOWN => kinds as u8,
-                    _ => {
-                        let kinds = word_kinds(words.normalized(w));
-                        if entry != NOT_KEPT {
-                            if at >= known.by_entry.len() {
-                                known.by_entry.resize(at + 1, UNKNOWN);
-                            }
-                            known.by_entry[at] = u16::from(kinds);
-                        }
-                        kinds
-                    }
-                }
-            })
+        known
+            .each(words, |w| word_kinds(words.normalized(w)))
             .collect()
     })
 }
