@@ -131,6 +131,12 @@ pub fn promotion(analysis: &Analysis<'_>) -> Promotion {
     p
 }
 
+/// Whether a word ending at `end` of `text` is followed by a hyphen and a digit.
+fn is_numbered_name(text: &str, end: usize) -> bool {
+    let mut after = text[end..].bytes();
+    after.next() == Some(b'-') && after.next().is_some_and(|b| b.is_ascii_digit())
+}
+
 /// Capitals, runs of `!`, percentages and prices.
 fn typographic(
     index: usize,
@@ -147,10 +153,12 @@ fn typographic(
         weight,
         disguised: false,
     };
-    // Shouting: words of four letters or more in capitals, except opt-out keywords («СТОП»).
+    // Shouting: words of four letters or more in capitals, except opt-out keywords («СТОП»)
+    // and names joined to a number by a hyphen (COVID-19, ISO-9001, a masked XXXX-1234),
+    // which are written in capitals whatever the tone.
     let mut caps = 0;
     for (i, w) in analysis.words.iter().enumerate() {
-        if caps == 3 || !w.all_caps {
+        if caps == 3 || !w.all_caps || is_numbered_name(text, w.range.end) {
             continue;
         }
         let letters = analysis
@@ -303,6 +311,27 @@ mod tests {
         assert!(s >= OVERT, "{s} {signals:?}");
         assert!(signals.iter().any(|x| x == "-50%"));
         assert!(signals.iter().any(|x| x == "!!!"));
+    }
+
+    #[test]
+    fn capitals_shout_unless_a_number_follows_by_hyphen() {
+        let capitals = |text: &str| -> Vec<String> {
+            let doc = load_auto(text).unwrap();
+            let p = promotion(&Analysis::new(&doc.templates[0]));
+            p.signals
+                .iter()
+                .filter(|s| s.kind == SignalKind::Capitals)
+                .map(|s| text[s.range.clone()].to_string())
+                .collect()
+        };
+        assert_eq!(
+            capitals("HUGE news: FREE entry, ISO-9001 certified, card XXXX-1234."),
+            ["HUGE", "FREE"]
+        );
+        assert_eq!(
+            capitals("Get your free COVID-19 vaccine. Code SUMMER2 or SALE-now."),
+            ["SUMMER2", "SALE"]
+        );
     }
 
     #[test]
