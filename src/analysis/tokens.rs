@@ -505,15 +505,18 @@ fn plain_run(all: &[u8], start: usize, limit: usize) -> PlainRun {
 
 /// Whether two bytes are a Russian letter: А–я (U+0410–U+044F), Ё or ё.
 fn is_russian_letter(lead: u8, next: u8) -> bool {
-    // Bit `k` of the set stands for the letter whose lead byte is 0xD0 + k / 64 and whose
-    // second byte is 0x80 + k % 64: 0xD0 0x81 (Ё), 0xD0 0x90–0xBF (А–п), 0xD1 0x80–0x8F (р–я)
-    // and 0xD1 0x91 (ё).
-    const RUSSIAN: u128 = 1 << 0x01 | ((1 << 0x50) - (1 << 0x10)) | 1 << 0x51;
+    // Bit `k` of the set for lead byte 0xD0 + i stands for the letter whose second byte is
+    // 0x80 + k: 0xD0 0x81 (Ё), 0xD0 0x90–0xBF (А–п), 0xD1 0x80–0x8F (р–я) and 0xD1 0x91 (ё).
+    // Two 64-bit sets rather than one of 128 bits: WebAssembly has no 128-bit shift, and the
+    // package's build calls a library function for it.
+    const RUSSIAN: [u64; 2] = [
+        1 << 0x01 | !((1 << 0x10) - 1),
+        ((1 << 0x10) - 1) | 1 << 0x11,
+    ];
     if lead & 0xFE != 0xD0 || next & 0xC0 != 0x80 {
         return false;
     }
-    let k = u32::from(lead & 1) << 6 | u32::from(next & 0x3F);
-    RUSSIAN >> k & 1 == 1
+    RUSSIAN[usize::from(lead & 1)] >> (next & 0x3F) & 1 == 1
 }
 
 /// Whether a keycap mark (U+20E3, possibly after VS16) follows the byte at `i`.
