@@ -66,6 +66,15 @@ pub enum Group {
 }
 
 impl Group {
+    /// Whether a neutral context (weight 0) cancels this group's matches inside it. A neutral
+    /// context says its words are not promotion, not a request for sensitive data, not a
+    /// threat; it says nothing against a transaction: in "your card ending in 1234" the
+    /// context that keeps "card" from reading as a request for card details must leave the
+    /// card transaction it names.
+    fn neutral_contexts_cancel(self) -> bool {
+        self != Group::Transactional
+    }
+
     pub fn parse(s: &str) -> Option<Group> {
         Some(match s {
             "discount" => Group::Discount,
@@ -365,8 +374,8 @@ fn compiled(set: LangSet) -> &'static Compiled {
 
 /// Finds every phrase of the lists in `words` (the words of one text, in order): the Russian
 /// and English lists always, and the list of the template's language (`set`) when it has one.
-/// Matches inside a neutral context (weight 0) are dropped, and so are matches contained in a
-/// longer match of the same group.
+/// Matches inside a neutral context (weight 0) are dropped, except transactional ones, and so
+/// are matches contained in a longer match of the same group.
 pub fn find(words: &Words, set: LangSet) -> Vec<Match> {
     if words.is_empty() {
         return Vec::new();
@@ -410,7 +419,7 @@ fn kept_pairwise(found: &[Match]) -> u64 {
         let dropped = m.entry.weight <= 0
             || found.iter().any(|o| {
                 contains(&o.words, &m.words)
-                    && (o.entry.weight <= 0
+                    && ((o.entry.weight <= 0 && m.entry.group.neutral_contexts_cancel())
                         || (o.entry.group == m.entry.group && o.words != m.words))
             });
         if dropped {
@@ -447,7 +456,9 @@ fn kept_searched(found: &[Match]) -> Vec<bool> {
         .iter()
         .map(|m| {
             let group = &by_group[groups.binary_search(&m.entry.group).expect("listed above")];
-            m.entry.weight > 0 && !neutral.covers(&m.words) && !group.strictly_covers(&m.words)
+            m.entry.weight > 0
+                && !(m.entry.group.neutral_contexts_cancel() && neutral.covers(&m.words))
+                && !group.strictly_covers(&m.words)
         })
         .collect()
 }
@@ -821,6 +832,17 @@ mod tests {
         groups.sort_unstable();
         groups.dedup();
         groups
+    }
+
+    #[test]
+    fn neutral_contexts_leave_transactions() {
+        // "card ending in" is neutral for sensitive data and still a card transaction.
+        assert_eq!(
+            groups("It is your card ending in 4321.", "en"),
+            [Group::Transactional]
+        );
+        // A neutral discount context still cancels the discount inside it.
+        assert!(!groups("Total with discount applied: $40", "en").contains(&Group::Discount));
     }
 
     /// Checks that each text's phrases fall in the groups expected: every group of `expected`,
