@@ -5,10 +5,10 @@ use crate::moderation::RejectionReason::InvalidFormat;
 use crate::moderation::{ErrorEffect, FixKind, Risk};
 use std::collections::BTreeSet;
 
-/// Above this share of placeholders among words, the template is at risk (warning).
+/// From this share of placeholders among words, the template is at risk (warning) ...
 pub const WARN_RATIO: f64 = 1.0 / 3.0;
-/// Above this share, Meta refuses it (error).
-pub const ERROR_RATIO: f64 = 0.5;
+/// ... and above it, Meta refuses it (error).
+pub const ERROR_RATIO: f64 = 1.0 / 3.0;
 
 pub static RULE: Rule = Rule {
     id: "placeholder-density",
@@ -26,26 +26,34 @@ pub static RULE: Rule = Rule {
 ## What it checks
 The ratio of distinct placeholders to words in the body, computed the way Meta's WhatsApp
 Manager does (`getFloatingParameterRatio`): distinct placeholders divided by the number of
-words, where each placeholder occurrence also counts as a word. Warning above 1/3 (more than
-one placeholder per two other words), error above 1/2.
+words, where each placeholder occurrence also counts as a word. Error above 1/3 (fewer than
+two other words per placeholder), warning at exactly 1/3.
 
 ## Why
 Meta rejects templates with "too many variable parameters relative to the message length"
 (template review; API error 2388293 "Parameters words ratio exceeds limit"; Messenger's shared
 review reason `PARAMS_TO_WORD_RATIO_EXCEED_LIMIT`). Meta does not publish the threshold: its
 editor reads it from a constant (`TOTAL_PARAMS_TO_TOTAL_WORD_COUNT_ALLOW`) that is not in any
-public copy. The thresholds here come from the evidence available:
-- `Hello {{1}}! {{2}}` (ratio 2/3) is reported refused by integrators;
-- Meta's own test template `Hello {{1}}` (1/2) is accepted, so the error threshold cannot be
-  below 1/2;
+public copy. The thresholds here come from the evidence available (the records of
+`tests/corpus`):
+- bodies refused with 2388293 at ratios 0.36 to 0.4: `Reminder: your {{1}} shift at {{2}} is
+  on {{3}} at {{4}}.` (4/11), `Purchase order {{1}} for {{2}} is ready: {{3}}. Raised {{4}},
+  needed by {{5}}.` (5/13), `A message from {{1}} — {{2}}: {{3}} Read it here: {{4}}` (4/10),
+  all three the same day from one account; `Hello {{1}}! {{2}}` (2/3) is reported refused too;
+- at exactly 1/3 Meta decides both ways: `Update about your {{1}} shift: {{2}}` and `Hi {{1}}!
+  {{2}} starts at {{3}}. Are you coming?` were refused for their length, other bodies at 1/3
+  approved;
+- two messaging providers publish the figure they found by testing, words plus placeholders
+  at least three times the placeholders plus one, which is the same line: above 1/3 refused;
 - ordinary approved utility templates such as `Hi {{1}}, your order {{2}} has shipped.` sit at
-  2/7 ≈ 0.29, below the warning threshold; community validators warn around 0.3
-  ("max 30 % variable ratio").
+  2/7 ≈ 0.29. Meta's own test template `Hello {{1}}` (1/2) is a fixed text of its own
+  (`TEST_TEMPLATE`), not evidence for other bodies.
 Configure the level in `walint.toml` if your own submissions show otherwise.
 
 ## Examples
 Fails: `{{1}}: {{2}} {{3}}` (3 placeholders for 0 other words).
-Warns: `Код {{1}} для {{2}}` (2/4 = 0.5).
+Fails: `Код {{1}} для {{2}}` (2/4 = 0.5).
+Warns: `Привет, {{1}}! Заказ {{2}} готов, ждём` (2/6, exactly 1/3).
 Passes: `Здравствуйте, {{1}}! Ваш заказ {{2}} передан в службу доставки.`
 "#
     ),
@@ -63,7 +71,7 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
         let ratio = distinct.len() as f64 / words as f64;
         let severity = if ratio > ERROR_RATIO {
             Severity::Error
-        } else if ratio > WARN_RATIO {
+        } else if ratio >= WARN_RATIO {
             Severity::Warning
         } else {
             continue;
@@ -127,12 +135,21 @@ mod tests {
         );
         assert_eq!(
             run(&RULE, "Код {{1}} для {{2}}")[0].severity,
-            Severity::Warning
+            Severity::Error
+        );
+        // Refused by Meta with 2388293 (4/11).
+        assert_eq!(
+            run(
+                &RULE,
+                "Reminder: your {{1}} shift at {{2}} is on {{3}} at {{4}}."
+            )[0]
+            .severity,
+            Severity::Error
         );
         assert_eq!(
-            run(&RULE, "Hello {{1}}")[0].severity,
+            run(&RULE, "Hi {{1}}! {{2}} starts at {{3}}. Are you coming?")[0].severity,
             Severity::Warning,
-            "1/2 is not above the error threshold"
+            "exactly 1/3 is the warning"
         );
     }
 
@@ -144,11 +161,23 @@ mod tests {
 
     #[test]
     fn counts_words_outside_placeholders_and_a_link_as_one() {
-        // 3 words + 2 occurrences: 2/5 = 0.4 warns; the link adds one word: 2/6 does not.
-        assert_eq!(run(&RULE, "Привет, {{1}}! Заказ {{2}} готов").len(), 1);
+        // 3 words + 2 occurrences: 2/5 = 0.4 is refused; the link adds one word: 2/6 warns,
+        // and one more word, 2/7, passes.
+        assert_eq!(
+            run(&RULE, "Привет, {{1}}! Заказ {{2}} готов")[0].severity,
+            Severity::Error
+        );
+        assert_eq!(
+            run(
+                &RULE,
+                "Привет, {{1}}! Заказ {{2}} готов: https://shop.ru/a/b"
+            )[0]
+            .severity,
+            Severity::Warning
+        );
         assert!(run(
             &RULE,
-            "Привет, {{1}}! Заказ {{2}} готов: https://shop.ru/a/b"
+            "Привет, {{1}}! Заказ {{2}} готов: https://shop.ru/a/b сегодня"
         )
         .is_empty());
     }
