@@ -306,13 +306,14 @@ fn sort_key(index: usize, reported: &crate::rules::Reported<'_>) -> (SortKey, Op
 
 /// Orders two reports at the same place with the same severity: by rule, then by path.
 fn tie(a: &crate::rules::Reported<'_>, b: &crate::rules::Reported<'_>) -> std::cmp::Ordering {
-    fn path<'r>(r: &'r crate::rules::Reported<'_>) -> &'r str {
+    // Written out only here: reports rarely tie.
+    fn path<'r>(r: &'r crate::rules::Reported<'_>) -> std::borrow::Cow<'r, str> {
         match &r.report.target {
-            Target::Text { text, .. } => &text.path,
-            Target::Node { path, .. } => path,
+            Target::Text { text, .. } => text.path.render().into(),
+            Target::Node { path, .. } => path.into(),
         }
     }
-    a.rule.id.cmp(b.rule.id).then_with(|| path(a).cmp(path(b)))
+    a.rule.id.cmp(b.rule.id).then_with(|| path(a).cmp(&path(b)))
 }
 
 /// Turns reports into diagnostics, in document order: picks the language, and computes UTF-16
@@ -424,7 +425,7 @@ pub(crate) fn resolve<'t>(
         if n < full {
             (diagnostic.path, diagnostic.range) = match &report.target {
                 Target::Text { text, range } => (
-                    text.path.clone(),
+                    text.path.render(),
                     Some(texts[find(&texts, text)].1.range(range.start, range.end)),
                 ),
                 Target::Node { path, .. } => (path.clone(), None),
@@ -441,7 +442,7 @@ pub(crate) fn resolve<'t>(
                             range,
                             replacement,
                         } => Edit::Replace {
-                            path: text.path.clone(),
+                            path: text.path.render(),
                             range: texts[find(&texts, text)].1.range(range.start, range.end),
                             text: replacement,
                         },
