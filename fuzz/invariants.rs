@@ -38,11 +38,11 @@ pub fn load(source: &str, kind: InputKind) -> Result<Document, LoadError> {
 }
 
 /// Every text of the document by its path.
-fn texts(doc: &Document) -> HashMap<String, &walint::text::Text> {
+fn texts(doc: &Document) -> HashMap<&str, &walint::text::Text> {
     let mut map = HashMap::new();
     for t in &doc.templates {
         t.for_each_text(&mut |text| {
-            let old = map.insert(text.path.render(), text);
+            let old = map.insert(text.path.as_str(), text);
             assert!(old.is_none(), "two texts have the path `{}`", text.path);
         });
     }
@@ -138,7 +138,7 @@ fn decode_json_fragment(slice: &str) -> Option<String> {
     serde_json::from_str::<String>(&format!("\"{slice}\"")).ok()
 }
 
-fn check_diagnostic(doc: &Document, texts: &HashMap<String, &walint::text::Text>, d: &Diagnostic) {
+fn check_diagnostic(doc: &Document, texts: &HashMap<&str, &walint::text::Text>, d: &Diagnostic) {
     let what = format!("[{}] at `{}` ({})", d.rule, d.path, d.message);
     if let Some(l) = &d.location {
         check_doc_range(&doc.source, l, &what);

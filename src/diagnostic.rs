@@ -306,14 +306,13 @@ fn sort_key(index: usize, reported: &crate::rules::Reported<'_>) -> (SortKey, Op
 
 /// Orders two reports at the same place with the same severity: by rule, then by path.
 fn tie(a: &crate::rules::Reported<'_>, b: &crate::rules::Reported<'_>) -> std::cmp::Ordering {
-    // Written out only here: reports rarely tie.
-    fn path<'r>(r: &'r crate::rules::Reported<'_>) -> std::borrow::Cow<'r, str> {
+    fn path<'r>(r: &'r crate::rules::Reported<'_>) -> &'r str {
         match &r.report.target {
-            Target::Text { text, .. } => text.path.render().into(),
-            Target::Node { path, .. } => path.into(),
+            Target::Text { text, .. } => &text.path,
+            Target::Node { path, .. } => path,
         }
     }
-    a.rule.id.cmp(b.rule.id).then_with(|| path(a).cmp(&path(b)))
+    a.rule.id.cmp(b.rule.id).then_with(|| path(a).cmp(path(b)))
 }
 
 /// Turns reports into diagnostics, in document order: picks the language, and computes UTF-16
@@ -427,7 +426,7 @@ pub(crate) fn resolve<'t>(
         if n < full {
             (diagnostic.path, diagnostic.range) = match &report.target {
                 Target::Text { text, range } => (
-                    text.path.render(),
+                    text.path.clone(),
                     Some(texts[find(&texts, text)].1.range(range.start, range.end)),
                 ),
                 Target::Node { path, .. } => (path.clone(), None),
@@ -444,7 +443,7 @@ pub(crate) fn resolve<'t>(
                             range,
                             replacement,
                         } => Edit::Replace {
-                            path: text.path.render(),
+                            path: text.path.clone(),
                             range: texts[find(&texts, text)].1.range(range.start, range.end),
                             text: replacement,
                         },

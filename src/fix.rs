@@ -67,10 +67,10 @@ struct Splice {
 /// already taken are skipped (the next round of [`fix_all`] picks them up). Returns the new
 /// source and the number of edits applied.
 pub fn apply(doc: &Document, diagnostics: &[Diagnostic]) -> (String, usize) {
-    let mut texts: HashMap<String, &Text> = HashMap::new();
+    let mut texts: HashMap<&str, &Text> = HashMap::new();
     for t in &doc.templates {
         t.for_each_text(&mut |text| {
-            texts.insert(text.path.render(), text);
+            texts.insert(text.path.as_str(), text);
         });
     }
     let mut splices: Vec<Splice> = Vec::new();
@@ -99,7 +99,7 @@ pub fn apply(doc: &Document, diagnostics: &[Diagnostic]) -> (String, usize) {
     (out, splices.len())
 }
 
-fn splice(doc: &Document, texts: &HashMap<String, &Text>, edit: &Edit) -> Option<Splice> {
+fn splice(doc: &Document, texts: &HashMap<&str, &Text>, edit: &Edit) -> Option<Splice> {
     match edit {
         Edit::Replace { path, range, text } => {
             let field = texts.get(path.as_str())?;

@@ -177,7 +177,7 @@ impl Linter {
                 listed = listed.saturating_add(diagnostics.len());
                 TemplateReport {
                     name: t.name.as_ref().map(|n| n.value.clone()),
-                    path: t.path.to_string(),
+                    path: t.path.clone(),
                     prediction: Some(predict::predict(&context, &diagnostics)),
                     diagnostics,
                     stats: Stats::of(&context),

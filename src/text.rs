@@ -7,124 +7,15 @@
 
 use crate::json::{SourceMap, Span};
 use serde::Serialize;
-use std::sync::Arc;
 
 /// One string of a template (a body, a header text, a button URL, an example value, ...).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Text {
     pub value: String,
     /// JSON path of the field, e.g. `components[1].text`.
-    pub path: TextPath,
+    pub path: String,
     /// Where the value sits in the document it was read from, if any.
     pub origin: Option<Origin>,
-}
-
-/// The JSON path of a text (`components[1].buttons[0].example[0]`): the path of the object
-/// that holds it, shared with that object rather than copied, then a key and at most two
-/// indices. Written out only when asked (a finding's or a fix's path): a template has about
-/// twenty texts, and most of them no finding.
-#[derive(Clone)]
-pub struct TextPath {
-    parent: Arc<str>,
-    /// Empty for a path given whole ([`TextPath::from`]).
-    key: &'static str,
-    /// [`NO_INDEX`] where there is none.
-    indices: [u32; 2],
-}
-
-const NO_INDEX: u32 = u32::MAX;
-
-impl TextPath {
-    /// The field `key` of the object at `parent`.
-    pub fn field(parent: &Arc<str>, key: &'static str) -> TextPath {
-        TextPath {
-            parent: Arc::clone(parent),
-            key,
-            indices: [NO_INDEX; 2],
-        }
-    }
-
-    /// Element `i` of the array at this path (two levels at most: `body_text[0][1]`).
-    pub fn at(mut self, i: usize) -> TextPath {
-        // Indices are filled in order: the first, then the second.
-        let free = usize::from(self.indices[0] != NO_INDEX);
-        match u32::try_from(i) {
-            Ok(index) if index != NO_INDEX && self.indices[free] == NO_INDEX => {
-                self.indices[free] = index;
-                self
-            }
-            // Deeper or larger than any template: written out.
-            _ => TextPath::from(crate::template::element_path(&self.render(), i)),
-        }
-    }
-}
-
-impl From<&str> for TextPath {
-    fn from(path: &str) -> TextPath {
-        TextPath {
-            parent: Arc::from(path),
-            key: "",
-            indices: [NO_INDEX; 2],
-        }
-    }
-}
-
-impl From<String> for TextPath {
-    fn from(path: String) -> TextPath {
-        TextPath::from(path.as_str())
-    }
-}
-
-impl TextPath {
-    /// The path written out, as the loader's `join_path` and `element_path` would write it:
-    /// `parent.key[i][j]`, no dot after an empty parent.
-    pub fn render(&self) -> String {
-        let mut path = String::with_capacity(self.parent.len() + self.key.len() + 8);
-        path.push_str(&self.parent);
-        if !self.key.is_empty() {
-            if !self.parent.is_empty() {
-                path.push('.');
-            }
-            path.push_str(self.key);
-        }
-        for &i in self.indices.iter().filter(|&&i| i != NO_INDEX) {
-            path.push('[');
-            path.push_str(crate::template::decimal(i as usize, &mut [0; 20]));
-            path.push(']');
-        }
-        path
-    }
-}
-
-impl std::fmt::Display for TextPath {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.render())
-    }
-}
-
-impl std::fmt::Debug for TextPath {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        std::fmt::Debug::fmt(&self.render(), f)
-    }
-}
-
-/// Paths are equal when they are written the same, however they were built.
-impl PartialEq for TextPath {
-    fn eq(&self, other: &TextPath) -> bool {
-        self.render() == other.render()
-    }
-}
-
-impl PartialEq<str> for TextPath {
-    fn eq(&self, other: &str) -> bool {
-        self.render() == other
-    }
-}
-
-impl PartialEq<&str> for TextPath {
-    fn eq(&self, other: &&str) -> bool {
-        self.render() == *other
-    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -136,10 +27,10 @@ pub struct Origin {
 
 impl Text {
     /// A text built in code, with no source document behind it.
-    pub fn detached(value: impl Into<String>, path: &str) -> Self {
+    pub fn detached(value: impl Into<String>, path: impl Into<String>) -> Self {
         Text {
             value: value.into(),
-            path: TextPath::from(path),
+            path: path.into(),
             origin: None,
         }
     }
@@ -391,30 +282,6 @@ pub mod class;
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn text_paths_are_written_as_the_loader_joins_paths() {
-        use crate::template::{element_path, join_path};
-        for parent in ["", "[2]", "data[0].components[1]"] {
-            let shared: Arc<str> = Arc::from(parent);
-            let field = TextPath::field(&shared, "body_text");
-            let joined = join_path(parent, "body_text");
-            assert_eq!(field.render(), joined);
-            assert_eq!(field.clone().at(3).render(), element_path(&joined, 3));
-            // A third index, or one too large to keep, is written out, to the same text.
-            let deep = field.clone().at(0).at(12).at(7);
-            let written = element_path(&element_path(&element_path(&joined, 0), 12), 7);
-            assert_eq!(deep.render(), written);
-            assert_eq!(
-                deep.at(usize::MAX).render(),
-                element_path(&written, usize::MAX)
-            );
-            assert_eq!(
-                field.clone().at(1),
-                TextPath::from(element_path(&joined, 1))
-            );
-        }
-    }
 
     #[test]
     fn ranges_in_all_units() {

@@ -65,7 +65,7 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
         if c.buttons.is_empty() {
             out.report(
                 Report::node(
-                    c.path.to_string(),
+                    c.path.clone(),
                     c.span.clone(),
                     Msg::new(
                         "the BUTTONS component has no buttons",
@@ -96,7 +96,7 @@ fn check_buttons<'a>(buttons: &'a [Button], total_limit: usize, out: &mut Report
         if i == total_limit {
             out.report(
                 Report::node(
-                    b.path.to_string(),
+                    b.path.clone(),
                     b.span.clone(),
                     Msg::new(
                         format!(
@@ -120,7 +120,7 @@ fn check_buttons<'a>(buttons: &'a [Button], total_limit: usize, out: &mut Report
                 let kind = b.kind.as_str();
                 out.report(
                     Report::node(
-                        b.path.to_string(),
+                        b.path.clone(),
                         b.span.clone(),
                         Msg::new(
                             format!("{total} {kind} buttons: Meta allows at most {max}"),

@@ -67,7 +67,7 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
             let Some(label) = b.text.as_ref().filter(|t| !t.value.trim().is_empty()) else {
                 out.report(
                     Report::node(
-                        b.path.to_string(),
+                        b.path.clone(),
                         b.span.clone(),
                         Msg::new(
                             "the button has no label (`text`)",

@@ -50,7 +50,7 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
                     let b = &c.buttons[i + 1];
                     out.report(
                         Report::node(
-                            b.path.to_string(),
+                            b.path.clone(),
                             b.span.clone(),
                             Msg::new(
                                 "quick-reply buttons must be grouped together, before or after all the other buttons",

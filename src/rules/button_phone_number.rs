@@ -149,7 +149,7 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
         {
             out.report(
                 Report::node(
-                    b.path.to_string(),
+                    b.path.clone(),
                     b.span.clone(),
                     Msg::new(
                         "the call button has no `phone_number`",

@@ -49,7 +49,7 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
     for c in cx.template.components_of(ComponentKind::Buttons) {
         for b in &c.buttons {
             let node = |en: String, ru: String| {
-                Report::node(b.path.to_string(), b.span.clone(), Msg::new(en, ru))
+                Report::node(b.path.clone(), b.span.clone(), Msg::new(en, ru))
                     .component(ComponentKind::Buttons)
             };
             let Some(type_text) = &b.type_text else {
@@ -110,7 +110,7 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
                         cx.template.components_span.clone(),
                     )
                 },
-                |c| (c.path.to_string(), c.span.clone()),
+                |c| (c.path.clone(), c.span.clone()),
             );
             out.report(Report::node(
                 path,

@@ -61,7 +61,7 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
             let Some(url) = b.url.as_ref().filter(|u| !u.value.trim().is_empty()) else {
                 out.report(
                     Report::node(
-                        b.path.to_string(),
+                        b.path.clone(),
                         b.span.clone(),
                         Msg::new("the URL button has no `url`", "у кнопки-ссылки нет `url`"),
                     )

@@ -119,7 +119,7 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
         match button.example.as_slice() {
             [] => out.report(
                 Report::node(
-                    button.path.to_string(),
+                    button.path.clone(),
                     button.span.clone(),
                     Msg::new(
                         "a URL with a variable needs an `example`: a sample value of the variable, or the whole sample URL",

@@ -95,7 +95,7 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
         };
         out.report(
             Report::node(
-                c.path.to_string(),
+                c.path.clone(),
                 c.span.clone(),
                 Msg::new(
                     format!("a call permission request cannot be combined with {}: Meta allows no other interactive component with it", what.0),

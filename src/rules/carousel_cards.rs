@@ -204,7 +204,7 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
             let kind = c.kind.as_str();
             out.report(
                 Report::node(
-                    c.path.to_string(),
+                    c.path.clone(),
                     c.span.clone(),
                     Msg::new(
                         format!("a carousel template has a body and the cards; a {kind} beside the carousel is not in Meta's carousel syntax"),
@@ -219,7 +219,7 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
     let cards = &carousel.cards;
     if cards.len() < MIN_CARDS {
         out.report(on_carousel(Report::node(
-            carousel.path.to_string(),
+            carousel.path.clone(),
             carousel.span.clone(),
             Msg::new(
                 format!(
@@ -235,7 +235,7 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
     }
     if let Some(card) = cards.get(MAX_CARDS) {
         out.report(on_carousel(Report::node(
-            card.path.to_string(),
+            card.path.clone(),
             card.span.clone(),
             Msg::new(
                 format!("{} cards: a carousel has at most {MAX_CARDS}", cards.len()),
@@ -252,7 +252,7 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
     if let (true, Some(third)) = (product, cards.get(MIN_CARDS)) {
         out.report(on_carousel(
             Report::node(
-                third.path.to_string(),
+                third.path.clone(),
                 third.span.clone(),
                 Msg::new(
                     format!("Meta asks for exactly two product cards when the template is created ({} here); once approved, it can send up to 10", cards.len()),
@@ -274,7 +274,7 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
 fn compare<'a>(card: &'a Card, i: usize, this: &Shape, first: &Shape, out: &mut Reporter<'a>) {
     let n = i + 1;
     let node = |en: String, ru: String| {
-        Report::node(card.path.to_string(), card.span.clone(), Msg::new(en, ru))
+        Report::node(card.path.clone(), card.span.clone(), Msg::new(en, ru))
             .component(ComponentKind::Carousel)
     };
     if let (Some(a), Some(b)) = (&this.header, &first.header) {
@@ -361,7 +361,7 @@ fn check_card<'a>(card: &'a Card, i: usize, out: &mut Reporter<'a>) {
             let kind = c.kind.as_str();
             out.report(
                 Report::node(
-                    c.path.to_string(),
+                    c.path.clone(),
                     c.span.clone(),
                     Msg::new(
                         format!("a carousel card has a header, a body and buttons; a {kind} on card {n} is not in Meta's card syntax"),
@@ -385,7 +385,7 @@ fn check_card<'a>(card: &'a Card, i: usize, out: &mut Reporter<'a>) {
         if let Some(body) = card_component(card, ComponentKind::Body) {
             out.report(
                 Report::node(
-                    body.path.to_string(),
+                    body.path.clone(),
                     body.span.clone(),
                     Msg::new(
                         format!("product cards have no body in Meta's syntax (the product's title and price are shown); remove card {n}'s body"),

@@ -81,7 +81,7 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
     for c in &t.components {
         if c.type_text.is_none() {
             out.report(Report::node(
-                c.path.to_string(),
+                c.path.clone(),
                 c.span.clone(),
                 Msg::new(
                     "the component has no `type`",
@@ -97,7 +97,7 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
             let kind = c.kind.as_str();
             out.report(
                 Report::node(
-                    c.path.to_string(),
+                    c.path.clone(),
                     c.span.clone(),
                     Msg::new(
                         format!("a second {kind} component: a template has at most one"),
@@ -115,7 +115,7 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
         if needs_text && c.text.as_ref().is_none_or(|t| t.value.trim().is_empty()) {
             out.report(
                 Report::node(
-                    c.path.to_string(),
+                    c.path.clone(),
                     c.span.clone(),
                     if c.kind == ComponentKind::Body {
                         Msg::new("the message text is empty", "текст сообщения пуст")
@@ -130,7 +130,7 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
             if !(1.0..=90.0).contains(&minutes) || minutes.fract() != 0.0 {
                 out.report(
                     Report::node(
-                        c.path.to_string(),
+                        c.path.clone(),
                         c.span.clone(),
                         Msg::new(
                             format!("code_expiration_minutes is {}; it must be a whole number from 1 to 90", crate::l10n::two_decimals(minutes)),

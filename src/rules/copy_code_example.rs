@@ -77,7 +77,7 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
         let Some(code) = b.example.first() else {
             out.report(
                 Report::node(
-                    b.path.to_string(),
+                    b.path.clone(),
                     b.span.clone(),
                     Msg::new(
                         format!("a COPY_CODE button needs `example`: the code it copies (at most {limit} characters)"),

@@ -81,7 +81,7 @@ fn check_button<'a>(b: &'a Button, out: &mut Reporter<'a>) {
     match targets.as_slice() {
         [] => out.report(
             Report::node(
-                b.path.to_string(),
+                b.path.clone(),
                 b.span.clone(),
                 Msg::new(
                     "a FLOW button needs the Flow it opens: one of flow_id, flow_name or flow_json",

@@ -120,7 +120,7 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
     for footer in t.components_of(ComponentKind::Footer) {
         out.report(
             lto(Report::node(
-                footer.path.to_string(),
+                footer.path.clone(),
                 footer.span.clone(),
                 Msg::new(
                     "a limited-time-offer template cannot have a footer",
@@ -159,7 +159,7 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
                     crate::template::join_path(&offer.path, "limited_time_offer"),
                     Some(span.clone()),
                 ),
-                None => (offer.path.to_string(), offer.span.clone()),
+                None => (offer.path.clone(), offer.span.clone()),
             };
             out.report(lto(Report::node(
                 path,
@@ -203,8 +203,8 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
     }
     if !t.buttons().iter().any(|b| b.kind == ButtonKind::Url) {
         let (path, span) = t.component(ComponentKind::Buttons).map_or_else(
-            || (offer.path.to_string(), offer.span.clone()),
-            |c| (c.path.to_string(), c.span.clone()),
+            || (offer.path.clone(), offer.span.clone()),
+            |c| (c.path.clone(), c.span.clone()),
         );
         out.report(lto(Report::node(
             path,

@@ -89,7 +89,7 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
                 Some(h) => check_header(h, category, true, out),
                 None => out.report(
                     Report::node(
-                        card.path.to_string(),
+                        card.path.clone(),
                         card.span.clone(),
                         Msg::new(
                             "each carousel card needs a header: IMAGE or VIDEO (media cards) or PRODUCT (product cards)",
@@ -110,7 +110,7 @@ fn check_header<'a>(
     out: &mut Reporter<'a>,
 ) {
     let node = |en: String, ru: String| {
-        Report::node(h.path.to_string(), h.span.clone(), Msg::new(en, ru))
+        Report::node(h.path.clone(), h.span.clone(), Msg::new(en, ru))
             .component(ComponentKind::Header)
     };
     let Some(format) = &h.format else {

@@ -145,8 +145,7 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
 }
 
 fn node<'a>(b: &'a Button, en: String, ru: String) -> Report<'a> {
-    Report::node(b.path.to_string(), b.span.clone(), Msg::new(en, ru))
-        .component(ComponentKind::Buttons)
+    Report::node(b.path.clone(), b.span.clone(), Msg::new(en, ru)).component(ComponentKind::Buttons)
 }
 
 /// One app a button names: from `supported_apps`, or the older pair on the button.

@@ -120,8 +120,8 @@ fn component_of<'a>(cx: &Context<'a>, field: &Field<'a>) -> Option<&'a Component
 
 fn missing<'a>(component: &'a Component, field: &Field<'a>, en: String, ru: String) -> Report<'a> {
     let (path, span) = match &component.example {
-        Some(e) => (e.path.to_string(), e.span.clone()),
-        None => (component.path.to_string(), component.span.clone()),
+        Some(e) => (e.path.clone(), e.span.clone()),
+        None => (component.path.clone(), component.span.clone()),
     };
     Report::node(path, span, Msg::new(en, ru)).component(field.component)
 }
@@ -282,7 +282,7 @@ fn check_named<'a>(
         let Some(name) = &n.param_name else {
             out.report(
                 Report::node(
-                    n.path.to_string(),
+                    n.path.clone(),
                     n.span.clone(),
                     Msg::new("example without `param_name`", "пример без `param_name`"),
                 )

@@ -144,7 +144,7 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
         match (header, header_format.as_deref()) {
             (None, _) => out.report(
                 Report::node(
-                    b.path.to_string(),
+                    b.path.clone(),
                     b.span.clone(),
                     Msg::new(
                         "a multi-product (MPM) template needs a TEXT header",
@@ -175,7 +175,7 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
     if let (Some(b), false) = (spm, product_header) {
         out.report(
             Report::node(
-                b.path.to_string(),
+                b.path.clone(),
                 b.span.clone(),
                 Msg::new(
                     "an SPM (View) button needs a PRODUCT header: it shows the product the button opens",
@@ -210,7 +210,7 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
 fn on_format<'a>(h: &'a Component, en: String, ru: String) -> Report<'a> {
     let report = match &h.format {
         Some(f) => Report::text(f, 0..f.value.len(), Msg::new(en, ru)),
-        None => Report::node(h.path.to_string(), h.span.clone(), Msg::new(en, ru)),
+        None => Report::node(h.path.clone(), h.span.clone(), Msg::new(en, ru)),
     };
     report.component(ComponentKind::Header)
 }

@@ -5,8 +5,7 @@
 use super::*;
 use crate::json::{self, Node, Value};
 use crate::l10n::Msg;
-use crate::text::{Origin, Text, TextPath};
-use std::sync::Arc;
+use crate::text::{Origin, Text};
 
 pub(crate) fn join_path(prefix: &str, field: &str) -> String {
     // Paths are built by hand: `format!` cost more than reading the field itself.
@@ -22,57 +21,23 @@ pub(crate) fn join_path(prefix: &str, field: &str) -> String {
 /// The path of element `i` of the array at `path`: `{path}[{i}]`.
 pub(crate) fn element_path(path: &str, i: usize) -> String {
     let mut digits = [0u8; 20];
-    let digits = decimal(i, &mut digits);
+    let mut start = digits.len();
+    let mut n = i;
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let digits = std::str::from_utf8(&digits[start..]).expect("ASCII digits");
     let mut out = String::with_capacity(path.len() + digits.len() + 2);
     out.push_str(path);
     out.push('[');
     out.push_str(digits);
     out.push(']');
     out
-}
-
-/// `n` in decimal, written at the end of `buffer`.
-pub(crate) fn decimal(mut n: usize, buffer: &mut [u8; 20]) -> &str {
-    let mut start = buffer.len();
-    loop {
-        start -= 1;
-        buffer[start] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    std::str::from_utf8(&buffer[start..]).expect("ASCII digits")
-}
-
-/// The path of an object that holds texts, shared with its texts' paths: [`join_path`] in
-/// one allocation.
-fn shared_field(prefix: &str, field: &str) -> Arc<str> {
-    match prefix {
-        "" => Arc::from(field),
-        _ => shared(&[prefix, ".", field]),
-    }
-}
-
-/// [`element_path`] shared with the texts of the element.
-fn shared_element(path: &str, i: usize) -> Arc<str> {
-    let mut digits = [0u8; 20];
-    shared(&[path, "[", decimal(i, &mut digits), "]"])
-}
-
-/// The pieces joined, allocated once (joined on the stack when short, as paths are).
-fn shared(pieces: &[&str]) -> Arc<str> {
-    let mut buffer = [0u8; 128];
-    let len = pieces.iter().map(|p| p.len()).sum::<usize>();
-    if len > buffer.len() {
-        return Arc::from(pieces.concat());
-    }
-    let mut at = 0;
-    for piece in pieces {
-        buffer[at..at + piece.len()].copy_from_slice(piece.as_bytes());
-        at += piece.len();
-    }
-    Arc::from(std::str::from_utf8(&buffer[..len]).expect("joined from strings"))
 }
 
 /// Reads a plain-text draft: the whole text is the body.
@@ -84,10 +49,10 @@ pub fn load_plain_text(source: &str) -> Document {
         .strip_suffix("\r\n")
         .or_else(|| source.strip_suffix('\n'))
         .unwrap_or(source);
-    let path: Arc<str> = Arc::from("components[0]");
+    let path = "components[0]".to_string();
     let text = Text {
         value: body.to_string(),
-        path: TextPath::field(&path, "text"),
+        path: join_path(&path, "text"),
         origin: Some(Origin {
             span: 0..body.len(),
             map: json::SourceMap::verbatim(0),
@@ -113,7 +78,7 @@ pub fn load_plain_text(source: &str) -> Document {
         source: source.to_string(),
         kind: DocumentKind::PlainText,
         templates: vec![Template {
-            path: Arc::from(""),
+            path: String::new(),
             span: Some(0..source.len()),
             name: None,
             language: None,
@@ -142,16 +107,16 @@ pub fn load_json(source: &str) -> Result<Document, LoadError> {
     match &mut root.value {
         Value::Array(items) => {
             for (i, item) in items.iter_mut().enumerate() {
-                templates.push(template(item, shared_element("", i))?);
+                templates.push(template(item, element_path("", i))?);
             }
         }
         Value::Object(_) if data_layout => {
             let data = root.get_mut("data").expect("checked above");
             for (i, item) in array(data, "data")?.iter_mut().enumerate() {
-                templates.push(template(item, shared_element("data", i))?);
+                templates.push(template(item, element_path("data", i))?);
             }
         }
-        Value::Object(_) => templates.push(template(&mut root, Arc::from(""))?),
+        Value::Object(_) => templates.push(template(&mut root, String::new())?),
         _ => return Err(not_templates(&root, &root.value)),
     }
     Ok(Document {
@@ -247,8 +212,8 @@ pub fn scan_json(source: &str) -> Result<JsonTemplates<'_>, LoadError> {
     let (mut root, mut data) = (Tally::default(), Tally::default());
     let mut whole = json::parse_streaming(source, &mut |from, i, mut node| {
         let (tally, path) = match from {
-            json::Streamed::Root => (&mut root, shared_element("", i)),
-            json::Streamed::Data => (&mut data, shared_element("data", i)),
+            json::Streamed::Root => (&mut root, element_path("", i)),
+            json::Streamed::Data => (&mut data, element_path("data", i)),
         };
         tally.count += 1;
         tally.shaped |= is_template_object(&node);
@@ -278,7 +243,7 @@ pub fn scan_json(source: &str) -> Result<JsonTemplates<'_>, LoadError> {
                 Layout::Single,
                 holds,
                 1,
-                template(&mut whole, Arc::from("")).err(),
+                template(&mut whole, String::new()).err(),
             )
         }
         other => (
@@ -324,8 +289,8 @@ impl JsonTemplates<'_> {
             let span = node.span.clone();
             node.rebase(span.start);
             let path = match from {
-                json::Streamed::Root => shared_element("", i),
-                json::Streamed::Data => shared_element("data", i),
+                json::Streamed::Root => element_path("", i),
+                json::Streamed::Data => element_path("data", i),
             };
             match template(&mut node, path) {
                 Ok(t) => each(Piece {
@@ -447,7 +412,7 @@ fn array<'a>(node: &'a mut Node, path: &str) -> Result<&'a mut [Node], LoadError
 
 /// A string field as a [`Text`], its value and source map moved out of the parsed document
 /// (each field is read once).
-fn text(node: &mut Node, path: TextPath) -> Result<Text, LoadError> {
+fn text(node: &mut Node, path: String) -> Result<Text, LoadError> {
     match &mut node.value {
         Value::String(s) => Ok(Text {
             value: std::mem::take(&mut s.value),
@@ -457,20 +422,16 @@ fn text(node: &mut Node, path: TextPath) -> Result<Text, LoadError> {
                 map: std::mem::take(&mut s.map),
             }),
         }),
-        _ => Err(wrong_type(node, &path.to_string(), "a string", "строка")),
+        _ => Err(wrong_type(node, &path, "a string", "строка")),
     }
 }
 
 /// An optional string field; `null` counts as absent.
-fn opt_text(
-    obj: &mut Node,
-    key: &'static str,
-    parent: &Arc<str>,
-) -> Result<Option<Text>, LoadError> {
+fn opt_text(obj: &mut Node, key: &str, prefix: &str) -> Result<Option<Text>, LoadError> {
     match obj.get_mut(key) {
         None => Ok(None),
         Some(n) if n.value == Value::Null => Ok(None),
-        Some(n) => text(n, TextPath::field(parent, key)).map(Some),
+        Some(n) => text(n, join_path(prefix, key)).map(Some),
     }
 }
 
@@ -500,11 +461,7 @@ fn opt_number(obj: &Node, key: &str, prefix: &str) -> Result<Option<f64>, LoadEr
 
 /// An optional field that may be written as a string or a number (`"flow_id": 1234`,
 /// `"message_send_ttl_seconds": "120"`), kept as written. `null` counts as absent.
-fn opt_text_or_number(
-    obj: &mut Node,
-    key: &'static str,
-    parent: &Arc<str>,
-) -> Result<Option<Text>, LoadError> {
+fn opt_text_or_number(obj: &mut Node, key: &str, prefix: &str) -> Result<Option<Text>, LoadError> {
     if let Some(Node {
         value: Value::Number(digits),
         span,
@@ -512,14 +469,14 @@ fn opt_text_or_number(
     {
         return Ok(Some(Text {
             value: std::mem::take(digits),
-            path: TextPath::field(parent, key),
+            path: join_path(prefix, key),
             origin: Some(Origin {
                 span: span.clone(),
                 map: json::SourceMap::verbatim(span.start),
             }),
         }));
     }
-    opt_text(obj, key, parent)
+    opt_text(obj, key, prefix)
 }
 
 /// Items of an optional array field; `null` counts as empty.
@@ -532,22 +489,22 @@ fn opt_array<'a>(obj: &'a mut Node, key: &str, prefix: &str) -> Result<&'a mut [
 }
 
 /// The strings of an optional array field (its path is built only when it has some).
-fn opt_texts(obj: &mut Node, key: &'static str, parent: &Arc<str>) -> Result<Vec<Text>, LoadError> {
-    match opt_array(obj, key, parent)? {
+fn opt_texts(obj: &mut Node, key: &str, prefix: &str) -> Result<Vec<Text>, LoadError> {
+    match opt_array(obj, key, prefix)? {
         [] => Ok(Vec::new()),
-        items => texts(items, &TextPath::field(parent, key)),
+        items => texts(items, &join_path(prefix, key)),
     }
 }
 
-fn texts(items: &mut [Node], path: &TextPath) -> Result<Vec<Text>, LoadError> {
+fn texts(items: &mut [Node], path: &str) -> Result<Vec<Text>, LoadError> {
     items
         .iter_mut()
         .enumerate()
-        .map(|(i, n)| text(n, path.clone().at(i)))
+        .map(|(i, n)| text(n, element_path(path, i)))
         .collect()
 }
 
-fn template(node: &mut Node, path: Arc<str>) -> Result<Template, LoadError> {
+fn template(node: &mut Node, path: String) -> Result<Template, LoadError> {
     object(node, if path.is_empty() { "(template)" } else { &path })?;
     let components_span = node
         .get("components")
@@ -575,11 +532,11 @@ fn components(items: &mut [Node], path: &str) -> Result<Vec<Component>, LoadErro
     items
         .iter_mut()
         .enumerate()
-        .map(|(i, n)| component(n, shared_element(path, i)))
+        .map(|(i, n)| component(n, element_path(path, i)))
         .collect()
 }
 
-fn component(node: &mut Node, path: Arc<str>) -> Result<Component, LoadError> {
+fn component(node: &mut Node, path: String) -> Result<Component, LoadError> {
     object(node, &path)?;
     let type_text = opt_text(node, "type", &path)?;
     let kind = type_text
@@ -588,7 +545,7 @@ fn component(node: &mut Node, path: Arc<str>) -> Result<Component, LoadError> {
     let example = match node.get_mut("example") {
         None => None,
         Some(n) if n.value == Value::Null => None,
-        Some(n) => Some(example(n, shared_field(&path, "example"))?),
+        Some(n) => Some(example(n, join_path(&path, "example"))?),
     };
     let buttons = match opt_array(node, "buttons", &path)? {
         [] => Vec::new(),
@@ -597,7 +554,7 @@ fn component(node: &mut Node, path: Arc<str>) -> Result<Component, LoadError> {
             items
                 .iter_mut()
                 .enumerate()
-                .map(|(i, n)| button(n, shared_element(&buttons_path, i)))
+                .map(|(i, n)| button(n, element_path(&buttons_path, i)))
                 .collect::<Result<Vec<_>, _>>()?
         }
     };
@@ -605,7 +562,7 @@ fn component(node: &mut Node, path: Arc<str>) -> Result<Component, LoadError> {
         .iter_mut()
         .enumerate()
         .map(|(i, n)| {
-            let card_path = shared_element(&join_path(&path, "cards"), i);
+            let card_path = element_path(&join_path(&path, "cards"), i);
             object(n, &card_path)?;
             Ok(Card {
                 components: components(
@@ -619,7 +576,7 @@ fn component(node: &mut Node, path: Arc<str>) -> Result<Component, LoadError> {
         .collect::<Result<Vec<_>, LoadError>>()?;
     let (offer_text, offer_span, has_expiration) = match node.get_mut("limited_time_offer") {
         Some(n) if n.value != Value::Null => {
-            let lto_path = shared_field(&path, "limited_time_offer");
+            let lto_path = join_path(&path, "limited_time_offer");
             object(n, &lto_path)?;
             (
                 opt_text(n, "text", &lto_path)?,
@@ -647,11 +604,11 @@ fn component(node: &mut Node, path: Arc<str>) -> Result<Component, LoadError> {
     })
 }
 
-fn example(node: &mut Node, path: Arc<str>) -> Result<Example, LoadError> {
+fn example(node: &mut Node, path: String) -> Result<Example, LoadError> {
     object(node, &path)?;
     let header_text = opt_texts(node, "header_text", &path)?;
     let header_handle = opt_texts(node, "header_handle", &path)?;
-    let body_path = TextPath::field(&path, "body_text");
+    let body_path = join_path(&path, "body_text");
     let mut body_text = Vec::new();
     let mut flat = Vec::new();
     let string = node
@@ -665,14 +622,14 @@ fn example(node: &mut Node, path: Arc<str>) -> Result<Example, LoadError> {
         false => opt_array(node, "body_text", &path)?,
     };
     for (i, row) in rows.iter_mut().enumerate() {
-        let row_path = body_path.clone().at(i);
+        let row_path = element_path(&body_path, i);
         match &mut row.value {
             Value::Array(items) => body_text.push(texts(items, &row_path)?),
             Value::String(_) => flat.push(text(row, row_path)?),
             _ => {
                 return Err(wrong_type(
                     row,
-                    &row_path.to_string(),
+                    &row_path,
                     "an array of strings",
                     "массив строк",
                 ))
@@ -698,7 +655,7 @@ fn example(node: &mut Node, path: Arc<str>) -> Result<Example, LoadError> {
 
 fn named_examples(
     node: &mut Node,
-    key: &'static str,
+    key: &str,
     prefix: &str,
 ) -> Result<Vec<NamedExample>, LoadError> {
     let items = opt_array(node, key, prefix)?;
@@ -710,7 +667,7 @@ fn named_examples(
         .iter_mut()
         .enumerate()
         .map(|(i, n)| {
-            let item_path = shared_element(&path, i);
+            let item_path = element_path(&path, i);
             object(n, &item_path)?;
             Ok(NamedExample {
                 param_name: opt_text(n, "param_name", &item_path)?,
@@ -725,7 +682,7 @@ fn named_examples(
 // Not inlined into the loop that collects the buttons: that made the size-built WebAssembly
 // package 0.5 kB (gzipped) larger.
 #[inline(never)]
-fn button(node: &mut Node, path: Arc<str>) -> Result<Button, LoadError> {
+fn button(node: &mut Node, path: String) -> Result<Button, LoadError> {
     object(node, &path)?;
     let type_text = opt_text(node, "type", &path)?;
     let url = opt_text(node, "url", &path)?;
@@ -741,7 +698,7 @@ fn button(node: &mut Node, path: Arc<str>) -> Result<Button, LoadError> {
     {
         kind = ButtonKind::Otp;
     }
-    let example_path = || TextPath::field(&path, "example");
+    let example_path = || join_path(&path, "example");
     let example_is_array = node
         .get("example")
         .is_some_and(|n| matches!(n.value, Value::Array(_)));
@@ -754,7 +711,7 @@ fn button(node: &mut Node, path: Arc<str>) -> Result<Button, LoadError> {
             _ => {
                 return Err(wrong_type(
                     n,
-                    &example_path().to_string(),
+                    &example_path(),
                     "a string or an array of strings",
                     "строка или массив строк",
                 ))
@@ -795,7 +752,7 @@ fn supported_apps(button: &mut Node, prefix: &str) -> Result<Vec<SupportedApp>, 
         .iter_mut()
         .enumerate()
         .map(|(i, n)| {
-            let item_path = shared_element(&path, i);
+            let item_path = element_path(&path, i);
             object(n, &item_path)?;
             Ok(SupportedApp {
                 package_name: opt_text(n, "package_name", &item_path)?,

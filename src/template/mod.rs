@@ -9,7 +9,6 @@
 use crate::json::Span;
 use crate::l10n::Msg;
 use crate::text::Text;
-use std::sync::Arc;
 
 /// Everything read from one input document.
 #[derive(Debug, Clone)]
@@ -28,7 +27,7 @@ pub enum DocumentKind {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Template {
     /// Path prefix of this template in its document: `""`, `"[2]"` or `"data[2]"`.
-    pub path: Arc<str>,
+    pub path: String,
     pub span: Option<Span>,
     pub name: Option<Text>,
     pub language: Option<Text>,
@@ -90,7 +89,7 @@ pub struct Component {
     pub kind: ComponentKind,
     /// The `type` value as written.
     pub type_text: Option<Text>,
-    pub path: Arc<str>,
+    pub path: String,
     pub span: Option<Span>,
     /// HEADER `format`: TEXT, IMAGE, VIDEO, DOCUMENT, LOCATION, GIF, PRODUCT.
     pub format: Option<Text>,
@@ -113,7 +112,7 @@ pub struct Component {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Card {
-    pub path: Arc<str>,
+    pub path: String,
     pub span: Option<Span>,
     pub components: Vec<Component>,
 }
@@ -121,7 +120,7 @@ pub struct Card {
 /// The `example` object of a component.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Example {
-    pub path: Arc<str>,
+    pub path: String,
     pub span: Option<Span>,
     pub header_text: Vec<Text>,
     pub header_text_named_params: Vec<NamedExample>,
@@ -140,7 +139,7 @@ pub struct Example {
 pub struct NamedExample {
     pub param_name: Option<Text>,
     pub example: Option<Text>,
-    pub path: Arc<str>,
+    pub path: String,
     pub span: Option<Span>,
 }
 
@@ -197,7 +196,7 @@ impl ButtonKind {
 pub struct Button {
     pub kind: ButtonKind,
     pub type_text: Option<Text>,
-    pub path: Arc<str>,
+    pub path: String,
     pub span: Option<Span>,
     pub text: Option<Text>,
     pub url: Option<Text>,
@@ -229,7 +228,7 @@ pub struct Button {
 /// One entry of an OTP button's `supported_apps`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SupportedApp {
-    pub path: Arc<str>,
+    pub path: String,
     pub span: Option<Span>,
     pub package_name: Option<Text>,
     pub signature_hash: Option<Text>,
@@ -401,7 +400,7 @@ impl Category {
 
 mod load;
 
-pub(crate) use load::{decimal, element_path, join_path};
+pub(crate) use load::join_path;
 pub use load::{
     is_template_object, load_auto, load_json, load_plain_text, looks_like_json, scan_json, Holds,
     JsonTemplates, Piece,
@@ -488,13 +487,13 @@ mod tests {
     #[test]
     fn reads_arrays_and_get_responses() {
         let doc = load_json(r#"[{"name":"a"},{"name":"b"}]"#).unwrap();
-        assert_eq!(&*doc.templates[1].path, "[1]");
+        assert_eq!(doc.templates[1].path, "[1]");
         assert_eq!(doc.templates[1].field_path("name"), "[1].name");
         let doc = load_json(
             r#"{"data":[{"name":"a","components":[{"type":"BODY","text":"x"}]}],"paging":{}}"#,
         )
         .unwrap();
-        assert_eq!(&*doc.templates[0].path, "data[0]");
+        assert_eq!(doc.templates[0].path, "data[0]");
         assert_eq!(
             doc.templates[0].body().unwrap().path,
             "data[0].components[0].text"
@@ -629,7 +628,7 @@ mod tests {
         assert_eq!(b[0].package_name.as_ref().unwrap().value, "com.a.b");
         assert_eq!(b[0].signature_hash.as_ref().unwrap().value, "K8a/AINcGX7");
         let app = &b[0].supported_apps[0];
-        assert_eq!(&*app.path, "components[2].buttons[0].supported_apps[0]");
+        assert_eq!(app.path, "components[2].buttons[0].supported_apps[0]");
         assert_eq!(app.package_name.as_ref().unwrap().value, "com.example.app");
         let id = b[1].flow_id.as_ref().unwrap();
         assert_eq!(id.value, "1234", "a numeric flow_id is kept as its digits");
@@ -654,7 +653,7 @@ mod tests {
             let doc = load_json(src).unwrap();
             let ttl = doc.templates[0].message_send_ttl_seconds.as_ref().unwrap();
             assert_eq!(
-                (ttl.value.as_str(), ttl.path.render().as_str()),
+                (ttl.value.as_str(), ttl.path.as_str()),
                 (value, "message_send_ttl_seconds")
             );
         }
