@@ -400,6 +400,8 @@ pub(crate) fn resolve<'t>(
     let mut reports: Vec<Option<crate::rules::Reported<'t>>> =
         reports.into_iter().map(Some).collect();
     let mut out = Vec::with_capacity(order.len());
+    // Grown once per template rather than one finding at a time.
+    doc.asked.reserve(full);
     for (n, (i, doc_span)) in order.into_iter().enumerate() {
         let crate::rules::Reported {
             rule,

@@ -528,7 +528,13 @@ impl<'a, 's> Parser<'a, 's> {
                     })
                 }
                 Some(b'"') => {
-                    value.push_str(&self.text[run_start..self.pos]);
+                    let run = &self.text[run_start..self.pos];
+                    if value.is_empty() {
+                        // No escape (nearly every string): one allocation of the exact size.
+                        value = run.to_owned();
+                    } else {
+                        value.push_str(run);
+                    }
                     self.pos += 1;
                     return Ok(JsonString { value, map });
                 }

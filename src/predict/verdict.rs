@@ -99,14 +99,14 @@ impl Verdict {
             if hits.is_empty() {
                 continue;
             }
-            let message = Msg::new(
-                format!("rejected for {en}"),
-                format!("будет отклонён: {ru}"),
-            );
+            let message = match self.lang {
+                Lang::En => ["rejected for ", en],
+                Lang::Ru => ["будет отклонён: ", ru],
+            };
             self.reject(
                 reason,
                 factor,
-                with_details(message, &hits, self.lang),
+                with_details(&message, &hits),
                 rules(&hits),
                 Vec::new(),
             );
@@ -131,13 +131,13 @@ impl Verdict {
                 Effect::Error(_) => None,
             });
         self.logit += weight;
-        let message = Msg::new(
-            "findings that make rejection or manual review more likely",
-            "замечания, из-за которых растёт риск отклонения или ручной проверки",
-        );
+        let message = match self.lang {
+            Lang::En => "findings that make rejection or manual review more likely",
+            Lang::Ru => "замечания, из-за которых растёт риск отклонения или ручной проверки",
+        };
         self.reasons.push(Reason {
             factor: "review-risk",
-            message: with_details(message, &risks, self.lang),
+            message: with_details(&[message], &risks),
             weight: round3(weight),
             rules: rules(&risks),
             words: Vec::new(),
@@ -226,17 +226,31 @@ fn rules(hits: &[&Diagnostic]) -> Vec<&'static str> {
     rules
 }
 
-/// The message, then the first three different findings behind it (the same finding in
-/// three places is named once).
-fn with_details(message: Msg, hits: &[&Diagnostic], lang: Lang) -> String {
-    let mut details: Vec<&str> = Vec::new();
+/// The message (its pieces, in the verdict's language), then the first three different
+/// findings behind it (the same finding in three places is named once). Written into one
+/// string: a verdict is built for every template.
+fn with_details(message: &[&str], hits: &[&Diagnostic]) -> String {
+    let mut details: [&str; 3] = [""; 3];
+    let mut count = 0;
     for d in hits {
-        if !details.contains(&d.message.as_str()) {
-            details.push(&d.message);
+        if !details[..count].contains(&d.message.as_str()) {
+            details[count] = &d.message;
+            count += 1;
         }
-        if details.len() == 3 {
+        if count == 3 {
             break;
         }
     }
-    format!("{}: {}", message.get(lang), details.join("; "))
+    let details = &details[..count];
+    let len = message.iter().chain(details).map(|s| s.len() + 2).sum();
+    let mut out = String::with_capacity(len);
+    message.iter().for_each(|piece| out.push_str(piece));
+    out.push_str(": ");
+    for (i, detail) in details.iter().enumerate() {
+        if i > 0 {
+            out.push_str("; ");
+        }
+        out.push_str(detail);
+    }
+    out
 }

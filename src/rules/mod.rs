@@ -276,7 +276,9 @@ impl<'a> Reporter<'a> {
         Reporter {
             rule: ALL[0],
             level: None,
-            reports: Vec::new(),
+            // Most templates have a few findings (six on average in the benchmark's corpus):
+            // room for eight spares their first reallocations.
+            reports: Vec::with_capacity(8),
             listed: 0,
             overflow: None,
         }
