@@ -31,14 +31,14 @@ fi
 
 # opt-level z inlines almost nothing: every `Chars::next` and string index of the hot loops
 # stays a call. A higher inlining threshold for the size build buys speed for bytes
-# (measured: README, "Size of the .wasm"; 30 gave about a fifth more speed for 2 % more
-# bytes). 45 (2026-12-04, against 30): +3.0 kB gzipped, the corpus 2-5 % and the edge
-# handler's worst body 7 % faster; 60 would be +8 kB for 4-6 % and 12 %, 80 +11 kB for 13 %
-# and 14 %. 75 was shipped for an hour with a hand-written allocator that saved 3.6 kB (then
-# dropped for its memory): without it 75 is 351.9 kB and 60 350.3 kB, over the budget, so 45
-# stays (344.9 kB with the result tape). Only the size build gets it: the speed build's
-# opt-level 3 inlines more on its own.
-SMALL_RUSTFLAGS="-C llvm-args=-inline-threshold=${WASM_INLINE_THRESHOLD:-45}"
+# (measured: README, "Size of the .wasm"). History: 30, then 45 (+3.0 kB, the corpus 2-5 %
+# faster); 60 and 75 did not fit with the room then left. Once the Public Suffix List was
+# stored front-coded (9.3 kB smaller, 2026-12-04), on the same code, interleaved in one Node
+# process over eleven rounds: 45 335.3 kB; 75 341.6 kB, lint() 7.6 % faster; 110 347.8 kB,
+# 13.5 % faster; 130 349.0 kB, no faster than 110. 110 is shipped; a feature that needs more
+# than the 2 kB it leaves can take them back by going down to 75. Only the size build gets
+# it: the speed build's opt-level 3 inlines more on its own.
+SMALL_RUSTFLAGS="-C llvm-args=-inline-threshold=${WASM_INLINE_THRESHOLD:-110}"
 for profile in wasm-release wasm-fast; do
   echo "== cargo build (wasm32, profile $profile)"
   flags=""
