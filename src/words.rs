@@ -105,7 +105,9 @@ impl Words {
         (self.memo, self.list.iter().map(|w| w.memo_entry))
     }
 
-    /// Empties the words, keeping their buffers for the words of another text.
+    /// Empties the words, keeping their buffers for the words of another text (natively: the
+    /// analysis keeps no spare words in WebAssembly).
+    #[cfg(not(target_arch = "wasm32"))]
     pub(crate) fn clear(&mut self) {
         self.list.clear();
         self.normalized.clear();
@@ -113,6 +115,7 @@ impl Words {
     }
 
     /// The bytes the words' buffers hold.
+    #[cfg(not(target_arch = "wasm32"))]
     pub(crate) fn buffer_bytes(&self) -> usize {
         self.list.capacity() * size_of::<Word>() + self.normalized.capacity()
     }

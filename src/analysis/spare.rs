@@ -3,85 +3,40 @@
 //! taking them back from here costs less than allocating and freeing them for every text.
 //! Only small ones are kept, and only a few of each kind, so that a long input does not leave
 //! its memory behind.
+//!
+//! Not in WebAssembly: there the page's size build pays for the pool's code in bytes (about
+//! 0.8 kB gzipped, measured), and lints one template at a time, so the vectors are allocated
+//! as they were.
 
-use super::{Field, Token};
-use crate::lexicon::Match;
-use crate::words::Words;
-use std::cell::RefCell;
-use std::ops::Range;
+#[cfg(not(target_arch = "wasm32"))]
+mod kept;
+#[cfg(not(target_arch = "wasm32"))]
+pub(super) use kept::*;
 
-/// At most this many spare vectors of each kind (a template has about eight texts).
-const KEPT: usize = 16;
-/// A vector is kept only if its buffer is at most this many bytes (a 1 024-character body's
-/// tokens take about 12 KiB).
-const KEPT_BYTES: usize = 16 << 10;
+#[cfg(target_arch = "wasm32")]
+pub(super) use fresh::*;
 
-#[derive(Default)]
-struct Spare {
-    tokens: Vec<Vec<Token>>,
-    ranges: Vec<Vec<Range<usize>>>,
-    words: Vec<Words>,
-    matches: Vec<Vec<Match>>,
-}
+/// Every vector new, none kept.
+#[cfg(target_arch = "wasm32")]
+mod fresh {
+    use super::super::{Field, Token};
+    use crate::lexicon::Match;
+    use crate::words::Words;
+    use std::ops::Range;
 
-thread_local! {
-    static SPARE: RefCell<Spare> = RefCell::default();
-}
-
-fn keep<T>(list: &mut Vec<Vec<T>>, mut v: Vec<T>) {
-    if list.len() < KEPT && v.capacity() * size_of::<T>() <= KEPT_BYTES && v.capacity() > 0 {
-        v.clear();
-        list.push(v);
+    pub(in crate::analysis) fn tokens(capacity: usize) -> Vec<Token> {
+        Vec::with_capacity(capacity)
     }
-}
 
-/// An empty vector of tokens with room for at least `capacity`.
-pub(super) fn tokens(capacity: usize) -> Vec<Token> {
-    let mut v = SPARE
-        .with(|s| s.borrow_mut().tokens.pop())
-        .unwrap_or_default();
-    v.reserve(capacity);
-    v
-}
+    pub(in crate::analysis) fn ranges(capacity: usize) -> Vec<Range<usize>> {
+        Vec::with_capacity(capacity)
+    }
 
-/// An empty vector of byte ranges with room for at least `capacity`.
-pub(super) fn ranges(capacity: usize) -> Vec<Range<usize>> {
-    let mut v = SPARE
-        .with(|s| s.borrow_mut().ranges.pop())
-        .unwrap_or_default();
-    v.reserve(capacity);
-    v
-}
+    pub(in crate::analysis) fn words_and_matches() -> (Words, Vec<Match>) {
+        Default::default()
+    }
 
-/// Empty words ([`Words::clear`]) and an empty vector of matches.
-pub(super) fn words_and_matches() -> (Words, Vec<Match>) {
-    SPARE.with(|s| {
-        let mut s = s.borrow_mut();
-        (
-            s.words.pop().unwrap_or_default(),
-            s.matches.pop().unwrap_or_default(),
-        )
-    })
-}
+    pub(in crate::analysis) fn give_ranges(_: Vec<Range<usize>>) {}
 
-/// Gives back the raw word ranges of a text once its words are read.
-pub(super) fn give_ranges(v: Vec<Range<usize>>) {
-    SPARE.with(|s| keep(&mut s.borrow_mut().ranges, v));
-}
-
-/// Gives back the vectors of the fields of a template once it is linted.
-pub(super) fn give_fields(fields: &mut [Field<'_>]) {
-    SPARE.with(|s| {
-        let s = &mut *s.borrow_mut();
-        for f in fields {
-            let facts = &mut f.facts;
-            keep(&mut s.tokens, std::mem::take(&mut facts.tokens));
-            keep(&mut s.matches, std::mem::take(&mut facts.matches));
-            let mut words = std::mem::take(&mut facts.words);
-            if s.words.len() < KEPT && words.buffer_bytes() <= KEPT_BYTES {
-                words.clear();
-                s.words.push(words);
-            }
-        }
-    })
+    pub(in crate::analysis) fn give_fields(_: &mut [Field<'_>]) {}
 }
