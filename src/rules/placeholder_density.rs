@@ -62,13 +62,12 @@ Passes: `Здравствуйте, {{1}}! Ваш заказ {{2}} передан
 
 fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
     for field in cx.fields(Role::Body) {
-        let valid = || field.placeholders.iter().filter(|p| p.is_valid());
-        let count = valid().count();
-        if count == 0 {
+        let valid: Vec<_> = field.placeholders.iter().filter(|p| p.is_valid()).collect();
+        if valid.is_empty() {
             continue;
         }
-        let distinct: BTreeSet<_> = valid().filter_map(|p| p.key()).collect();
-        let words = field.facts.word_count() + count;
+        let distinct: BTreeSet<_> = valid.iter().filter_map(|p| p.key()).collect();
+        let words = field.facts.word_count() + valid.len();
         let ratio = distinct.len() as f64 / words as f64;
         let severity = if ratio > ERROR_RATIO {
             Severity::Error
@@ -77,7 +76,7 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
         } else {
             continue;
         };
-        let (p, w) = (distinct.len(), words - count);
+        let (p, w) = (distinct.len(), words - valid.len());
         out.report(
             Report::text(
                 field.text,
