@@ -104,6 +104,21 @@ impl Words {
     pub fn memo_entries(&self) -> (u64, impl Iterator<Item = u32> + '_) {
         (self.memo, self.list.iter().map(|w| w.memo_entry))
     }
+
+    /// Empties the words, keeping their buffers for the words of another text (natively: the
+    /// analysis keeps no spare words in WebAssembly).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub(crate) fn clear(&mut self) {
+        self.list.clear();
+        self.normalized.clear();
+        self.memo = 0;
+    }
+
+    /// The bytes the words' buffers hold.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub(crate) fn buffer_bytes(&self) -> usize {
+        self.list.capacity() * size_of::<Word>() + self.normalized.capacity()
+    }
 }
 
 impl Deref for Words {
@@ -253,6 +268,7 @@ pub fn split(text: &str, skip: &[Range<usize>]) -> Words {
         text,
         &raw_tokens(text, skip),
         None::<&mut Memo<RandomState>>,
+        Words::default(),
     )
     .0
 }
@@ -261,28 +277,28 @@ pub fn split(text: &str, skip: &[Range<usize>]) -> Words {
 /// tokenizer found them): letters spelled out one by one are joined, and each word is
 /// normalised, or copied from `memo` when it was met before. Also gives, for each raw range,
 /// the index of the word it is part of (`u32::MAX` when it makes no word); nothing when each
-/// made a word of its own (as in most texts: then raw range `i` is word `i`).
+/// made a word of its own (as in most texts: then raw range `i` is word `i`). The words are
+/// written into `into` (empty words, [`Words::clear`], whose buffers are reused).
 pub fn from_raw<H: BuildHasher>(
     text: &str,
     raw: &[Range<usize>],
     memo: &mut Memo<H>,
+    into: Words,
 ) -> (Words, Vec<u32>) {
-    read(text, raw, Some(memo))
+    read(text, raw, Some(memo), into)
 }
 
 fn read<H: BuildHasher>(
     text: &str,
     raw: &[Range<usize>],
     mut memo: Option<&mut Memo<H>>,
+    mut words: Words,
 ) -> (Words, Vec<u32>) {
-    let mut words = Words {
-        list: Vec::with_capacity(raw.len()),
-        // Normalised words are about as long as written ones.
-        normalized: String::with_capacity(
-            raw.last().map_or(0, |r| r.end) - raw.first().map_or(0, |r| r.start),
-        ),
-        memo: 0,
-    };
+    words.list.reserve(raw.len());
+    // Normalised words are about as long as written ones.
+    words
+        .normalized
+        .reserve(raw.last().map_or(0, |r| r.end) - raw.first().map_or(0, |r| r.start));
     // Built only once a raw range makes no word of its own: until then, range `i` is word `i`.
     let mut of_raw: Vec<u32> = Vec::new();
     if let Some(memo) = memo.as_deref_mut() {
@@ -862,9 +878,14 @@ mod tests {
         let mut memo = Memo::<RandomState>::default();
         let raw = raw_tokens(text, &[]);
         let expected = split(text, &[]);
-        // The second time, every word comes from the memo.
+        // The second time, every word comes from the memo, and is written into the buffers
+        // of the first time's words.
+        let mut reused = Words::default();
         for _ in 0..2 {
-            assert_eq!(from_raw(text, &raw, &mut memo).0, expected);
+            let (words, _) = from_raw(text, &raw, &mut memo, reused);
+            assert_eq!(words, expected);
+            reused = words;
+            reused.clear();
         }
         // More words than the memo keeps: it is emptied, then fills up again.
         let many: Vec<String> = (0..MEMO_WORDS + 100)
@@ -880,7 +901,8 @@ mod tests {
         let raw = raw_tokens(&text, &[]);
         let expected = split(&text, &[]);
         for _ in 0..2 {
-            assert_eq!(from_raw(&text, &raw, &mut memo).0, expected);
+            assert_eq!(from_raw(&text, &raw, &mut memo, reused).0, expected);
+            reused = Words::default();
         }
     }
 
@@ -888,7 +910,7 @@ mod tests {
     fn raw_ranges_map_to_words_only_when_some_are_joined() {
         let mut memo = Memo::<RandomState>::default();
         let of_raw = |text: &str, memo: &mut Memo<RandomState>| {
-            from_raw(text, &raw_tokens(text, &[]), memo).1
+            from_raw(text, &raw_tokens(text, &[]), memo, Words::default()).1
         };
         assert_eq!(of_raw("Только сегодня", &mut memo), Vec::<u32>::new());
         assert_eq!(

@@ -5,6 +5,7 @@
 //! text again.
 
 mod language;
+mod spare;
 pub mod tokens;
 
 use crate::fx::FxBuild;
@@ -25,9 +26,9 @@ thread_local! {
 }
 
 /// The words of a text from its raw word ranges ([`words::from_raw`]), through this thread's
-/// memo of words met before.
-pub(crate) fn read_words(text: &str, raw: &[Range<usize>]) -> (Words, Vec<u32>) {
-    WORD_MEMO.with(|memo| words::from_raw(text, raw, &mut memo.borrow_mut()))
+/// memo of words met before, written into `into` (empty).
+pub(crate) fn read_words(text: &str, raw: &[Range<usize>], into: Words) -> (Words, Vec<u32>) {
+    WORD_MEMO.with(|memo| words::from_raw(text, raw, &mut memo.borrow_mut(), into))
 }
 
 /// What a text field is for.
@@ -114,8 +115,10 @@ pub struct TextFacts {
 
 impl TextFacts {
     fn of(text: &str, placeholders: &[Placeholder], find_links: bool, latin: Latin) -> TextFacts {
-        let found = tokens::tokenize(text, placeholders, find_links);
-        let (words, of_raw) = read_words(text, &found.raw_words);
+        let mut found = tokens::tokenize(text, placeholders, find_links);
+        let (spare_words, spare_matches) = spare::words_and_matches();
+        let (words, of_raw) = read_words(text, &found.raw_words, spare_words);
+        spare::give_ranges(std::mem::take(&mut found.raw_words));
         let mut tokens = found.tokens;
         // When every raw word made a word of its own (no letters spelled out, none dropped),
         // the tokens' indices are already the words' (and `of_raw` is empty).
@@ -126,7 +129,7 @@ impl TextFacts {
                 }
             }
         }
-        let matches = lexicon::find(&words, latin);
+        let matches = lexicon::find(&words, latin, spare_matches);
         TextFacts {
             tokens,
             links: found
@@ -211,6 +214,13 @@ pub struct Analysis<'a> {
     pub fields: Vec<Field<'a>>,
     /// The language its words are read in: declared, or read from the body.
     pub language: Language,
+}
+
+/// The fields' vectors are kept for the next template's ([`spare`]).
+impl Drop for Analysis<'_> {
+    fn drop(&mut self) {
+        spare::give_fields(&mut self.fields);
+    }
 }
 
 impl<'a> Analysis<'a> {

@@ -35,7 +35,7 @@ fn assert_agrees_with_scanners(text: &str) {
     skip.extend(found.links.iter().map(|l| l.range.clone()));
     skip.extend(emoji.iter().cloned());
     skip.sort_by_key(|r| r.start);
-    let (words, _) = super::read_words(text, &found.raw_words);
+    let (words, _) = super::read_words(text, &found.raw_words, Default::default());
     assert_eq!(words, words::split(text, &skip), "words of {text:?}");
     assert_eq!(
         found.utf16_len,

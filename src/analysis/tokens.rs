@@ -242,8 +242,8 @@ pub fn tokenize(text: &str, placeholders: &[Placeholder], find_links: bool) -> T
         text,
         out: Tokens {
             // About one token per four bytes of ordinary text.
-            tokens: Vec::with_capacity(text.len() / 4 + 4),
-            raw_words: Vec::with_capacity(text.len() / 8 + 2),
+            tokens: super::spare::tokens(text.len() / 4 + 4),
+            raw_words: super::spare::ranges(text.len() / 8 + 2),
             ..Tokens::default()
         },
         word: None,

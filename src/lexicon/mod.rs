@@ -375,14 +375,15 @@ fn compiled(set: LangSet) -> &'static Compiled {
 /// Finds every phrase of the lists in `words` (the words of one text, in order): the Russian
 /// and English lists always, and the list of the template's language (`set`) when it has one.
 /// Matches inside a neutral context (weight 0) are dropped, except transactional ones, and so
-/// are matches contained in a longer match of the same group.
-pub fn find(words: &Words, set: LangSet) -> Vec<Match> {
+/// are matches contained in a longer match of the same group. The matches are pushed onto
+/// `found` (empty), whose buffer is reused.
+pub fn find(words: &Words, set: LangSet, mut found: Vec<Match>) -> Vec<Match> {
     if words.is_empty() {
-        return Vec::new();
+        return found;
     }
-    let mut found = find_in(words, LangSet::En);
+    find_in(words, LangSet::En, &mut found);
     if set != LangSet::En {
-        found.extend(find_in(words, set));
+        find_in(words, set, &mut found);
     }
     if found.is_empty() {
         return found;
@@ -523,7 +524,7 @@ impl Covers {
 /// Finds one list set's phrases in the words, keyed with that set's stemmer. One hash lookup
 /// of each word gives its key's id and the few phrases that can start there; the other words
 /// of a phrase are compared by id.
-fn find_in(words: &Words, set: LangSet) -> Vec<Match> {
+fn find_in(words: &Words, set: LangSet, found: &mut Vec<Match>) {
     let compiled = compiled(set);
     WORDS.with(|caches| {
         let cache = &mut caches.borrow_mut()[set.index()];
@@ -538,7 +539,6 @@ fn find_in(words: &Words, set: LangSet) -> Vec<Match> {
         }));
         cache.by_memo_entry = by_memo_entry;
         let info = |i: usize| &cache.infos[infos[i] as usize];
-        let mut found = Vec::new();
         for start in 0..words.len() {
             for &i in info(start).starts.iter() {
                 let p = &compiled.patterns[i as usize];
@@ -565,7 +565,6 @@ fn find_in(words: &Words, set: LangSet) -> Vec<Match> {
             }
         }
         cache.of_words = infos;
-        found
     })
 }
 
@@ -587,22 +586,22 @@ mod tests {
         let (raw_a, raw_b) = (raw(a), raw(b));
         let mut memo_a = words::Memo::<RandomState>::default();
         let mut memo_b = words::Memo::<RandomState>::default();
-        let expected_a = find(&words::split(a, &[]), LangSet::En);
-        let expected_b = find(&words::split(b, &[]), LangSet::En);
+        let expected_a = find(&words::split(a, &[]), LangSet::En, Vec::new());
+        let expected_b = find(&words::split(b, &[]), LangSet::En, Vec::new());
         assert!(!expected_a.is_empty() && !expected_b.is_empty());
         for _ in 0..3 {
             // Twice in a row: the second time the lexicon knows the words by their entries.
-            let (words_a, _) = words::from_raw(a, &raw_a, &mut memo_a);
-            assert_eq!(find(&words_a, LangSet::En), expected_a);
-            assert_eq!(find(&words_a, LangSet::En), expected_a);
-            let (words_b, _) = words::from_raw(b, &raw_b, &mut memo_b);
-            assert_eq!(find(&words_b, LangSet::En), expected_b);
+            let (words_a, _) = words::from_raw(a, &raw_a, &mut memo_a, Words::default());
+            assert_eq!(find(&words_a, LangSet::En, Vec::new()), expected_a);
+            assert_eq!(find(&words_a, LangSet::En, Vec::new()), expected_a);
+            let (words_b, _) = words::from_raw(b, &raw_b, &mut memo_b, Words::default());
+            assert_eq!(find(&words_b, LangSet::En, Vec::new()), expected_b);
         }
     }
 
     fn phrases(text: &str) -> Vec<(&'static str, &str)> {
         let words = words::split(text, &[]);
-        find(&words, LangSet::En)
+        find(&words, LangSet::En, Vec::new())
             .into_iter()
             .map(|m| (m.entry.phrase, &text[m.range]))
             .collect()
@@ -716,7 +715,9 @@ mod tests {
             let own = endings.iter().find_map(|ending| {
                 let words = words::split(&format!("{text}{ending}"), &[]);
                 let all = 0..words.len();
-                find_in(&words, set)
+                let mut found = Vec::new();
+                find_in(&words, set, &mut found);
+                found
                     .iter()
                     .any(|m| std::ptr::eq(m.entry, e) && m.words == all)
                     .then_some((words, all))
@@ -724,7 +725,7 @@ mod tests {
             let problem = match own {
                 None => Some("not matched by its own words"),
                 Some((words, all)) => (e.weight > 0
-                    && !find(&words, set)
+                    && !find(&words, set, Vec::new())
                         .iter()
                         .any(|m| m.entry.group == e.group && m.words == all))
                 .then_some("cancelled by a neutral context"),
@@ -790,7 +791,7 @@ mod tests {
             .any(|(p, _)| *p == "стоп"));
         let text = "Ответьте СТОП, чтобы отписаться";
         let words = words::split(text, &[]);
-        let optout: Vec<&str> = find(&words, LangSet::En)
+        let optout: Vec<&str> = find(&words, LangSet::En, Vec::new())
             .into_iter()
             .filter(|m| m.entry.group == Group::Optout)
             .map(|m| &text[m.range])
@@ -803,7 +804,7 @@ mod tests {
         // They close marketing messages; only a confirmation of the change is a notice.
         let transactional = |text: &str| {
             let words = words::split(text, &[]);
-            find(&words, LangSet::En)
+            find(&words, LangSet::En, Vec::new())
                 .into_iter()
                 .filter(|m| m.entry.group == Group::Transactional)
                 .map(|m| m.entry.phrase)
@@ -825,7 +826,7 @@ mod tests {
     /// The groups of the phrases found in `text` for a template in `lang`.
     fn groups(text: &str, lang: &str) -> Vec<Group> {
         let words = words::split(text, &[]);
-        let mut groups: Vec<Group> = find(&words, LangSet::from_code(Some(lang)))
+        let mut groups: Vec<Group> = find(&words, LangSet::from_code(Some(lang)), Vec::new())
             .iter()
             .map(|m| m.entry.group)
             .collect();

@@ -80,7 +80,7 @@ pub(super) fn decide(
                     .get(lang)
                     .to_string(),
                     rules(&marketing_errors),
-                    features.promo_words.clone(),
+                    owned(&features.promo_words),
                 );
             }
             return rules_decision(Category::Authentication);
@@ -96,7 +96,7 @@ pub(super) fn decide(
                 .get(lang)
                 .to_string(),
                 Vec::new(),
-                features.auth_words.clone(),
+                owned(&features.auth_words),
             );
             return rules_decision(Category::Authentication);
         }
@@ -111,7 +111,7 @@ pub(super) fn decide(
                 .get(lang)
                 .to_string(),
                 Vec::new(),
-                features.auth_words.clone(),
+                owned(&features.auth_words),
             );
             return rules_decision(Category::Authentication);
         }
@@ -126,7 +126,7 @@ pub(super) fn decide(
                 .get(lang)
                 .to_string(),
                 Vec::new(),
-                features.auth_words.clone(),
+                owned(&features.auth_words),
             );
             return rules_decision(Category::Authentication);
         }
@@ -153,7 +153,7 @@ pub(super) fn decide(
                 message: Msg::new(en, ru).get(lang).to_string(),
                 weight: RULE_PROBABILITY,
                 rules: vec!["promotional-wording"],
-                words: features.promo_words.clone(),
+                words: owned(&features.promo_words),
             });
         }
         return Decision {
@@ -188,7 +188,7 @@ pub(super) fn decide(
                 .to_string(),
                 weight: (content_p * 1000.0).round() / 1000.0,
                 rules: Vec::new(),
-                words: features.promo_words.clone(),
+                words: owned(&features.promo_words),
             });
             Decision {
                 predicted: Category::Marketing,
@@ -266,4 +266,9 @@ fn drivers_text(model: &Model, x: &[f64; FEATURE_NAMES.len()]) -> (String, Strin
         format!("; because of {}", join(|l| l.0)),
         format!("; признаки: {}", join(|l| l.1)),
     )
+}
+
+/// Words of the features, copied for a reason that names them.
+fn owned(words: &[&str]) -> Vec<String> {
+    words.iter().map(|w| w.to_string()).collect()
 }

@@ -162,7 +162,7 @@ pub struct Context<'a> {
     /// The owned domains, built once per [`Linter`].
     pub owned: &'a OwnedDomains,
     promotion: OnceCell<Promotion>,
-    features: OnceCell<Features>,
+    features: OnceCell<Features<'a>>,
 }
 
 impl<'a> Context<'a> {
@@ -212,7 +212,7 @@ impl<'a> Context<'a> {
     }
 
     /// What the category model reads ([`signals::features`]).
-    pub fn features(&self) -> &Features {
+    pub fn features(&self) -> &Features<'a> {
         self.features
             .get_or_init(|| signals::features(&self.analysis, self.promotion()))
     }

@@ -44,9 +44,8 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
         .iter()
         .filter(|f| matches!(f.role, Role::Body | Role::HeaderText))
     {
-        let valid: Vec<_> = field.placeholders.iter().filter(|p| p.is_valid()).collect();
-        for pair in valid.windows(2) {
-            let (a, b) = (pair[0], pair[1]);
+        let valid = field.placeholders.iter().filter(|p| p.is_valid());
+        for (a, b) in valid.clone().zip(valid.skip(1)) {
             let between = &field.text.value[a.range.end..b.range.start];
             if between.chars().any(char::is_alphanumeric) {
                 continue;

@@ -39,12 +39,12 @@ Passes: `{"type": "URL", "text": "Заказ", "url": "https://shop.ru/track/{{1
 fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
     for field in &cx.fields {
         let text = &field.text.value;
-        let valid: Vec<_> = field.placeholders.iter().filter(|p| p.is_valid()).collect();
+        let valid = || field.placeholders.iter().filter(|p| p.is_valid());
+        // Collected only for the roles that flag some (nothing is allocated when none is).
         let flagged: Vec<_> = match field.role {
-            Role::Footer | Role::ButtonText | Role::OfferText => valid,
-            Role::HeaderText => valid.into_iter().skip(1).collect(),
-            Role::ButtonUrl => valid
-                .into_iter()
+            Role::Footer | Role::ButtonText | Role::OfferText => valid().collect(),
+            Role::HeaderText => valid().skip(1).collect(),
+            Role::ButtonUrl => valid()
                 .filter(|p| p.range.end != text.trim_end().len())
                 .collect(),
             _ => continue,

@@ -367,7 +367,7 @@ fn labelled_lines(text: &str, facts: &TextFacts) -> usize {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Features {
+pub struct Features<'a> {
     pub values: [f64; NAMES.len()],
     /// Words of a one-time code (`code`, `OTP`, «код подтверждения») were found.
     pub code_words: bool,
@@ -376,18 +376,22 @@ pub struct Features {
     pub verification_words: bool,
     /// A password is handed over (`Temporary Password: {{4}}`).
     pub sends_password: bool,
-    /// Promotional words and phrases found, for the explanation.
-    pub promo_words: Vec<String>,
-    pub transactional_words: Vec<String>,
-    pub auth_words: Vec<String>,
+    /// Promotional words and phrases found, for the explanation (borrowed from the
+    /// template's texts: copied only into the reasons that name them).
+    pub promo_words: Vec<&'a str>,
+    pub transactional_words: Vec<&'a str>,
+    pub auth_words: Vec<&'a str>,
 }
 
 /// The features of a template, given its promotional reading.
-pub fn features(analysis: &Analysis<'_>, promotion: &Promotion) -> Features {
-    let mut promo_words: Vec<String> = promotion
+pub fn features<'a>(analysis: &Analysis<'a>, promotion: &Promotion) -> Features<'a> {
+    let mut promo_words: Vec<&'a str> = promotion
         .signals
         .iter()
-        .map(|s| analysis.fields[s.field].text.value[s.range.clone()].to_string())
+        .map(|s| {
+            let text: &'a str = &analysis.fields[s.field].text.value;
+            &text[s.range.clone()]
+        })
         .collect();
     promo_words.dedup();
     let mut transactional_words = Vec::new();
@@ -404,11 +408,12 @@ pub fn features(analysis: &Analysis<'_>, promotion: &Promotion) -> Features {
     let mut labelled = 0usize;
     for (_, field) in analysis.message_fields() {
         let facts = &field.facts;
+        let text: &'a str = &field.text.value;
         reference += references(&field.text.value, facts);
         marked += number_signs(&field.text.value, &facts.tokens);
         labelled += labelled_lines(&field.text.value, facts);
         for m in facts.in_group(Group::Transactional) {
-            transactional_words.push(field.text.value[m.range.clone()].to_string());
+            transactional_words.push(&text[m.range.clone()]);
         }
         for (w, kinds) in facts.words.iter().zip(kinds_of_words(&facts.words)) {
             if kinds == 0 {
@@ -422,11 +427,11 @@ pub fn features(analysis: &Analysis<'_>, promotion: &Promotion) -> Features {
             relationship += usize::from(is(RELATIONSHIP));
             let (otp, code) = (is(OTP), is(CODE));
             if otp || code || is(AUTH) {
-                auth_words.push(field.text.value[w.range.clone()].to_string());
+                auth_words.push(&text[w.range.clone()]);
             }
             otp_words |= otp;
             if is(MINUTE) {
-                minute_words.push(field.text.value[w.range.clone()].to_string());
+                minute_words.push(&text[w.range.clone()]);
             }
             code_words |= otp || code;
             sends_password |= is(PASSWORD) && hands_over_value(&field.text.value, w.range.end);
@@ -578,14 +583,15 @@ mod tests {
         assert_eq!(kinds_of_words(&unkept), own(&unkept));
     }
 
-    /// The features of a plain-text draft's body.
-    fn of(text: &str) -> Features {
-        let doc = load_auto(text).unwrap();
+    /// The features of a plain-text draft's body (the draft is leaked: the features borrow
+    /// its words).
+    fn of(text: &str) -> Features<'static> {
+        let doc = Box::leak(Box::new(load_auto(text).unwrap()));
         let analysis = Analysis::new(&doc.templates[0]);
         features(&analysis, &promotion(&analysis))
     }
 
-    fn value(f: &Features, name: &str) -> f64 {
+    fn value(f: &Features<'_>, name: &str) -> f64 {
         f.values[NAMES.iter().position(|n| *n == name).unwrap()]
     }
 
@@ -649,7 +655,7 @@ mod tests {
         let f =
             of("Listo, {{1}}. Su código para entrar es {{2}}. Por seguridad vence en 15 minutos.");
         assert!(f.verification_words && f.code_words);
-        assert!(f.auth_words.iter().any(|w| w == "minutos"));
+        assert!(f.auth_words.contains(&"minutos"));
         // A coupon code stays a coupon, however short the offer lasts.
         let f = of("Use code {{1}} for 20% off: it expires in 30 minutes!");
         assert!(!f.verification_words && !f.code_words);
