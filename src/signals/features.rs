@@ -168,6 +168,58 @@ const CODE_WORDS: [&str; 10] = [
     "कोड",
 ];
 
+/// Words that make a "code" beside them one anyone may know, not a secret: a postal or
+/// dialling code, a QR or bar code, a parcel's tracking code ("zip code {{1}}", «трек-код»,
+/// "código postal", "código de rastreio", "kode pos"). A template that names one sends no
+/// one-time code (Meta's library has "The system outage has been restored for zip code
+/// {{text}}" as UTILITY).
+const PUBLIC_CODE_WORDS: [&str; 28] = [
+    "zip",
+    "postal",
+    "post",
+    "postale",
+    "pos",
+    "area",
+    "área",
+    "country",
+    "país",
+    "pais",
+    "paese",
+    "negara",
+    "dialing",
+    "dialling",
+    "qr",
+    "bar",
+    "barras",
+    "dress",
+    "tracking",
+    "track",
+    "rastreio",
+    "rastreamento",
+    "rastreo",
+    "seguimiento",
+    "tracciamento",
+    "трек",
+    "штрих",
+    "страны",
+];
+
+/// Words that join "código" to what it is a code of ("código de barras", "codice di paese").
+const JOINING_WORDS: [&str; 5] = ["de", "do", "da", "del", "di"];
+
+/// Whether the code word `words[i]` names a public code ([`PUBLIC_CODE_WORDS`]): the word
+/// before it ("zip code") or after it ("código postal", "código de rastreio").
+fn names_public_code(words: &Words, i: usize) -> bool {
+    let is = |j: usize, list: &[&str]| {
+        words
+            .get(j)
+            .is_some_and(|w| list.contains(&words.normalized(w)))
+    };
+    (i > 0 && is(i - 1, &PUBLIC_CODE_WORDS))
+        || is(i + 1, &PUBLIC_CODE_WORDS)
+        || (is(i + 1, &JOINING_WORDS) && is(i + 2, &PUBLIC_CODE_WORDS))
+}
+
 /// Minutes, in the languages with a lexicon: a code that expires within minutes ("vence en 15
 /// minutos", «действует 5 минут») is a one-time code, whatever it is called; a coupon lasts
 /// days (`tests/corpus/intl/gh4-creatuactivo-codigo-acceso-centro-mando-rejected.json`: Meta
@@ -415,7 +467,8 @@ pub fn features<'a>(analysis: &Analysis<'a>, promotion: &Promotion) -> Features<
         for m in facts.in_group(Group::Transactional) {
             transactional_words.push(&text[m.range.clone()]);
         }
-        for (w, kinds) in facts.words.iter().zip(kinds_of_words(&facts.words)) {
+        let words = &facts.words;
+        for (i, (w, kinds)) in words.iter().zip(kinds_of_words(words)).enumerate() {
             if kinds == 0 {
                 continue;
             }
@@ -425,8 +478,10 @@ pub fn features<'a>(analysis: &Analysis<'a>, promotion: &Promotion) -> Features<
                 is(REFERENCE) && value_follows(&field.text.value, &facts.tokens, w.range.end),
             );
             relationship += usize::from(is(RELATIONSHIP));
-            let (otp, code) = (is(OTP), is(CODE));
-            if otp || code || is(AUTH) {
+            let otp = is(OTP);
+            let public_code = is(CODE) && names_public_code(words, i);
+            let code = is(CODE) && !public_code;
+            if otp || code || (is(AUTH) && !public_code) {
                 auth_words.push(&text[w.range.clone()]);
             }
             otp_words |= otp;
@@ -662,5 +717,26 @@ mod tests {
         // Minutes without a code say nothing about authentication.
         let f = of("Your consultant will call you in 30 minutes.");
         assert!(!f.verification_words);
+    }
+
+    #[test]
+    fn a_public_code_is_no_one_time_code() {
+        for text in [
+            "The system outage has been restored for zip code {{1}}.",
+            "Please call us from a phone with country code {{1}}.",
+            "Ваш трек-код {{1}}, отслеживайте посылку на сайте.",
+            "Seu código de rastreio é {{1}}, acompanhe a entrega.",
+            "Presente el código QR {{1}} en la entrada.",
+        ] {
+            let f = of(text);
+            assert!(!f.code_words && f.auth_words.is_empty(), "{text}");
+        }
+        // The same words beside a secret code leave it one.
+        for text in [
+            "Your code is {{1}}: do not share it, even with a courier tracking your parcel.",
+            "Ваш код {{1}}. Никому его не сообщайте.",
+        ] {
+            assert!(of(text).code_words, "{text}");
+        }
     }
 }
