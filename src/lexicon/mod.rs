@@ -928,6 +928,45 @@ mod tests {
     }
 
     #[test]
+    fn a_publication_is_no_advertising() {
+        use Group::*;
+        // Written for this test. Advertising («publicidad», «publicité», «publicidade») shares
+        // its stem with a post published, so only the adjective is listed.
+        assert_groups(&[
+            (
+                "es",
+                "Hola {{1}}, tu publicación {{2}} fue publicada en el sitio.",
+                &[],
+            ),
+            (
+                "fr",
+                "Bonjour {{1}}, votre publication {{2}} a été publiée sur le site.",
+                &[],
+            ),
+            (
+                "pt",
+                "Olá {{1}}, sua publicação {{2}} foi publicada no Instagram.",
+                &[],
+            ),
+            (
+                "es",
+                "Hola {{1}}, este es un mensaje publicitario de la tienda.",
+                &[Promo],
+            ),
+            (
+                "fr",
+                "Bonjour {{1}}, ceci est un message publicitaire.",
+                &[Promo],
+            ),
+            (
+                "pt",
+                "Olá {{1}}, esta é uma mensagem publicitária da loja.",
+                &[Promo],
+            ),
+        ]);
+    }
+
+    #[test]
     fn a_template_language_picks_its_set() {
         for (code, set) in [
             (Some("en_US"), LangSet::En),
