@@ -111,6 +111,8 @@ pub struct TextFacts {
     pub utf16_len: usize,
     /// Letters of the words (not of placeholders or links) by alphabet.
     pub letters: Letters,
+    /// [`tokens::Tokens::punct`]: which ASCII punctuation was read ([`TextFacts::may_have`]).
+    punct: u64,
 }
 
 impl TextFacts {
@@ -143,7 +145,15 @@ impl TextFacts {
             invisible: found.invisible,
             utf16_len: found.utf16_len,
             letters: found.letters,
+            punct: found.punct,
         }
+    }
+
+    /// Whether the text may have a punctuation token of the one byte `b`, one of those of
+    /// [`tokens::Tokens::punct`]: never when it has none, so that a rule can skip looking at
+    /// every token for it (most texts have no `!`).
+    pub fn may_have(&self, b: u8) -> bool {
+        b < 64 && self.punct >> b & 1 == 1
     }
 
     /// The lexicon matches of one group.

@@ -78,6 +78,10 @@ pub struct Tokens {
     pub utf16_len: usize,
     /// Letters of the word tokens (not of numbers, placeholders or links), by alphabet.
     pub letters: Letters,
+    /// The punctuation read on the fast path below (`,` `.` `:` `!` `?` `;` `(` `)` `%` `-`
+    /// `+` `/` `'` `=`, all ASCII below 64, each always a token of its own) as bits: bit `b`
+    /// for byte `b`, those later found in links included.
+    pub punct: u64,
 }
 
 /// Characters that end a link chunk: whitespace and the quotes or brackets used around links.
@@ -344,6 +348,7 @@ pub fn tokenize(text: &str, placeholders: &[Placeholder], find_links: bool) -> T
                 pass.chunk_maybe_link = true;
             }
             pass.close_word(i);
+            pass.out.punct |= 1 << b;
             pass.push(Kind::Punct, i, i + 1);
             i += 1;
             continue;

@@ -33,6 +33,12 @@ pub enum LangSet {
     Hi,
 }
 
+/// The language of a template code, its first two letters (`fr` of `fr_CA`), in the case it
+/// is written in: compared without a lower-case copy (every template asks).
+fn language_of(code: Option<&str>) -> Option<&str> {
+    code.map(|c| c.get(..2).unwrap_or(c))
+}
+
 impl LangSet {
     /// Every set, in [`LangSet::index`] order.
     pub const ALL: [LangSet; 8] = [
@@ -49,27 +55,28 @@ impl LangSet {
     /// From a template language code (`es_MX`, `pt_BR`, `ru`, ...): a language without a list
     /// of its own gets Russian and English only.
     pub fn from_code(code: Option<&str>) -> LangSet {
-        match code
-            .map(|c| c.get(..2).unwrap_or(c).to_ascii_lowercase())
-            .as_deref()
-        {
-            Some("es") => LangSet::Es,
-            Some("pt") => LangSet::Pt,
-            Some("fr") => LangSet::Fr,
-            Some("de") => LangSet::De,
-            Some("it") => LangSet::It,
-            Some("id") => LangSet::Id,
-            Some("hi") => LangSet::Hi,
-            _ => LangSet::En,
-        }
+        const SETS: [(&str, LangSet); 7] = [
+            ("es", LangSet::Es),
+            ("pt", LangSet::Pt),
+            ("fr", LangSet::Fr),
+            ("de", LangSet::De),
+            ("it", LangSet::It),
+            ("id", LangSet::Id),
+            ("hi", LangSet::Hi),
+        ];
+        let lang = language_of(code);
+        SETS.into_iter()
+            .find(|(l, _)| lang.is_some_and(|lang| lang.eq_ignore_ascii_case(l)))
+            .map_or(LangSet::En, |(_, set)| set)
     }
 
     /// Whether walint has a list for the language of a template code (`fr_CA`, `ru`, ...):
     /// Russian, English, or a language of its own set. Templates in other languages, or with
     /// no language, are read with the Russian and English lists only, so their words say less.
     pub fn has_list(code: Option<&str>) -> bool {
-        let lang = code.map(|c| c.get(..2).unwrap_or(c).to_ascii_lowercase());
-        matches!(lang.as_deref(), Some("ru" | "en")) || LangSet::from_code(code) != LangSet::En
+        language_of(code)
+            .is_some_and(|l| l.eq_ignore_ascii_case("ru") || l.eq_ignore_ascii_case("en"))
+            || LangSet::from_code(code) != LangSet::En
     }
 
     /// The set a list belongs to: Russian and English together (English words are common in

@@ -394,6 +394,10 @@ fn number_signs(text: &str, tokens: &[Token]) -> usize {
 /// words, a colon, then a placeholder or a number. Details laid out for the reader to look
 /// up, in any language.
 fn labelled_lines(text: &str, facts: &TextFacts) -> usize {
+    // Without a colon there is no label.
+    if !facts.may_have(b':') {
+        return 0;
+    }
     let mut found = 0;
     let mut words = 0;
     let mut counted = false;

@@ -173,8 +173,13 @@ fn typographic(
         }
     }
     // `!!`, `!!!`, `?!!`: one signal per run. Punctuation tokens are one character: `!` and
-    // `?` are read as bytes.
+    // `?` are read as bytes. A run starts with `!`: a text without one (most) has none.
     let bytes = text.as_bytes();
+    let with_bangs = if analysis.may_have(b'!') {
+        &analysis.tokens[..]
+    } else {
+        &[]
+    };
     let mut run: Option<(usize, usize, usize)> = None; // start, end, count of `!`
     let mut end_run = |run: &mut Option<(usize, usize, usize)>| {
         if let Some((start, end, bangs)) = run.take() {
@@ -183,7 +188,7 @@ fn typographic(
             }
         }
     };
-    for t in &analysis.tokens {
+    for t in with_bangs {
         let mark = match t.kind {
             Kind::Punct if t.end == t.start + 1 => bytes[t.start],
             _ => 0,

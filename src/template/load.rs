@@ -479,11 +479,18 @@ fn opt_text_or_number(obj: &mut Node, key: &str, prefix: &str) -> Result<Option<
     opt_text(obj, key, prefix)
 }
 
-/// Items of an optional array field; `null` counts as empty.
+/// Items of an optional array field; `null` counts as empty. Its path is built only for the
+/// error of a field that is not an array.
 fn opt_array<'a>(obj: &'a mut Node, key: &str, prefix: &str) -> Result<&'a mut [Node], LoadError> {
     match obj.get_mut(key) {
         None => Ok(&mut []),
-        Some(n) if n.value == Value::Null => Ok(&mut []),
+        Some(Node {
+            value: Value::Null, ..
+        }) => Ok(&mut []),
+        Some(Node {
+            value: Value::Array(items),
+            ..
+        }) => Ok(items),
         Some(n) => array(n, &join_path(prefix, key)),
     }
 }

@@ -57,16 +57,19 @@ pub enum ComponentKind {
 
 impl ComponentKind {
     fn from_type(s: &str) -> Self {
-        match s.to_ascii_uppercase().as_str() {
-            "HEADER" => ComponentKind::Header,
-            "BODY" => ComponentKind::Body,
-            "FOOTER" => ComponentKind::Footer,
-            "BUTTONS" => ComponentKind::Buttons,
-            "CAROUSEL" => ComponentKind::Carousel,
-            "LIMITED_TIME_OFFER" => ComponentKind::LimitedTimeOffer,
-            "CALL_PERMISSION_REQUEST" => ComponentKind::CallPermissionRequest,
-            _ => ComponentKind::Other,
-        }
+        // Compared without an upper-case copy: every component has a type.
+        [
+            ComponentKind::Header,
+            ComponentKind::Body,
+            ComponentKind::Footer,
+            ComponentKind::Buttons,
+            ComponentKind::Carousel,
+            ComponentKind::LimitedTimeOffer,
+            ComponentKind::CallPermissionRequest,
+        ]
+        .into_iter()
+        .find(|k| k.as_str().eq_ignore_ascii_case(s))
+        .unwrap_or(ComponentKind::Other)
     }
 
     /// The name used in diagnostics (`component` field).
@@ -160,19 +163,22 @@ pub enum ButtonKind {
 
 impl ButtonKind {
     fn from_type(s: &str) -> Self {
-        match s.to_ascii_uppercase().as_str() {
-            "QUICK_REPLY" => ButtonKind::QuickReply,
-            "URL" => ButtonKind::Url,
-            "PHONE_NUMBER" => ButtonKind::PhoneNumber,
-            "COPY_CODE" => ButtonKind::CopyCode,
-            "OTP" => ButtonKind::Otp,
-            "FLOW" => ButtonKind::Flow,
-            "VOICE_CALL" => ButtonKind::VoiceCall,
-            "CATALOG" => ButtonKind::Catalog,
-            "MPM" => ButtonKind::Mpm,
-            "SPM" => ButtonKind::Spm,
-            _ => ButtonKind::Other,
-        }
+        // Compared without an upper-case copy: every button has a type.
+        [
+            ButtonKind::QuickReply,
+            ButtonKind::Url,
+            ButtonKind::PhoneNumber,
+            ButtonKind::CopyCode,
+            ButtonKind::Otp,
+            ButtonKind::Flow,
+            ButtonKind::VoiceCall,
+            ButtonKind::Catalog,
+            ButtonKind::Mpm,
+            ButtonKind::Spm,
+        ]
+        .into_iter()
+        .find(|k| k.as_str().eq_ignore_ascii_case(s))
+        .unwrap_or(ButtonKind::Other)
     }
 
     pub fn as_str(self) -> &'static str {
