@@ -800,8 +800,14 @@ fn russian_lowercase(bytes: &[u8], lower: &mut String) -> Option<(bool, bool)> {
     Some((caps && bytes.len() >= 4, stretched))
 }
 
-/// Folds every run of a repeated letter to one letter: the last step of a word's matching key,
-/// applied to the text and the lexicon alike, so «скииидка» and «скидка» meet.
+/// Whether a normalised word is stretched: a letter three times or more in a row («скииидка»,
+/// "FREEEE"), as [`Evasion::stretched`] says of the word it comes from.
+pub fn is_stretched(normalized: &str) -> bool {
+    has_run(normalized, 3)
+}
+
+/// Folds every run of a repeated letter to one letter: the last step of a stretched word's
+/// matching key, and of a lexicon key it is compared with, so «скииидка» and «скидка» meet.
 pub fn fold_repeats(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut prev = None;

@@ -1,5 +1,7 @@
 //! How a word and a lexicon phrase become matching keys: normalised (see [`crate::words`]),
-//! stemmed with the Snowball stemmer of the word's alphabet, repeated letters folded.
+//! stemmed with the Snowball stemmer of the word's alphabet. Repeated letters are kept ("off"
+//! is not "of", «ahorra» is not «ahora»); a stretched word of a text has them folded at
+//! matching time (`lexicon::key`).
 //!
 //! `build.rs` compiles this file too: it computes the keys of every lexicon phrase at build
 //! time (stemming 1 300 phrases took most of the first lint's time), and the library computes
@@ -106,7 +108,8 @@ impl LangSet {
 }
 
 /// The key of a normalised word: its Snowball stem (Russian for Cyrillic words, Hindi for
-/// Devanagari ones, the set's language for Latin ones), repeated letters folded.
+/// Devanagari ones, the set's language for Latin ones), repeated letters folded only where
+/// [`folds_repeats`] says.
 pub fn stem_key(normalized: &str, script: Script, set: LangSet) -> String {
     let stem = match script {
         Script::Cyrillic => algorithms::russian(normalized),
@@ -114,7 +117,21 @@ pub fn stem_key(normalized: &str, script: Script, set: LangSet) -> String {
         Script::Latin => set.stem(normalized),
         Script::Other => Cow::Borrowed(normalized),
     };
-    fold_repeats(&stem)
+    if folds_repeats(script, set) {
+        fold_repeats(&stem)
+    } else {
+        stem.into_owned()
+    }
+}
+
+/// Whether the keys of a script's words in a set always fold repeated letters: Hindi written
+/// in Latin letters has no fixed spelling ("aaj", "kharidein" and "khareedein"), and scripts
+/// without a stemmer have no list to be precise against.
+pub fn folds_repeats(script: Script, set: LangSet) -> bool {
+    matches!(
+        (script, set),
+        (Script::Latin, LangSet::Hi) | (Script::Other, _)
+    )
 }
 
 /// The phrase of a lexicon line (`weight group phrase  # comment`), if it has one.
@@ -141,7 +158,12 @@ pub fn phrase_keys(phrase: &str, set: LangSet) -> Option<(Vec<String>, bool)> {
         .enumerate()
         .map(|(i, w)| {
             if i == last && open_end {
-                fold_repeats(words.normalized(w))
+                let prefix = words.normalized(w);
+                if folds_repeats(w.script, set) {
+                    fold_repeats(prefix)
+                } else {
+                    prefix.to_string()
+                }
             } else {
                 stem_key(words.normalized(w), w.script, set)
             }

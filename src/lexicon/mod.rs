@@ -10,7 +10,7 @@
 mod keys;
 
 use crate::fx::FxBuild;
-use crate::words::{fold_repeats, ByMemoEntry, Script, Words};
+use crate::words::{fold_repeats, is_stretched, ByMemoEntry, Script, Words};
 pub use keys::LangSet;
 /// The name `content` and `rules` still use for [`LangSet`].
 pub use keys::LangSet as Latin;
@@ -140,11 +140,15 @@ pub struct Entry {
 }
 
 /// The matching key of a normalised word: its Snowball stem (Russian for Cyrillic words, Hindi
-/// for Devanagari ones, the set's language for Latin ones), repeated letters folded.
+/// for Devanagari ones, the set's language for Latin ones). A stretched word («скииидка»,
+/// "FREEEE") has its repeated letters folded: [`Compiled::info`] reads it as the phrase key
+/// that folds the same way.
 pub fn key(normalized: &str, script: Script, set: LangSet) -> String {
-    match script {
-        Script::Other => fold_repeats(normalized),
-        _ => keys::stem_key(normalized, script, set),
+    let key = keys::stem_key(normalized, script, set);
+    if is_stretched(normalized) {
+        fold_repeats(&key)
+    } else {
+        key
     }
 }
 
@@ -203,7 +207,9 @@ impl WordCache {
             }
         }
         let i = self.infos.len() as u32;
-        self.infos.push(compiled.info(key(normalized, script, set)));
+        let stretched = is_stretched(normalized);
+        self.infos
+            .push(compiled.info(key(normalized, script, set), stretched));
         if cacheable {
             self.index[script as usize].insert(normalized.into(), i);
         }
@@ -245,11 +251,18 @@ struct Compiled {
     by_first: HashMap<&'static str, Vec<u32>, FxBuild>,
     /// One-word phrases ending in `*`: their key is a prefix, checked against every new word.
     prefixes: Vec<u32>,
+    /// Every key of the phrases by its repeated letters folded: what a stretched word meets.
+    folded: HashMap<String, &'static str, FxBuild>,
 }
 
 impl Compiled {
     /// What matching needs of a word whose key is `key`.
-    fn info(&self, key: String) -> WordInfo {
+    fn info(&self, key: String, stretched: bool) -> WordInfo {
+        // A stretched word's folded key stands for the phrase key that folds to it.
+        let key = match stretched.then(|| self.folded.get(key.as_str())).flatten() {
+            Some(&phrase_key) => phrase_key.to_string(),
+            None => key,
+        };
         let id = self.ids.get(key.as_str()).copied().unwrap_or(NO_KEY);
         let exact = self
             .by_first
@@ -363,11 +376,16 @@ fn compiled(set: LangSet) -> &'static Compiled {
                 by_first.entry(p.keys[0].as_str()).or_default().push(i);
             }
         }
+        let mut folded: HashMap<String, &'static str, FxBuild> = HashMap::default();
+        for &k in ids.keys() {
+            folded.entry(fold_repeats(k)).or_insert(k);
+        }
         Compiled {
             patterns,
             ids,
             by_first,
             prefixes,
+            folded,
         }
     })
 }
@@ -924,6 +942,33 @@ mod tests {
             ("hi", "रिमाइंडर: कल सुबह 9 बजे उत्पादन शिफ्ट शुरू होगी। असुविधा से बचने के लिए समय पर आएं।", &[Transactional]),
             ("hi", "Sirf aaj! Sabhi products par 40% chhoot, abhi kharidein aur free delivery paayein.", &[Urgency, Discount, Cta, Free]),
             ("hi", "Namaste {{1}}, aapka order {{2}} bhej diya gaya hai. Bhugtaan prapt ho gaya.", &[Transactional]),
+        ]);
+    }
+
+    #[test]
+    fn doubled_letters_are_letters_and_stretched_ones_a_disguise() {
+        use Group::*;
+        // Written for this test. Keys keep doubled letters: "of all" is not "off all",
+        // «ahora» (now) is not «ahorra» (save), «cor» (colour) is not «corra» (hurry).
+        assert_groups(&[
+            (
+                "en",
+                "Here is the list of all locations that accept the card.",
+                &[],
+            ),
+            ("en", "50 percent of the amount is due on Monday.", &[]),
+            (
+                "es",
+                "Tu pedido {{1}} ya está listo: puedes recogerlo ahora.",
+                &[],
+            ),
+            ("pt", "A cor do seu pedido {{1}} foi alterada.", &[]),
+            ("en", "Get 50 percent off all shoes.", &[Discount]),
+            ("es", "Ahorra un 20 % en tu próxima compra.", &[Discount]),
+            // A letter three times or more is folded, whatever the spelling's own doubles.
+            ("en", "FREEEE shipping today", &[Free]),
+            ("en", "Big DISCOOOUNT today", &[Discount]),
+            ("ru", "Огромная скииидка", &[Discount]),
         ]);
     }
 
