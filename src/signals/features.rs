@@ -4,7 +4,7 @@ use super::Promotion;
 use crate::analysis::{Analysis, Kind, Role, TextFacts, Token};
 use crate::lexicon::Group;
 use crate::template::{ButtonKind, ComponentKind};
-use crate::words::{ByMemoEntry, Words};
+use crate::words::{ByMemoEntry, Word, Words};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -308,18 +308,20 @@ fn word_kinds(word: &str) -> u8 {
         .fold(0, |kinds, &(_, _, bit)| kinds | bit)
 }
 
-/// [`word_kinds`] of each of `words`, in order. Those of a word met before (read through the
-/// same memo of normalised words, [`Words::memo_entries`]) are read from a per-thread list by
-/// its memo entry: an index read, not a word hashed and compared.
-fn kinds_of_words(words: &Words) -> Vec<u8> {
+/// Calls `each` with the index, the word and the [`word_kinds`] of each of `words`, in order.
+/// Those of a word met before (read through the same memo of normalised words,
+/// [`Words::memo_entries`]) are read from a per-thread list by its memo entry: an index read,
+/// not a word hashed and compared.
+fn each_word_kinds(words: &Words, mut each: impl FnMut(usize, &Word, u8)) {
     thread_local! {
         static KNOWN: RefCell<ByMemoEntry<u8>> = const { RefCell::new(ByMemoEntry::new()) };
     }
     KNOWN.with_borrow_mut(|known| {
-        known
-            .each(words, |w| word_kinds(words.normalized(w)))
-            .collect()
-    })
+        let kinds = known.each(words, |w| word_kinds(words.normalized(w)));
+        for (i, (w, kinds)) in words.iter().zip(kinds).enumerate() {
+            each(i, w, kinds);
+        }
+    });
 }
 
 /// The first two characters of a word as one key of [`word_kinds`]' index, if it has two.
@@ -491,9 +493,9 @@ pub fn features<'a>(analysis: &Analysis<'a>, promotion: &Promotion) -> Features<
             transactional_words.push(&text[m.range.clone()]);
         }
         let words = &facts.words;
-        for (i, (w, kinds)) in words.iter().zip(kinds_of_words(words)).enumerate() {
+        each_word_kinds(words, |i, w, kinds| {
             if kinds == 0 {
-                continue;
+                return;
             }
             let is = |bit: u8| kinds & bit != 0;
             personal += usize::from(is(POSSESSIVE));
@@ -513,7 +515,7 @@ pub fn features<'a>(analysis: &Analysis<'a>, promotion: &Promotion) -> Features<
             }
             code_words |= otp || code;
             sends_password |= is(PASSWORD) && hands_over_value(&field.text.value, w.range.end);
-        }
+        });
         if field.role == Role::Body && field.card.is_none() {
             body_words = counts.lettered_words;
         }
@@ -635,6 +637,16 @@ mod tests {
             assert_eq!(word_kinds(w), scan(w), "{w}");
         }
         assert_ne!(word_kinds("паролем") & PASSWORD, 0);
+    }
+
+    /// [`each_word_kinds`] as a list.
+    fn kinds_of_words(words: &Words) -> Vec<u8> {
+        let mut kinds = Vec::new();
+        each_word_kinds(words, |i, _, k| {
+            assert_eq!(i, kinds.len());
+            kinds.push(k);
+        });
+        kinds
     }
 
     /// Kinds kept by memo entry are those of the words themselves, whether the words were
