@@ -271,8 +271,9 @@ fn typographic(
         if !analysis
             .words
             .normalized(w)
-            .chars()
-            .all(|c| c.is_ascii_digit())
+            .as_bytes()
+            .iter()
+            .all(u8::is_ascii_digit)
         {
             continue;
         }
