@@ -268,13 +268,7 @@ fn typographic(
     }
     // Numbers with % (`-50%`, `до 70 %`) and with a currency (`990 ₽`, `$5`, `100 руб.`).
     for (k, w) in analysis.words.iter().enumerate() {
-        if !analysis
-            .words
-            .normalized(w)
-            .as_bytes()
-            .iter()
-            .all(u8::is_ascii_digit)
-        {
+        if !analysis.words.is_number(w) {
             continue;
         }
         let after = text[w.range.end..].trim_start_matches([' ', '\u{00A0}']);
