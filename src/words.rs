@@ -97,6 +97,15 @@ impl Words {
         &self.normalized[word.key.start as usize..word.key.end as usize]
     }
 
+    /// Whether the normal form of one of these words is all ASCII digits (a number, or digits
+    /// with invisible characters between). Read as bytes: a string slice would check both
+    /// ends for character boundaries, on every word.
+    pub fn is_number(&self, word: &Word) -> bool {
+        self.normalized.as_bytes()[word.key.start as usize..word.key.end as usize]
+            .iter()
+            .all(u8::is_ascii_digit)
+    }
+
     /// A number that names the memo these words were read through, as it was (no two memos,
     /// nor one memo before and after it is emptied, have the same), and the entry of each
     /// word in it ([`NOT_KEPT`] for a word it does not keep). 0 and no entries when the words
@@ -823,6 +832,13 @@ pub fn fold_repeats(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_are_words_of_digits_only() {
+        let words = split("2024 год 1\u{200B}5 ск1дка 50%", &[]);
+        let numbers: Vec<bool> = words.iter().map(|w| words.is_number(w)).collect();
+        assert_eq!(numbers, [true, false, true, false, true]);
+    }
 
     fn words(text: &str) -> Vec<(String, &str, Evasion)> {
         let words = split(text, &[]);

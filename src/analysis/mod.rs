@@ -167,19 +167,6 @@ impl TextFacts {
         self.words.len() + self.links.len()
     }
 
-    /// Words with at least one letter (not numbers).
-    pub fn lettered_words(&self) -> usize {
-        self.tokens
-            .iter()
-            .filter(|t| t.kind == Kind::Word)
-            .map(|t| t.word)
-            .filter(|&w| w != u32::MAX)
-            .fold((0, u32::MAX), |(n, last), w| {
-                (n + usize::from(w != last), w)
-            })
-            .0
-    }
-
     /// Byte offsets where lines start (`\n`, `\r\n` and a lone `\r` end a line): 0, and the
     /// end of each line-break token. Read from the tokens when asked (no rule needs them on
     /// every text).

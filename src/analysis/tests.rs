@@ -209,7 +209,6 @@ fn facts_of_a_field() {
     // «с к и д к а» is one word; the link counts as one word too.
     assert_eq!(facts.words.len(), 4);
     assert_eq!(facts.word_count(), 5);
-    assert_eq!(facts.lettered_words(), 4);
     assert_eq!(facts.links[0].hostname, "shop.ru");
     assert_eq!(facts.links[0].registrable(), Some("shop.ru"));
     assert!(facts

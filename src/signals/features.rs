@@ -4,7 +4,7 @@ use super::Promotion;
 use crate::analysis::{Analysis, Kind, Role, TextFacts, Token};
 use crate::lexicon::Group;
 use crate::template::{ButtonKind, ComponentKind};
-use crate::words::{ByMemoEntry, Words};
+use crate::words::{ByMemoEntry, Word, Words};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -308,18 +308,20 @@ fn word_kinds(word: &str) -> u8 {
         .fold(0, |kinds, &(_, _, bit)| kinds | bit)
 }
 
-/// [`word_kinds`] of each of `words`, in order. Those of a word met before (read through the
-/// same memo of normalised words, [`Words::memo_entries`]) are read from a per-thread list by
-/// its memo entry: an index read, not a word hashed and compared.
-fn kinds_of_words(words: &Words) -> Vec<u8> {
+/// Calls `each` with the index, the word and the [`word_kinds`] of each of `words`, in order.
+/// Those of a word met before (read through the same memo of normalised words,
+/// [`Words::memo_entries`]) are read from a per-thread list by its memo entry: an index read,
+/// not a word hashed and compared.
+fn each_word_kinds(words: &Words, mut each: impl FnMut(usize, &Word, u8)) {
     thread_local! {
         static KNOWN: RefCell<ByMemoEntry<u8>> = const { RefCell::new(ByMemoEntry::new()) };
     }
     KNOWN.with_borrow_mut(|known| {
-        known
-            .each(words, |w| word_kinds(words.normalized(w)))
-            .collect()
-    })
+        let kinds = known.each(words, |w| word_kinds(words.normalized(w)));
+        for (i, (w, kinds)) in words.iter().zip(kinds).enumerate() {
+            each(i, w, kinds);
+        }
+    });
 }
 
 /// The first two characters of a word as one key of [`word_kinds`]' index, if it has two.
@@ -379,47 +381,65 @@ fn references(text: &str, facts: &TextFacts) -> usize {
         .count()
 }
 
-/// Reference marks followed by their value, in any language: a number sign (`#{{2}}`,
-/// `№ {{1}}`, `Sesión #{{session_id}}`) or a word of [`REFERENCE_WORDS`] (counted by the
-/// caller). They point at one record of the reader's, as a transaction word with its value does.
-fn number_signs(text: &str, tokens: &[Token]) -> usize {
-    tokens
-        .iter()
-        .filter(|t| t.kind == Kind::Punct && matches!(&text[t.range()], "#" | "№"))
-        .filter(|t| value_follows(text, tokens, t.end))
-        .count()
+/// What [`read_tokens`] counts in one pass over a text's tokens.
+#[derive(Default)]
+struct TokenCounts {
+    /// Reference marks followed by their value, in any language: a number sign (`#{{2}}`,
+    /// `№ {{1}}`, `Sesión #{{session_id}}`); those of [`REFERENCE_WORDS`] are counted with the
+    /// words. They point at one record of the reader's, as a transaction word with its value
+    /// does.
+    number_signs: usize,
+    /// Lines that label a value (`Status: {{1}}`, `*Fecha:* {{3}}`, «Сумма: 1 500 ₽»): one to
+    /// four words, a colon, then a placeholder or a number. Details laid out for the reader to
+    /// look up, in any language.
+    labelled_lines: usize,
+    /// Words with at least one letter (not numbers), each once however it was spelled out.
+    lettered_words: usize,
 }
 
-/// Lines that label a value (`Status: {{1}}`, `*Fecha:* {{3}}`, «Сумма: 1 500 ₽»): one to four
-/// words, a colon, then a placeholder or a number. Details laid out for the reader to look
-/// up, in any language.
-fn labelled_lines(text: &str, facts: &TextFacts) -> usize {
-    // Without a colon there is no label.
-    if !facts.may_have(b':') {
-        return 0;
-    }
-    let mut found = 0;
-    let mut words = 0;
-    let mut counted = false;
-    for (k, t) in facts.tokens.iter().enumerate() {
+/// The [`TokenCounts`] of a text, in one pass over its tokens (punctuation tokens are one
+/// character, read as bytes, but `№`).
+fn read_tokens(text: &str, tokens: &[Token]) -> TokenCounts {
+    let bytes = text.as_bytes();
+    let mut counts = TokenCounts::default();
+    // Of the line so far: its words (5 once past a colon: no label starts after one), and
+    // whether it was counted.
+    let (mut line_words, mut line_counted) = (0, false);
+    // The word of the last word token (several tokens share a word spelled out).
+    let mut last_word = u32::MAX;
+    for (k, t) in tokens.iter().enumerate() {
         match t.kind {
             // Every line but the first starts after a line-break token.
-            Kind::LineBreak => (words, counted) = (0, false),
-            Kind::Word | Kind::Number => words += 1,
-            Kind::Punct if t.end == t.start + 1 && text.as_bytes()[t.start] == b':' => {
-                if !counted
-                    && (1..=4).contains(&words)
-                    && value_follows(text, &facts.tokens[k + 1..], t.end)
-                {
-                    found += 1;
-                    counted = true;
+            Kind::LineBreak => (line_words, line_counted) = (0, false),
+            Kind::Word => {
+                line_words += 1;
+                if t.word != u32::MAX && t.word != last_word {
+                    counts.lettered_words += 1;
+                    last_word = t.word;
                 }
-                words = 5;
+            }
+            Kind::Number => line_words += 1,
+            Kind::Punct => {
+                let mark = &bytes[t.range()];
+                if mark == b":" {
+                    if !line_counted
+                        && (1..=4).contains(&line_words)
+                        && value_follows(text, &tokens[k + 1..], t.end)
+                    {
+                        counts.labelled_lines += 1;
+                        line_counted = true;
+                    }
+                    line_words = 5;
+                } else if (mark == b"#" || mark == "№".as_bytes())
+                    && value_follows(text, &tokens[k + 1..], t.end)
+                {
+                    counts.number_signs += 1;
+                }
             }
             _ => {}
         }
     }
-    found
+    counts
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -466,15 +486,16 @@ pub fn features<'a>(analysis: &Analysis<'a>, promotion: &Promotion) -> Features<
         let facts = &field.facts;
         let text: &'a str = &field.text.value;
         reference += references(&field.text.value, facts);
-        marked += number_signs(&field.text.value, &facts.tokens);
-        labelled += labelled_lines(&field.text.value, facts);
+        let counts = read_tokens(text, &facts.tokens);
+        marked += counts.number_signs;
+        labelled += counts.labelled_lines;
         for m in facts.in_group(Group::Transactional) {
             transactional_words.push(&text[m.range.clone()]);
         }
         let words = &facts.words;
-        for (i, (w, kinds)) in words.iter().zip(kinds_of_words(words)).enumerate() {
+        each_word_kinds(words, |i, w, kinds| {
             if kinds == 0 {
-                continue;
+                return;
             }
             let is = |bit: u8| kinds & bit != 0;
             personal += usize::from(is(POSSESSIVE));
@@ -494,9 +515,9 @@ pub fn features<'a>(analysis: &Analysis<'a>, promotion: &Promotion) -> Features<
             }
             code_words |= otp || code;
             sends_password |= is(PASSWORD) && hands_over_value(&field.text.value, w.range.end);
-        }
+        });
         if field.role == Role::Body && field.card.is_none() {
-            body_words = facts.lettered_words();
+            body_words = counts.lettered_words;
         }
     }
     let buttons = analysis.template.buttons();
@@ -618,6 +639,16 @@ mod tests {
         assert_ne!(word_kinds("паролем") & PASSWORD, 0);
     }
 
+    /// [`each_word_kinds`] as a list.
+    fn kinds_of_words(words: &Words) -> Vec<u8> {
+        let mut kinds = Vec::new();
+        each_word_kinds(words, |i, _, k| {
+            assert_eq!(i, kinds.len());
+            kinds.push(k);
+        });
+        kinds
+    }
+
     /// Kinds kept by memo entry are those of the words themselves, whether the words were
     /// met before (read through the memo, kept) or not (read without one).
     #[test]
@@ -707,6 +738,18 @@ mod tests {
         // A colon inside a sentence, or a label of many words, is not a labelled line.
         let f = of("Here is what we think about the offer you asked about: {{1}}.");
         assert_eq!(value(&f, "labelled_details"), 0.0);
+    }
+
+    #[test]
+    fn one_pass_over_the_tokens_counts_each_thing() {
+        let text = "Заказ №{{1}}\nСумма: 1 500 ₽\nс к и д к а 20 2024г, #summer, # {{2}}";
+        let doc = load_auto(text).unwrap();
+        let analysis = Analysis::new(&doc.templates[0]);
+        let counts = read_tokens(text, &analysis.body().unwrap().facts.tokens);
+        assert_eq!(counts.number_signs, 2);
+        assert_eq!(counts.labelled_lines, 1);
+        // «с к и д к а» is one word; "20" is a number; «2024г» has a letter.
+        assert_eq!(counts.lettered_words, 5);
     }
 
     #[test]

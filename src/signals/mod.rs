@@ -7,9 +7,11 @@ mod features;
 
 pub use features::{features, Features, LABELS as FEATURE_LABELS, NAMES as FEATURE_NAMES};
 
-use crate::analysis::{Analysis, Field, Kind, TextFacts};
+use crate::analysis::{Analysis, Field, Kind, TextFacts, Token};
 use crate::lexicon::{Group, Match};
 use crate::text::class;
+use crate::words::{ByMemoEntry, Words};
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
@@ -137,6 +139,19 @@ fn is_numbered_name(text: &str, end: usize) -> bool {
     after.next() == Some(b'-') && after.next().is_some_and(|b| b.is_ascii_digit())
 }
 
+/// Whether one of `words` offers a saving ([`SAVE_WORDS`]). Whether a word does is kept by its
+/// memo entry ([`ByMemoEntry`]): an index read for a word met before, not fourteen compared.
+fn has_save_word(words: &Words) -> bool {
+    thread_local! {
+        static SAVING: RefCell<ByMemoEntry<bool>> = const { RefCell::new(ByMemoEntry::new()) };
+    }
+    SAVING.with_borrow_mut(|known| {
+        known
+            .each(words, |w| SAVE_WORDS.contains(&words.normalized(w)))
+            .any(|saving| saving)
+    })
+}
+
 /// Capitals, runs of `!`, percentages and prices.
 fn typographic(
     index: usize,
@@ -207,8 +222,13 @@ fn typographic(
     }
     end_run(&mut run);
     // A placeholder with % (`{{1}}% off`), and "save" with an amount after it: offers
-    // whatever the amount turns out to be.
-    let tokens = &analysis.tokens;
+    // whatever the amount turns out to be. A text without `%` and without a word of saving
+    // (most) has neither.
+    let tokens: &[Token] = if analysis.may_have(b'%') || has_save_word(&analysis.words) {
+        &analysis.tokens
+    } else {
+        &[]
+    };
     let next_value = |k: usize| {
         tokens[k + 1..]
             .iter()
@@ -248,12 +268,7 @@ fn typographic(
     }
     // Numbers with % (`-50%`, `до 70 %`) and with a currency (`990 ₽`, `$5`, `100 руб.`).
     for (k, w) in analysis.words.iter().enumerate() {
-        if !analysis
-            .words
-            .normalized(w)
-            .chars()
-            .all(|c| c.is_ascii_digit())
-        {
+        if !analysis.words.is_number(w) {
             continue;
         }
         let after = text[w.range.end..].trim_start_matches([' ', '\u{00A0}']);
@@ -337,6 +352,27 @@ mod tests {
             capitals("Get your free COVID-19 vaccine. Code SUMMER2 or SALE-now."),
             ["SUMMER2", "SALE"]
         );
+    }
+
+    #[test]
+    fn a_saving_needs_a_word_of_saving_with_an_amount() {
+        // Read twice: the second time, whether each word is one of saving is kept.
+        for _ in 0..2 {
+            let (_, signals) = score("Renew today to save {{1}}, or save 15 on the plan.");
+            assert!(signals.contains(&"save {{1}}".to_string()), "{signals:?}");
+            assert!(signals.contains(&"save 15".to_string()), "{signals:?}");
+            let (_, signals) = score("Сэкономьте {{1}} — Save the date: {{2}}");
+            assert!(
+                signals.contains(&"Сэкономьте {{1}}".to_string()),
+                "{signals:?}"
+            );
+            assert!(
+                !signals.iter().any(|s| s.starts_with("Save")),
+                "{signals:?}"
+            );
+            let (_, signals) = score("Your order {{1}} of 2 items is ready.");
+            assert!(signals.is_empty(), "{signals:?}");
+        }
     }
 
     #[test]
