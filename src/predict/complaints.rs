@@ -42,16 +42,22 @@ pub(super) fn flag_risk(
             why.push(pick(("overtly promotional", "явная реклама")));
         } else if promotion.score >= 3 {
             points += 1;
+            why.push(pick(("promotional wording", "рекламные формулировки")));
         }
     }
     if category == Category::Marketing {
         points += 1;
+        why.push(pick(("marketing content", "рекламное содержание")));
     }
     if cx.template.is_draft()
         && category == Category::Marketing
         && cx.body().is_some_and(|b| b.placeholders.is_empty())
     {
-        points += 1; // the same text to everyone: no personalisation (seeds 004:226)
+        points += 1; // no personalisation (seeds 004:226)
+        why.push(pick((
+            "the same text to everyone",
+            "один и тот же текст всем",
+        )));
     }
     let risk = match points {
         0..=1 => Risk::Low,

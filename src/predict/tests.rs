@@ -420,3 +420,31 @@ fn a_business_app_broadcast_has_no_category() {
         .iter()
         .any(|d| d.severity == crate::Severity::Error));
 }
+
+#[test]
+fn the_flag_risk_always_says_why() {
+    // Drafts whose risk comes from their category or from sending one text to everyone, not
+    // from a finding: the reason names those ("…switches it off: " with nothing after it was
+    // once shown for an empty draft).
+    for (draft, lang) in [
+        ("", Lang::En),
+        ("", Lang::Ru),
+        ("Come and see us this weekend.", Lang::En),
+        ("Заходите к нам в эти выходные.", Lang::Ru),
+    ] {
+        let options = LintOptions {
+            lang,
+            ..LintOptions::default()
+        };
+        let reports = lint_source(draft, InputKind::PlainText, &options).unwrap();
+        let p = reports.into_iter().next().unwrap().prediction.unwrap();
+        for r in p.reasons.iter().filter(|r| r.factor == "complaints") {
+            let (_, why) = r.message.rsplit_once(": ").expect("a list of objections");
+            assert!(!why.trim().is_empty(), "{draft:?}: {}", r.message);
+        }
+        assert!(
+            p.flag_risk == Risk::Low || p.reasons.iter().any(|r| r.factor == "complaints"),
+            "{draft:?}"
+        );
+    }
+}
