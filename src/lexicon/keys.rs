@@ -1,7 +1,7 @@
 //! How a word and a lexicon phrase become matching keys: normalised (see [`crate::words`]),
 //! stemmed with the Snowball stemmer of the word's alphabet. Repeated letters are kept ("off"
 //! is not "of", «ahorra» is not «ahora»); a stretched word of a text has them folded at
-//! matching time (`lexicon::key`).
+//! matching time (`Compiled::info` in `lexicon`).
 //!
 //! `build.rs` compiles this file too: it computes the keys of every lexicon phrase at build
 //! time (stemming 1 300 phrases took most of the first lint's time), and the library computes
@@ -117,17 +117,22 @@ pub fn stem_key(normalized: &str, script: Script, set: LangSet) -> String {
         Script::Latin => set.stem(normalized),
         Script::Other => Cow::Borrowed(normalized),
     };
+    folded_where_due(stem, script, set)
+}
+
+/// A key with its repeated letters folded where [`folds_repeats`] says, else as it is.
+fn folded_where_due(key: Cow<'_, str>, script: Script, set: LangSet) -> String {
     if folds_repeats(script, set) {
-        fold_repeats(&stem)
+        fold_repeats(&key)
     } else {
-        stem.into_owned()
+        key.into_owned()
     }
 }
 
 /// Whether the keys of a script's words in a set always fold repeated letters: Hindi written
 /// in Latin letters has no fixed spelling ("aaj", "kharidein" and "khareedein"), and scripts
 /// without a stemmer have no list to be precise against.
-pub fn folds_repeats(script: Script, set: LangSet) -> bool {
+fn folds_repeats(script: Script, set: LangSet) -> bool {
     matches!(
         (script, set),
         (Script::Latin, LangSet::Hi) | (Script::Other, _)
@@ -158,12 +163,7 @@ pub fn phrase_keys(phrase: &str, set: LangSet) -> Option<(Vec<String>, bool)> {
         .enumerate()
         .map(|(i, w)| {
             if i == last && open_end {
-                let prefix = words.normalized(w);
-                if folds_repeats(w.script, set) {
-                    fold_repeats(prefix)
-                } else {
-                    prefix.to_string()
-                }
+                folded_where_due(Cow::Borrowed(words.normalized(w)), w.script, set)
             } else {
                 stem_key(words.normalized(w), w.script, set)
             }

@@ -139,19 +139,6 @@ pub struct Entry {
     pub lang: &'static str,
 }
 
-/// The matching key of a normalised word: its Snowball stem (Russian for Cyrillic words, Hindi
-/// for Devanagari ones, the set's language for Latin ones). A stretched word («скииидка»,
-/// "FREEEE") has its repeated letters folded: [`Compiled::info`] reads it as the phrase key
-/// that folds the same way.
-pub fn key(normalized: &str, script: Script, set: LangSet) -> String {
-    let key = keys::stem_key(normalized, script, set);
-    if is_stretched(normalized) {
-        fold_repeats(&key)
-    } else {
-        key
-    }
-}
-
 /// What matching needs of one distinct word, for one list set: its key, the key's id among
 /// the set's phrase keys, and the phrases that can start with it.
 struct WordInfo {
@@ -207,9 +194,10 @@ impl WordCache {
             }
         }
         let i = self.infos.len() as u32;
-        let stretched = is_stretched(normalized);
-        self.infos
-            .push(compiled.info(key(normalized, script, set), stretched));
+        self.infos.push(compiled.info(
+            keys::stem_key(normalized, script, set),
+            is_stretched(normalized),
+        ));
         if cacheable {
             self.index[script as usize].insert(normalized.into(), i);
         }
@@ -256,12 +244,17 @@ struct Compiled {
 }
 
 impl Compiled {
-    /// What matching needs of a word whose key is `key`.
+    /// What matching needs of a word whose key is `key`. A stretched word («скииидка»,
+    /// "FREEEE": a letter three times or more) is read as the phrase key that folds the same
+    /// way as its own.
     fn info(&self, key: String, stretched: bool) -> WordInfo {
-        // A stretched word's folded key stands for the phrase key that folds to it.
-        let key = match stretched.then(|| self.folded.get(key.as_str())).flatten() {
-            Some(&phrase_key) => phrase_key.to_string(),
-            None => key,
+        let key = if stretched {
+            let folded = fold_repeats(&key);
+            self.folded
+                .get(folded.as_str())
+                .map_or(folded, |&phrase_key| phrase_key.to_string())
+        } else {
+            key
         };
         let id = self.ids.get(key.as_str()).copied().unwrap_or(NO_KEY);
         let exact = self
@@ -709,7 +702,7 @@ mod tests {
         // And the same key as a word of a text gets.
         let words = crate::words::split("Скидки", &[]);
         assert_eq!(
-            &*key(words.normalized(&words[0]), words[0].script, LangSet::En),
+            &*keys::stem_key(words.normalized(&words[0]), words[0].script, LangSet::En),
             "скидк"
         );
     }
