@@ -723,6 +723,23 @@ mod tests {
     }
 
     #[test]
+    fn something_of_the_readers_under_way_is_a_transaction() {
+        for text in [
+            "Hello {{1}}, your answers for {{2}} are still outstanding.",
+            "A player clearance is awaiting {{1}}'s review.",
+            "Thank you, {{1}}. Your {{2}} PDF is attached.",
+            "Документы {{1}} на рассмотрении.",
+            "Olá {{1}}, a avaliação final continua pendente.",
+            "Hola {{1}}, tu contrato de asesoría ya está listo.",
+        ] {
+            assert!(value(&of(text), "transactional") > 0.0, "{text}");
+        }
+        // Waiting for the reader to come is an invitation, not a state of their own record.
+        let f = of("Ждём вас в нашем магазине, {{1}}! Ожидаем вас каждый день.");
+        assert_eq!(value(&f, "transactional"), 0.0);
+    }
+
+    #[test]
     fn weak_promotion_weighs_less_beside_a_reference() {
         let alone = of("Hi {{1}}, explore our new collection and enjoy it.");
         let with_order =
