@@ -22,9 +22,10 @@ pub static RULE: Rule = Rule {
 Whether the body begins or ends with a placeholder. A placeholder that is literally the first
 or last thing (spaces and line breaks aside) is an error: `{{1}}, ваш заказ готов`,
 `Ваш код: {{1}}`; so is a numbered placeholder followed only by a full stop or another mark
-that ends a sentence (`Сумма: {{2}}.`, `… about {{1}}?`). One separated from the edge by other
-punctuation only (`«{{1}}» — ваш код`, `*{{1}}*`), or a named one before a full stop
-(`… ticket # {{ticket_id}}.`), is a warning.
+that ends a sentence (`Сумма: {{2}}.`, `… about {{1}}?`) or by formatting marks (`… код:
+*{{2}}*`: WhatsApp hides the marks, so the message ends with the value). One separated from the
+edge by other punctuation only (`«{{1}}» — ваш код`, `*{{1}}* — ваш код`), or a named one before a
+full stop (`… ticket # {{ticket_id}}.`), is a warning.
 
 Authentication templates are exempt: their body is Meta's preset, which starts with the code.
 
@@ -35,7 +36,9 @@ WhatsApp Manager `LEADING_TRAILING_PARAMETER`. A full stop does not save a numbe
 under today's review: two submissions of 2026 in the corpus were refused with 2388299 for bodies
 ending `… arrive in {{3}}.` and `Fecha: {{3}}.` (their projects quote the reason), and an
 integrator's validator notes that Meta ignores the punctuation ("…total es de {{2}}." still
-ends with a variable). Approved templates ending in `{{3}}.` are Meta's own samples and library
+ends with a variable). Formatting marks do not save it either: a 2026 submission ending
+`… الرمز: *{{2}}*` was refused with 2388299 (its project quotes the reason; corpus record
+`gh11-noch-order-ready-pickup-rejected`). Approved templates ending in `{{3}}.` or `~{{5}}~` are Meta's own samples and library
 templates, which are not reviewed, and listings of unknown age. Named placeholders before a
 full stop were approved (two listings of 2024 or later), and other punctuation is not settled:
 a warning.
@@ -43,6 +46,7 @@ a warning.
 ## Examples
 Fails: `{{1}}, ваш заказ готов к выдаче.`
 Fails: `Сумма к оплате: {{2}}.`
+Fails: `Ваш код для получения: *{{2}}*`
 Warns: `«{{1}}» — ваш код.`
 Passes: `Здравствуйте, {{1}}! Сумма к оплате: {{2}} руб.`
 "#
@@ -78,6 +82,12 @@ fn is_sentence_end(c: char) -> bool {
     matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '…')
 }
 
+/// WhatsApp's formatting marks (bold, italic, strike-through, monospace): hidden when the
+/// message is shown, so a placeholder closed by them still ends the body.
+fn is_format_mark(c: char) -> bool {
+    matches!(c, '*' | '_' | '~' | '`')
+}
+
 fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
     // Authentication bodies are Meta's own preset ("*{{1}}* is your verification code.").
     if cx.declared_category() == Some(crate::template::Category::Authentication) {
@@ -105,10 +115,18 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
             let closed_by_a_stop = !at_start
                 && !literal
                 && matches!(p.kind, Kind::Positional(_))
-                && text[p.range.end..].trim().chars().all(is_sentence_end);
+                && text[p.range.end..]
+                    .trim()
+                    .chars()
+                    .all(|c| is_sentence_end(c) || is_format_mark(c));
+            let formatted = closed_by_a_stop && text[p.range.end..].contains(is_format_mark);
             let (en, ru) = match (at_start, literal) {
                 (true, true) => (format!("the body starts with {raw}; Meta rejects leading or trailing placeholders"), format!("текст начинается с переменной {raw}; Meta отклоняет такие шаблоны")),
                 (false, true) => (format!("the body ends with {raw}; Meta rejects leading or trailing placeholders"), format!("текст заканчивается переменной {raw}; Meta отклоняет такие шаблоны")),
+                (false, false) if formatted => (
+                    format!("the body ends with {raw} in formatting marks, which WhatsApp hides; Meta counts it as a trailing placeholder and rejects the template"),
+                    format!("текст заканчивается переменной {raw} в знаках форматирования, которые WhatsApp скрывает; Meta считает её переменной в конце текста и отклоняет шаблон"),
+                ),
                 (false, false) if closed_by_a_stop => (
                     format!("the body ends with {raw} and a punctuation mark; Meta counts it as a trailing placeholder and rejects the template"),
                     format!("текст заканчивается переменной {raw} и знаком препинания; Meta считает её переменной в конце текста и отклоняет шаблон"),
@@ -188,6 +206,22 @@ mod tests {
         assert_eq!(
             severities("*{{1}}* — ваш код, {{2}}!"),
             [Severity::Warning, Severity::Error]
+        );
+        // Formatting marks are hidden when shown: the message still ends with the value.
+        assert_eq!(severities("Ваш код: *{{2}}*"), [Severity::Error]);
+        assert_eq!(severities("Total: _{{2}}_.\n"), [Severity::Error]);
+        assert_eq!(severities("Ticket: *{{ticket_id}}*"), [Severity::Warning]);
+        let d = run(&RULE, "Ваш код: *{{2}}*");
+        assert!(
+            d[0].message.contains("formatting marks"),
+            "{}",
+            d[0].message
+        );
+        let d = run(&RULE, "Сумма к оплате: {{2}}.");
+        assert!(
+            d[0].message.contains("a punctuation mark"),
+            "{}",
+            d[0].message
         );
     }
 }
