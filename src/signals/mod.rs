@@ -152,6 +152,37 @@ fn has_save_word(words: &Words) -> bool {
     })
 }
 
+/// A vowel of the Latin or Cyrillic alphabets (lower case, as words are normalised), accented
+/// ones included: a word in capitals without one is an acronym.
+fn is_vowel(c: char) -> bool {
+    matches!(
+        c,
+        'a' | 'e'
+            | 'i'
+            | 'o'
+            | 'u'
+            | 'y'
+            | 'à'..='æ'
+            | 'è'..='ï'
+            | 'ò'..='ö'
+            | 'ù'..='ü'
+            | 'ÿ'
+            | 'а'
+            | 'е'
+            | 'ё'
+            | 'и'
+            | 'о'
+            | 'у'
+            | 'ы'
+            | 'э'
+            | 'ю'
+            | 'я'
+            | 'і'
+            | 'ї'
+            | 'є'
+    )
+}
+
 /// Capitals, runs of `!`, percentages and prices.
 fn typographic(
     index: usize,
@@ -168,21 +199,21 @@ fn typographic(
         weight,
         disguised: false,
     };
-    // Shouting: words of four letters or more in capitals, except opt-out keywords («СТОП»)
-    // and names joined to a number by a hyphen (COVID-19, ISO-9001, a masked XXXX-1234),
-    // which are written in capitals whatever the tone.
+    // Shouting: words of four letters or more in capitals, except opt-out keywords («СТОП»),
+    // names joined to a number by a hyphen (COVID-19, ISO-9001, a masked XXXX-1234) and
+    // words without a vowel, read letter by letter (RSVP, HDFC, «ФССП»): all written in
+    // capitals whatever the tone.
     let mut caps = 0;
     for (i, w) in analysis.words.iter().enumerate() {
         if caps == 3 || !w.all_caps || is_numbered_name(text, w.range.end) {
             continue;
         }
-        let letters = analysis
-            .words
-            .normalized(w)
-            .chars()
-            .filter(|&c| class::is_alphabetic(c))
-            .count();
-        if letters >= 4 && !optout.iter().any(|m| m.words.contains(&i)) {
+        let word = analysis.words.normalized(w);
+        let letters = word.chars().filter(|&c| class::is_alphabetic(c)).count();
+        if letters >= 4
+            && word.chars().any(is_vowel)
+            && !optout.iter().any(|m| m.words.contains(&i))
+        {
             caps += 1;
             out.push(signal(w.range.clone(), SignalKind::Capitals, 1));
         }
@@ -351,6 +382,10 @@ mod tests {
         assert_eq!(
             capitals("Get your free COVID-19 vaccine. Code SUMMER2 or SALE-now."),
             ["SUMMER2", "SALE"]
+        );
+        assert_eq!(
+            capitals("Your RSVP is confirmed: pay by NEFT, HDFC or «ФССП». ÚLTIMOS СКИДКИ!"),
+            ["NEFT", "ÚLTIMOS", "СКИДКИ"]
         );
     }
 
