@@ -448,3 +448,25 @@ fn the_flag_risk_always_says_why() {
         );
     }
 }
+
+#[test]
+fn only_a_long_text_is_blamed_for_its_length() {
+    let reason = |body: &str| {
+        let p = predict_json(&with_body("UTILITY", body, ""));
+        p.reasons
+            .into_iter()
+            .find(|r| r.factor == "marketing-content")
+            .map(|r| r.message)
+            .unwrap_or_else(|| panic!("{body}: read as UTILITY"))
+    };
+    // A check-in with nothing to transact reads as MARKETING, but not for its 130 characters
+    // (shorter than most templates).
+    let short = reason("Hello {{1}}, just a quick check from the team. Are you feeling well today? Reply when you can, we read every single message.");
+    assert!(!short.contains("a long text"), "{short}");
+    let long = reason(&format!(
+        "Hello {{{{1}}}}, just a quick check. {}Have a lovely day.",
+        "Our team walks through the building every morning and writes what it sees in the log. "
+            .repeat(8)
+    ));
+    assert!(long.contains("a long text"), "{long}");
+}
