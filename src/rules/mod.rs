@@ -163,16 +163,24 @@ pub struct Context<'a> {
     pub owned: &'a OwnedDomains,
     promotion: OnceCell<Promotion>,
     features: OnceCell<Features<'a>>,
+    /// [`Context::declared_category`], read once (the rules and the prediction ask for it a
+    /// dozen times per template).
+    category: Option<Category>,
 }
 
 impl<'a> Context<'a> {
     pub fn new(template: &'a Template, linter: &'a Linter) -> Self {
+        let options = linter.options();
         Context {
             analysis: Analysis::new(template),
-            options: linter.options(),
+            options,
             owned: linter.owned_domains(),
             promotion: OnceCell::new(),
             features: OnceCell::new(),
+            category: match options.profile {
+                Profile::Api => template.category(),
+                Profile::BusinessApp => None,
+            },
         }
     }
 
@@ -189,10 +197,7 @@ impl<'a> Context<'a> {
 
     /// The category the template declares, as Meta reads it: a Business app broadcast has none.
     pub fn declared_category(&self) -> Option<Category> {
-        match self.profile() {
-            Profile::Api => self.template.category(),
-            Profile::BusinessApp => None,
-        }
+        self.category
     }
 
     /// A finding's message (or help, or fix description) in the options' language only
@@ -346,7 +351,16 @@ impl<'a> Reporter<'a> {
     }
 
     /// Closes the current rule: the findings past the limit become one, at the first of them.
+    /// Inlined: most rules of most templates have none past it.
+    #[inline]
     pub(crate) fn finish(&mut self) {
+        if self.overflow.is_some() {
+            self.summarize_overflow();
+        }
+    }
+
+    /// [`Reporter::finish`] of a rule with findings past the limit.
+    fn summarize_overflow(&mut self) {
         let Some((first, more, severity, natural)) = self.overflow.take() else {
             return;
         };
