@@ -369,9 +369,19 @@ fn compiled(set: LangSet) -> &'static Compiled {
                 by_first.entry(p.keys[0].as_str()).or_default().push(i);
             }
         }
+        // Keys that fold the same (of/off, ahor/ahorr, pas/pass) are resolved by a fixed rule,
+        // not by the map's order: the longer key, which has the doubled letters a stretched
+        // word most likely stretches ("50 percent OFFFF"), then the first in byte order.
         let mut folded: HashMap<String, &'static str, FxBuild> = HashMap::default();
         for &k in ids.keys() {
-            folded.entry(fold_repeats(k)).or_insert(k);
+            folded
+                .entry(fold_repeats(k))
+                .and_modify(|e| {
+                    if (k.len(), std::cmp::Reverse(k)) > (e.len(), std::cmp::Reverse(*e)) {
+                        *e = k;
+                    }
+                })
+                .or_insert(k);
         }
         Compiled {
             patterns,
@@ -962,6 +972,9 @@ mod tests {
             ("en", "FREEEE shipping today", &[Free]),
             ("en", "Big DISCOOOUNT today", &[Discount]),
             ("ru", "Огромная скииидка", &[Discount]),
+            // "off" and "of" fold the same: the stretched word is read as the longer key.
+            ("en", "50 percent OFFFFF all shoes", &[Discount]),
+            ("es", "AHORRRRA un 20 % hoy", &[Discount]),
         ]);
     }
 
