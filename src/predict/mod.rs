@@ -125,7 +125,16 @@ pub fn predict_with(cx: &Context<'_>, diagnostics: &[Diagnostic], model: &Model)
     verdict.findings(diagnostics);
     let decision = category::decide(cx, model, diagnostics, &mut verdict);
     let flag_risk = complaints::flag_risk(cx, diagnostics, decision.predicted, &mut verdict);
-    let confidence = if cx.analysis.language.listed || decision.basis == Basis::Rules {
+    // With no word in the texts (an empty draft, placeholders only) there is nothing a word
+    // list would have read: no note that walint lacks one.
+    let nothing_to_read = cx
+        .analysis
+        .message_fields()
+        .all(|(_, f)| f.facts.words.is_empty());
+    let confidence = if cx.analysis.language.listed
+        || decision.basis == Basis::Rules
+        || nothing_to_read
+    {
         Confidence::Normal
     } else {
         let note = if cx.profile() == Profile::Api {

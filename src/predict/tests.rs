@@ -271,6 +271,15 @@ fn drafts_are_read_in_the_language_they_are_written_in() {
     // Turkish has no list: the note stays.
     let p = predict_json("Merhaba {{1}}, siparişiniz {{2}} kargoya verildi.");
     assert_eq!(p.confidence, Confidence::Low);
+    // With no word at all there is nothing a list would read: no note about one.
+    for draft in ["", "  \n", "{{1}}"] {
+        let p = predict_json(draft);
+        assert_eq!(p.confidence, Confidence::Normal, "{draft:?}");
+        assert!(
+            p.reasons.iter().all(|r| r.factor != "no-word-list"),
+            "{draft:?}"
+        );
+    }
 }
 
 /// The three drafts of the issue that the first version got wrong: each is MARKETING.
