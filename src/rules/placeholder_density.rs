@@ -63,7 +63,8 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
     for field in cx.fields(Role::Body) {
         // The keys of the valid placeholders (every valid one has one), sorted to count the
         // distinct ones.
-        let mut keys: Vec<_> = field.placeholders.iter().filter_map(|p| p.key()).collect();
+        let mut keys = Vec::with_capacity(field.placeholders.len());
+        keys.extend(field.placeholders.iter().filter_map(|p| p.key()));
         if keys.is_empty() {
             continue;
         }
