@@ -316,14 +316,14 @@ fn read<H: BuildHasher>(
         }
         words.memo = memo.generation;
     }
-    merge_spaced(text, raw, |span, spaced| {
-        let range = raw[span.start].start..raw[span.end - 1].end;
+    merge_spaced(text, raw, |span, range, spaced| {
         let word = match memo.as_deref_mut() {
             Some(memo) if !spaced => memo.normalize(text, range, &mut words.normalized),
             _ => normalize(text, range, spaced, &mut words.normalized),
         };
         let index = words.list.len();
-        let own = word.is_some() && span.len() == 1;
+        // A span that was not joined is one raw range.
+        let own = word.is_some() && !spaced;
         if !own && of_raw.is_empty() && !raw.is_empty() {
             of_raw = (0..index as u32).collect();
             of_raw.resize(raw.len(), u32::MAX);
@@ -520,9 +520,13 @@ fn raw_tokens(text: &str, skip: &[Range<usize>]) -> Vec<Range<usize>> {
 
 /// Joins runs of at least four one-letter tokens of one alphabet, separated by the same space,
 /// dot, dash, underscore or asterisk («с к и д к а», "F.R.E.E"): nobody writes four one-letter
-/// words in a row. Gives `each` the spans of token indices in order, each with whether it was
-/// joined.
-fn merge_spaced(text: &str, tokens: &[Range<usize>], mut each: impl FnMut(Range<usize>, bool)) {
+/// words in a row. Gives `each` the spans of token indices in order, each with the bytes it
+/// covers and whether it was joined.
+fn merge_spaced(
+    text: &str,
+    tokens: &[Range<usize>],
+    mut each: impl FnMut(Range<usize>, Range<usize>, bool),
+) {
     let letter = |r: &Range<usize>| {
         let written = &text[r.clone()];
         // Most tokens start with two ASCII letters or digits, or with two Cyrillic letters of
@@ -561,10 +565,10 @@ fn merge_spaced(text: &str, tokens: &[Range<usize>], mut each: impl FnMut(Range<
             j += 1;
         }
         if j - i + 1 >= 4 {
-            each(i..j + 1, true);
+            each(i..j + 1, tokens[i].start..tokens[j].end, true);
             i = j + 1;
         } else {
-            each(i..i + 1, false);
+            each(i..i + 1, tokens[i].clone(), false);
             i += 1;
         }
     }

@@ -113,6 +113,10 @@ pub struct TextFacts {
     pub letters: Letters,
     /// [`tokens::Tokens::punct`]: which ASCII punctuation was read ([`TextFacts::may_have`]).
     punct: u64,
+    /// [`tokens::Tokens::markers`] ([`TextFacts::may_have_marker`]).
+    markers: bool,
+    /// The number of line-break tokens.
+    pub line_breaks: u32,
 }
 
 impl TextFacts {
@@ -146,6 +150,8 @@ impl TextFacts {
             utf16_len: found.utf16_len,
             letters: found.letters,
             punct: found.punct,
+            markers: found.markers,
+            line_breaks: found.line_breaks,
         }
     }
 
@@ -154,6 +160,12 @@ impl TextFacts {
     /// every token for it (most texts have no `!`).
     pub fn may_have(&self, b: u8) -> bool {
         b < 64 && self.punct >> b & 1 == 1
+    }
+
+    /// Whether the text may have a formatting marker token: never when it has none, so that
+    /// a rule can skip looking at every token for one (most texts have none).
+    pub fn may_have_marker(&self) -> bool {
+        self.markers
     }
 
     /// The lexicon matches of one group.

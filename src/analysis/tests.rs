@@ -68,6 +68,20 @@ fn assert_agrees_with_scanners(text: &str) {
             assert_eq!(found.punct >> b & 1, 1, "{t:?} in {text:?}");
         }
     }
+    // Line breaks are counted, and a marker token is never there unnoticed (rules skip texts
+    // without).
+    let breaks = found
+        .tokens
+        .iter()
+        .filter(|t| t.kind == Kind::LineBreak)
+        .count();
+    assert_eq!(
+        found.line_breaks as usize, breaks,
+        "line breaks of {text:?}"
+    );
+    if found.tokens.iter().any(|t| t.kind == Kind::Marker) {
+        assert!(found.markers, "markers of {text:?}");
+    }
     // The tokens cover the text in order, without gaps or overlaps, outside links.
     let mut at = 0;
     for t in &found.tokens {

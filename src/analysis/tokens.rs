@@ -82,6 +82,11 @@ pub struct Tokens {
     /// `+` `/` `'` `=`, all ASCII below 64, each always a token of its own) as bits: bit `b`
     /// for byte `b`, those later found in links included.
     pub punct: u64,
+    /// Whether a formatting marker (`*` `_` `~` `` ``` ``) was read, later found in a link or
+    /// not.
+    pub markers: bool,
+    /// The number of line-break tokens.
+    pub line_breaks: u32,
 }
 
 /// Characters that end a link chunk: whitespace and the quotes or brackets used around links.
@@ -421,11 +426,16 @@ pub fn tokenize(text: &str, placeholders: &[Placeholder], find_links: bool) -> T
                     pass.out.utf16_len += 1;
                 }
                 pass.push(Kind::LineBreak, i, end);
+                pass.out.line_breaks += 1;
                 i = end;
                 continue;
             }
-            '*' | '_' | '~' => pass.push(Kind::Marker, i, i + 1),
+            '*' | '_' | '~' => {
+                pass.out.markers = true;
+                pass.push(Kind::Marker, i, i + 1);
+            }
             '`' if bytes[i..].starts_with(b"```") => {
+                pass.out.markers = true;
                 pass.push(Kind::Marker, i, i + 3);
                 pass.out.utf16_len += 2;
                 i += 3;

@@ -65,43 +65,46 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
         let report = |range: Range<usize>, en: String, ru: String| {
             Report::text(field.text, range, Msg::new(en, ru)).component(field.component)
         };
-        // Inline markers pair up within a line; the one still open at its end is reported.
-        let mut open: [Option<usize>; 3] = [None; 3];
-        let close_line = |open: &mut [Option<usize>; 3], out: &mut Reporter<'a>| {
-            for (m, at) in open.iter_mut().enumerate() {
-                if let Some(i) = at.take() {
-                    let marker = MARKERS[m];
-                    out.report(report(
+        // Without a marker nothing opens or closes, and without three line breaks no run of
+        // them is too long: most bodies skip one pass over their tokens, or both.
+        if field.facts.may_have_marker() {
+            // Inline markers pair up within a line; the one still open at its end is reported.
+            let mut open: [Option<usize>; 3] = [None; 3];
+            let close_line = |open: &mut [Option<usize>; 3], out: &mut Reporter<'a>| {
+                for (m, at) in open.iter_mut().enumerate() {
+                    if let Some(i) = at.take() {
+                        let marker = MARKERS[m];
+                        out.report(report(
                         i..i + 1,
                         format!("`{marker}` opens formatting that is never closed on this line; the reader will see the `{marker}`"),
                         format!("`{marker}` открывает разметку, которая не закрыта в этой строке; получатель увидит символ `{marker}`"),
                     ));
+                    }
                 }
-            }
-        };
-        let mut fences = Vec::new();
-        for (k, t) in tokens.iter().enumerate() {
-            match t.kind {
-                Kind::LineBreak => close_line(&mut open, out),
-                Kind::Marker if t.end - t.start == 3 => fences.push(t.start),
-                Kind::Marker => {
-                    let marker = char::from(text.as_bytes()[t.start]);
-                    let m = MARKERS.iter().position(|&c| c == marker).unwrap_or(0);
-                    let same_line = |t: &&Token| t.kind != Kind::LineBreak;
-                    let before = k
-                        .checked_sub(1)
-                        .map(|p| &tokens[p])
-                        .filter(same_line)
-                        .and_then(|p| text[p.range()].chars().next_back());
-                    let after = tokens
-                        .get(k + 1)
-                        .filter(same_line)
-                        .and_then(|n| text[n.range()].chars().next());
-                    let opens = is_space_or_punct(before)
-                        && after.is_some_and(|c| !c.is_whitespace() && c != marker);
-                    let closes = before.is_some_and(|c| !c.is_whitespace() && c != marker)
-                        && is_space_or_punct(after);
-                    match (open[m], opens, closes) {
+            };
+            let mut fences = Vec::new();
+            for (k, t) in tokens.iter().enumerate() {
+                match t.kind {
+                    Kind::LineBreak => close_line(&mut open, out),
+                    Kind::Marker if t.end - t.start == 3 => fences.push(t.start),
+                    Kind::Marker => {
+                        let marker = char::from(text.as_bytes()[t.start]);
+                        let m = MARKERS.iter().position(|&c| c == marker).unwrap_or(0);
+                        let same_line = |t: &&Token| t.kind != Kind::LineBreak;
+                        let before = k
+                            .checked_sub(1)
+                            .map(|p| &tokens[p])
+                            .filter(same_line)
+                            .and_then(|p| text[p.range()].chars().next_back());
+                        let after = tokens
+                            .get(k + 1)
+                            .filter(same_line)
+                            .and_then(|n| text[n.range()].chars().next());
+                        let opens = is_space_or_punct(before)
+                            && after.is_some_and(|c| !c.is_whitespace() && c != marker);
+                        let closes = before.is_some_and(|c| !c.is_whitespace() && c != marker)
+                            && is_space_or_punct(after);
+                        match (open[m], opens, closes) {
                         (Some(_), _, true) => open[m] = None,
                         (None, true, _) => open[m] = Some(t.start),
                         (None, false, true) => out.report(report(
@@ -111,21 +114,25 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
                         )),
                         _ => {}
                     }
+                    }
+                    _ => {}
                 }
-                _ => {}
+            }
+            close_line(&mut open, out);
+
+            if fences.len() % 2 == 1 {
+                let at = fences[fences.len() - 1];
+                out.report(report(
+                    at..at + 3,
+                    "``` opens a monospace block that never ends".into(),
+                    "``` открывает моноширинный блок, который нигде не закрывается".into(),
+                ));
             }
         }
-        close_line(&mut open, out);
 
-        if fences.len() % 2 == 1 {
-            let at = fences[fences.len() - 1];
-            out.report(report(
-                at..at + 3,
-                "``` opens a monospace block that never ends".into(),
-                "``` открывает моноширинный блок, который нигде не закрывается".into(),
-            ));
+        if field.facts.line_breaks < 3 {
+            continue;
         }
-
         // Runs of line breaks, allowing spaces on the blank lines between them.
         let mut k = 0;
         while k < tokens.len() {

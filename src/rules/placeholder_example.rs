@@ -54,7 +54,8 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
         .iter()
         .filter(|f| matches!(f.role, Role::HeaderText | Role::Body))
     {
-        let positions: BTreeSet<u32> = field
+        // The distinct numbers, sorted (a vector: a set would sort them into a vector first).
+        let mut positions: Vec<u32> = field
             .placeholders
             .iter()
             .filter_map(|p| match p.kind {
@@ -62,6 +63,8 @@ fn check<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) {
                 _ => None,
             })
             .collect();
+        positions.sort_unstable();
+        positions.dedup();
         let names: BTreeSet<&str> = field
             .placeholders
             .iter()
@@ -133,14 +136,15 @@ fn check_positional<'a>(
     count: usize,
     out: &mut Reporter<'a>,
 ) {
-    let (key, given): (&str, Option<Vec<usize>>) = if header {
+    // The example's rows of values: how many, and the values in the first.
+    let (key, given): (&str, Option<(usize, usize)>) = if header {
         (
             "header_text",
             component
                 .example
                 .as_ref()
-                .map(|e| vec![e.header_text.len()])
-                .filter(|v| v[0] > 0),
+                .map(|e| (1, e.header_text.len()))
+                .filter(|&(_, values)| values > 0),
         )
     } else {
         (
@@ -148,8 +152,7 @@ fn check_positional<'a>(
             component
                 .example
                 .as_ref()
-                .filter(|e| !e.body_text.is_empty())
-                .map(|e| e.body_text.iter().map(Vec::len).collect()),
+                .and_then(|e| Some((e.body_text.len(), e.body_text.first()?.len()))),
         )
     };
     let what = if header {
@@ -157,7 +160,7 @@ fn check_positional<'a>(
     } else {
         ("body", "тексте")
     };
-    let Some(rows) = given else {
+    let Some((rows, n)) = given else {
         out.report(
             missing(
                 component,
@@ -207,22 +210,15 @@ fn check_positional<'a>(
         ));
         return;
     }
-    if rows.len() > 1 {
+    if rows > 1 {
         out.report(missing(
             component,
             field,
-            format!(
-                "`example.body_text` has {} rows; Meta expects exactly one",
-                rows.len()
-            ),
-            format!(
-                "в `example.body_text` {} строк(и); Meta ожидает ровно одну",
-                rows.len()
-            ),
+            format!("`example.body_text` has {rows} rows; Meta expects exactly one"),
+            format!("в `example.body_text` {rows} строк(и); Meta ожидает ровно одну"),
         ));
     }
-    if rows[0] != count {
-        let n = rows[0];
+    if n != count {
         out.report(missing(
             component,
             field,

@@ -147,17 +147,14 @@ fn declared_format<'a>(cx: &Context<'a>, out: &mut Reporter<'a>) -> Option<Forma
 }
 
 fn check_numbering<'a>(field: &Field<'a>, out: &mut Reporter<'a>) {
-    let positions: Vec<(u32, std::ops::Range<usize>)> = field
-        .placeholders
-        .iter()
-        .filter_map(|p| match p.kind {
-            Kind::Positional(n) => Some((n, p.range.clone())),
+    let positions = || {
+        field.placeholders.iter().filter_map(|p| match p.kind {
+            Kind::Positional(n) => Some((n, &p.range)),
             _ => None,
         })
-        .collect();
-    let present: BTreeSet<u32> = positions.iter().map(|(n, _)| *n).collect();
+    };
     let text = field.text;
-    if let Some((_, range)) = positions.iter().find(|(n, _)| *n == 0) {
+    if let Some((_, range)) = positions().find(|(n, _)| *n == 0) {
         out.report(
             Report::text(
                 text,
@@ -171,10 +168,25 @@ fn check_numbering<'a>(field: &Field<'a>, out: &mut Reporter<'a>) {
         );
         return;
     }
-    if let Some(missing) = (1..=present.last().copied().unwrap_or(0)).find(|n| !present.contains(n))
-    {
-        let (n, range) = positions
-            .iter()
+    // The first number larger than the next one due, in reading order. None: the numbers are
+    // 1, 2, 3… in order of first appearance (repeats allowed), with none missing; nothing
+    // else needs to be collected (most bodies).
+    let mut next = 1;
+    let Some((n, range)) = positions().find(|&(n, _)| {
+        if n == next {
+            next += 1;
+        }
+        n > next
+    }) else {
+        return;
+    };
+    // A number missing from 1 to the largest is never due, so the first one past it comes
+    // first: the gap is reported before the order.
+    let mut present: Vec<u32> = positions().map(|(n, _)| n).collect();
+    present.sort_unstable();
+    present.dedup();
+    if let Some(missing) = (1..).zip(&present).find(|(k, n)| k != *n).map(|(k, _)| k) {
+        let (n, range) = positions()
             .find(|(n, _)| *n > missing)
             .expect("a larger number exists");
         out.report(
@@ -191,29 +203,19 @@ fn check_numbering<'a>(field: &Field<'a>, out: &mut Reporter<'a>) {
         );
         return;
     }
-    let mut next = 1;
-    for (n, range) in &positions {
-        if *n < next {
-            continue; // a repeat
-        }
-        if *n > next {
-            out.report(
-                Report::text(
-                    text,
-                    range.clone(),
-                    Msg::new(
-                        format!("{{{{{n}}}}} appears before {{{{{next}}}}}; number placeholders in the order they first appear"),
-                        format!("{{{{{n}}}}} стоит раньше {{{{{next}}}}}; нумеруйте переменные в порядке их первого появления"),
-                    ),
-                )
-                .severity(Severity::Warning)
-                .component(field.component)
-                .help(renumber_help()),
-            );
-            return;
-        }
-        next += 1;
-    }
+    out.report(
+        Report::text(
+            text,
+            range.clone(),
+            Msg::new(
+                format!("{{{{{n}}}}} appears before {{{{{next}}}}}; number placeholders in the order they first appear"),
+                format!("{{{{{n}}}}} стоит раньше {{{{{next}}}}}; нумеруйте переменные в порядке их первого появления"),
+            ),
+        )
+        .severity(Severity::Warning)
+        .component(field.component)
+        .help(renumber_help()),
+    );
 }
 
 fn renumber_help() -> Msg {
