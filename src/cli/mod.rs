@@ -13,7 +13,7 @@ use lint::Plan;
 use render::{FileView, Render};
 use std::fmt::Write as _;
 use std::io::{self, BufWriter, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use walint::text::Cursor;
 use walint::{Lang, LintOptions, Profile, SeverityCounts, TemplateReport};
 
@@ -72,6 +72,9 @@ enum Command {
         /// Where the weights go
         #[arg(long, default_value = "src/signals/weights.json")]
         out: PathBuf,
+        /// Where the weights of the model for languages without a word list go
+        #[arg(long, default_value = "src/signals/weights-unlisted.json")]
+        out_unlisted: PathBuf,
         /// Do not write: fail (exit 1) if the file differs from a fresh fit
         #[arg(long)]
         check: bool,
@@ -220,7 +223,12 @@ pub fn run() -> i32 {
             synthetic,
             verbose,
         } => evaluate(&dir, synthetic.as_deref(), verbose),
-        Command::Fit { dir, out, check } => fit(&dir, &out, check),
+        Command::Fit {
+            dir,
+            out,
+            out_unlisted,
+            check,
+        } => fit(&dir, &out, &out_unlisted, check),
     }
 }
 
@@ -646,34 +654,50 @@ fn evaluate(dir: &std::path::Path, synthetic: Option<&std::path::Path>, verbose:
     print(&out)
 }
 
-fn fit(dir: &std::path::Path, path: &std::path::Path, check: bool) -> i32 {
-    let model = match eval::fit_all(dir) {
+fn fit(dir: &Path, listed: &Path, unlisted: &Path, check: bool) -> i32 {
+    let models = match eval::fit_all(dir) {
         Ok(m) => m,
         Err(e) => {
             eprintln!("walint: {e}");
             return EXIT_TROUBLE;
         }
     };
-    let json = eval::fit::to_json(
-        &model,
-        "Fitted by `walint fit` on every real record of tests/corpus; do not edit by hand.",
-    );
-    if check {
-        let current = std::fs::read_to_string(path).unwrap_or_default();
-        if current != json {
-            eprintln!(
-                "walint: {} differs from a fresh fit: run `walint fit`",
-                path.display()
-            );
-            return EXIT_FINDINGS;
+    let files = [
+        (
+            listed,
+            eval::fit::to_json(
+                &models.listed,
+                "Fitted by `walint fit` on every real record of tests/corpus; do not edit by hand.",
+            ),
+        ),
+        (
+            unlisted,
+            eval::fit::to_json(
+                &models.unlisted,
+                "Fitted by `walint fit` on every real record of tests/corpus without the features the word lists count, for templates in a language walint has no word list for; do not edit by hand.",
+            ),
+        ),
+    ];
+    let mut said = String::new();
+    for (path, json) in files {
+        if check {
+            let current = std::fs::read_to_string(path).unwrap_or_default();
+            if current != json {
+                eprintln!(
+                    "walint: {} differs from a fresh fit: run `walint fit`",
+                    path.display()
+                );
+                return EXIT_FINDINGS;
+            }
+            said += &format!("{} matches a fresh fit\n", path.display());
+        } else if let Err(e) = std::fs::write(path, json) {
+            eprintln!("walint: cannot write {}: {e}", path.display());
+            return EXIT_TROUBLE;
+        } else {
+            said += &format!("wrote {}\n", path.display());
         }
-        return print(&format!("{} matches a fresh fit\n", path.display()));
     }
-    if let Err(e) = std::fs::write(path, json) {
-        eprintln!("walint: cannot write {}: {e}", path.display());
-        return EXIT_TROUBLE;
-    }
-    print(&format!("wrote {}\n", path.display()))
+    print(&said)
 }
 
 /// Writes to standard output; a closed pipe (`| head`) is not an error.

@@ -9,7 +9,8 @@
 //!   UTILITY template with an offer is approved as MARKETING (since April 9, 2025).
 //! - Meta never moves a MARKETING template down to UTILITY.
 //! - Otherwise UTILITY needs a specific, expected transaction or an essential notice: the
-//!   category model weighs the transactional and relationship signals and names them.
+//!   category model weighs the transactional and relationship signals and names them (in a
+//!   language walint has no word list for, a model fitted without the words the lists count).
 
 use super::verdict::Verdict;
 use super::{Basis, Reason, RejectionReason};
@@ -18,7 +19,7 @@ use crate::l10n::{percent, Msg};
 use crate::moderation::{Effect, ErrorEffect};
 use crate::options::Profile;
 use crate::rules::Context;
-use crate::signals::category::{self, Model};
+use crate::signals::category::{self, Model, Models};
 use crate::signals::{FEATURE_LABELS, FEATURE_NAMES};
 use crate::template::Category;
 
@@ -37,10 +38,11 @@ const RULE_PROBABILITY: f64 = 0.9;
 
 pub(super) fn decide(
     cx: &Context<'_>,
-    model: &Model,
+    models: &Models,
     diagnostics: &[Diagnostic],
     verdict: &mut Verdict,
 ) -> Decision {
+    let model = models.for_language(cx.analysis.language.listed);
     let lang = verdict.lang();
     let features = cx.features();
     let promotion = cx.promotion();

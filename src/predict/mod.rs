@@ -24,7 +24,7 @@ pub use crate::signals::{Features, FEATURE_NAMES};
 use crate::diagnostic::Diagnostic;
 use crate::options::Profile;
 use crate::rules::Context;
-use crate::signals::category::Model;
+use crate::signals::category::Models;
 use crate::template::Category;
 use serde::Serialize;
 use verdict::Verdict;
@@ -116,14 +116,14 @@ pub struct Prediction {
 
 /// Predicts the review of the template behind `cx`, given its diagnostics.
 pub fn predict(cx: &Context<'_>, diagnostics: &[Diagnostic]) -> Prediction {
-    predict_with(cx, diagnostics, Model::committed())
+    predict_with(cx, diagnostics, Models::committed())
 }
 
-/// [`predict`] with another category model (`walint eval` fits one per fold).
-pub fn predict_with(cx: &Context<'_>, diagnostics: &[Diagnostic], model: &Model) -> Prediction {
+/// [`predict`] with other category models (`walint eval` fits them per fold).
+pub fn predict_with(cx: &Context<'_>, diagnostics: &[Diagnostic], models: &Models) -> Prediction {
     let mut verdict = Verdict::new(cx.options.lang);
     verdict.findings(diagnostics);
-    let decision = category::decide(cx, model, diagnostics, &mut verdict);
+    let decision = category::decide(cx, models, diagnostics, &mut verdict);
     let flag_risk = complaints::flag_risk(cx, diagnostics, decision.predicted, &mut verdict);
     // With no word in the texts (an empty draft, placeholders only) there is nothing a word
     // list would have read: no note that walint lacks one.

@@ -282,6 +282,58 @@ fn drafts_are_read_in_the_language_they_are_written_in() {
     }
 }
 
+/// In a language walint has no word list for, no transaction word is found however plain the
+/// notice: the model fitted without the word lists' features reads it (an order notice and an
+/// appointment reminder stay UTILITY, and no opt-out is asked of them), while the layout of an
+/// advertisement (image, emoji, a shop button) still reads as MARKETING.
+#[test]
+fn templates_in_a_language_without_a_list_are_read_by_their_layout() {
+    let template = |lang: &str, components: serde_json::Value| {
+        serde_json::json!({"name": "t", "language": lang, "category": "UTILITY", "components": components})
+            .to_string()
+    };
+    for (lang, body) in [
+        (
+            "ar",
+            "مرحبا {{1}}، تم شحن طلبك رقم {{2}} وسيصل خلال يومين. شكرا لك.",
+        ),
+        (
+            "ar",
+            "تذكير: موعدك في العيادة يوم {{1}} الساعة {{2}}، نرجو الحضور قبل الموعد بعشر دقائق.",
+        ),
+        ("he", "שלום {{1}}, ההזמנה שלך {{2}} נשלחה ותגיע תוך יומיים."),
+    ] {
+        let json = template(
+            lang,
+            serde_json::json!([{"type": "BODY", "text": body, "example": {"body_text": [["Ali", "A-1"]]}}]),
+        );
+        let reports = lint_source(&json, InputKind::Auto, &LintOptions::default()).unwrap();
+        let report = &reports[0];
+        let p = report.prediction.as_ref().unwrap();
+        assert_eq!(p.category.predicted, Category::Utility, "{body}");
+        assert_eq!(p.outcome, Outcome::Approved, "{body}");
+        assert_eq!(p.confidence, Confidence::Low, "{body}");
+        assert!(
+            report
+                .diagnostics
+                .iter()
+                .all(|d| d.rule != "missing-opt-out"),
+            "{body}"
+        );
+    }
+    let advert = template(
+        "ar",
+        serde_json::json!([
+            {"type": "HEADER", "format": "IMAGE", "example": {"header_handle": ["https://x.example/a.jpg"]}},
+            {"type": "BODY", "text": "عرض خاص لفترة محدودة! 🎉🔥 خصم 50% على جميع المنتجات في متجرنا. تسوق الآن واستمتع بأفضل الأسعار 🛍️"},
+            {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "تسوق الآن", "url": "https://shop.example.com"}]}
+        ]),
+    );
+    let p = predict_json(&advert);
+    assert_eq!(p.category.predicted, Category::Marketing);
+    assert_eq!(p.outcome, Outcome::Recategorized);
+}
+
 /// The three drafts of the issue that the first version got wrong: each is MARKETING.
 #[test]
 fn offers_make_a_template_marketing() {

@@ -225,7 +225,9 @@ impl<'a> Context<'a> {
     /// The category the content reads as, and the model's probability for it (the declared
     /// category aside).
     pub fn content_category(&self) -> (Category, f64) {
-        signals::category::argmax(&signals::category::probabilities(&self.features().values))
+        let model =
+            signals::category::Models::committed().for_language(self.analysis.language.listed);
+        signals::category::argmax(&model.probabilities(&self.features().values))
     }
 }
 

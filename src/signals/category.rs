@@ -1,5 +1,6 @@
 //! The category model: multinomial logistic regression over the features, with weights fitted
-//! by `walint fit` on the labelled corpus (`weights.json`).
+//! by `walint fit` on the labelled corpus (`weights.json`; `weights-unlisted.json` for the
+//! languages walint has no word list for).
 
 use crate::json::{self, Value};
 use crate::signals::FEATURE_NAMES as NAMES;
@@ -13,19 +14,46 @@ pub struct Model {
     pub weights: [[f64; NAMES.len()]; 3],
 }
 
-impl Model {
-    /// The model fitted on the whole corpus and shipped (`weights.json`). A file that does not
-    /// match the features gives a neutral model (and fails the test below) rather than a panic.
-    pub fn committed() -> &'static Model {
-        static M: OnceLock<Model> = OnceLock::new();
+/// The two models a template may be read with: one for the languages walint has word lists
+/// for, and one fitted without the features the lists count
+/// ([`FROM_WORD_LISTS`](crate::signals::FROM_WORD_LISTS)) for all the others.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Models {
+    pub listed: Model,
+    pub unlisted: Model,
+}
+
+impl Models {
+    /// The models fitted on the whole corpus and shipped (`weights.json`,
+    /// `weights-unlisted.json`). A file that does not match the features gives a neutral model
+    /// (and fails the test below) rather than a panic.
+    pub fn committed() -> &'static Models {
+        static M: OnceLock<Models> = OnceLock::new();
         M.get_or_init(|| {
-            Model::parse(include_str!("weights.json")).unwrap_or(Model {
-                bias: [0.0; 3],
-                weights: [[0.0; NAMES.len()]; 3],
-            })
+            let read = |text| {
+                Model::parse(text).unwrap_or(Model {
+                    bias: [0.0; 3],
+                    weights: [[0.0; NAMES.len()]; 3],
+                })
+            };
+            Models {
+                listed: read(include_str!("weights.json")),
+                unlisted: read(include_str!("weights-unlisted.json")),
+            }
         })
     }
 
+    /// The model for a template whose language walint has (`listed`) or lacks a word list for.
+    pub fn for_language(&self, listed: bool) -> &Model {
+        if listed {
+            &self.listed
+        } else {
+            &self.unlisted
+        }
+    }
+}
+
+impl Model {
     /// Reads a weights file with walint's own JSON parser (the wasm package has no other);
     /// `None` unless its features are exactly [`NAMES`].
     pub fn parse(text: &str) -> Option<Model> {
@@ -114,11 +142,6 @@ pub const CLASSES: [Category; 3] = [
     Category::Authentication,
 ];
 
-/// [`Model::probabilities`] of the committed model.
-pub fn probabilities(x: &[f64; NAMES.len()]) -> [f64; 3] {
-    Model::committed().probabilities(x)
-}
-
 pub fn argmax(p: &[f64; 3]) -> (Category, f64) {
     let (i, v) = p
         .iter()
@@ -147,8 +170,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_weights_file_matches_the_features() {
+    fn the_weights_files_match_the_features() {
         assert!(Model::parse(include_str!("weights.json")).is_some());
+        assert!(Model::parse(include_str!("weights-unlisted.json")).is_some());
+    }
+
+    #[test]
+    fn the_unlisted_model_reads_no_word_list_feature() {
+        let m = &Models::committed().unlisted;
+        for name in crate::signals::FROM_WORD_LISTS {
+            let j = NAMES.iter().position(|n| *n == name).unwrap();
+            assert!(m.weights.iter().all(|row| row[j] == 0.0), "{name}");
+        }
     }
 
     #[test]
@@ -158,7 +191,7 @@ mod tests {
         let transactional = NAMES.iter().position(|n| *n == "transactional").unwrap();
         x[promotion] = 2.0;
         x[transactional] = 2.0;
-        let m = Model::committed();
+        let m = &Models::committed().listed;
         assert_eq!(
             m.drivers(&x, Category::Marketing, Category::Utility),
             [promotion]
@@ -174,7 +207,9 @@ mod tests {
 
     #[test]
     fn probabilities_sum_to_one() {
-        let p = probabilities(&[0.5; NAMES.len()]);
+        let p = Models::committed()
+            .listed
+            .probabilities(&[0.5; NAMES.len()]);
         assert!((p.iter().sum::<f64>() - 1.0).abs() < 1e-9);
     }
 }

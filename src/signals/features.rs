@@ -28,6 +28,19 @@ pub const NAMES: [&str; 15] = [
     "relationship",
 ];
 
+/// The features counted with the word lists: promotional, transaction, code and relationship
+/// words, second-person possessives. In a language walint has no list for they read nothing,
+/// and their absence there says nothing about the category (an Arabic order notice has no
+/// transaction word walint knows), so such templates get a model fitted without them.
+pub const FROM_WORD_LISTS: [&str; 6] = [
+    "promotion",
+    "promo_groups",
+    "transactional",
+    "authentication",
+    "personal",
+    "relationship",
+];
+
 /// What each feature means to a reader, in the order of [`NAMES`], for the reasons.
 pub const LABELS: [(&str, &str); NAMES.len()] = [
     ("promotional wording", "рекламные слова"),

@@ -5,7 +5,9 @@
 pub mod category;
 mod features;
 
-pub use features::{features, Features, LABELS as FEATURE_LABELS, NAMES as FEATURE_NAMES};
+pub use features::{
+    features, Features, FROM_WORD_LISTS, LABELS as FEATURE_LABELS, NAMES as FEATURE_NAMES,
+};
 
 use crate::analysis::{Analysis, Field, Kind, TextFacts, Token};
 use crate::lexicon::{Group, Match};

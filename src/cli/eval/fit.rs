@@ -3,8 +3,8 @@
 //! full-batch gradient descent from zero with a fixed step and number of iterations. The fit
 //! is deterministic: the same corpus gives the same weights, to the digit written.
 
-use walint::signals::category::{Model, CLASSES};
-use walint::signals::FEATURE_NAMES;
+use walint::signals::category::{Model, Models, CLASSES};
+use walint::signals::{FEATURE_NAMES, FROM_WORD_LISTS};
 use walint::template::Category;
 
 const N: usize = FEATURE_NAMES.len();
@@ -22,6 +22,32 @@ fn class(c: Category) -> usize {
     CLASSES.iter().position(|k| *k == c).unwrap_or(0)
 }
 
+/// The two models: one on every feature, for the languages walint has word lists for, and one
+/// with the features the lists count left out, for all the others.
+pub fn fit_both(samples: &[&Sample]) -> Models {
+    let unlisted: Vec<Sample> = samples
+        .iter()
+        .map(|s| {
+            let mut x = s.x;
+            for (v, name) in x.iter_mut().zip(FEATURE_NAMES) {
+                if FROM_WORD_LISTS.contains(&name) {
+                    *v = 0.0;
+                }
+            }
+            Sample {
+                x,
+                category: s.category,
+            }
+        })
+        .collect();
+    Models {
+        listed: fit(samples),
+        unlisted: fit(&unlisted.iter().collect::<Vec<_>>()),
+    }
+}
+
+/// Left out, a feature is zero in every sample: its gradient is zero, and its weights stay at
+/// the zero they start from.
 pub fn fit(samples: &[&Sample]) -> Model {
     let mut counts = [0usize; 3];
     for s in samples {

@@ -17,7 +17,7 @@ mod report;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 use walint::predict::{Outcome, Prediction};
-use walint::signals::category::Model;
+use walint::signals::category::Models;
 use walint::template::Category;
 use walint::{LintOptions, Linter, RuleLevel};
 
@@ -206,7 +206,7 @@ fn options_for(template: &serde_json::Value, complete: bool) -> LintOptions {
 fn predict(
     template: &serde_json::Value,
     options: &LintOptions,
-    model: &Model,
+    models: &Models,
 ) -> Result<(Prediction, bool, fit::Sample, String), String> {
     let source = serde_json::to_string(template).map_err(|e| e.to_string())?;
     let linter = Linter::new(options.clone());
@@ -214,7 +214,7 @@ fn predict(
     let t = doc.templates.first().ok_or("no template")?;
     let diagnostics = linter.lint_template(t, Some(&doc.source));
     let context = walint::rules::Context::new(t, &linter);
-    let prediction = walint::predict::predict_with(&context, &diagnostics, model);
+    let prediction = walint::predict::predict_with(&context, &diagnostics, models);
     let format_error = diagnostics.iter().any(|d| {
         d.effect
             == walint::moderation::Effect::Error(walint::moderation::ErrorEffect::Reject(
@@ -281,7 +281,7 @@ fn load(dirs: &[PathBuf]) -> Result<(Vec<Case>, Templates), String> {
             }
         }
         let (predicted, format_error, mut features, body) =
-            predict(&r.template, &options, Model::committed())
+            predict(&r.template, &options, Models::committed())
                 .map_err(|e| format!("{}: {e}", path.display()))?;
         features.category = r.final_category.unwrap_or(Category::Utility);
         let era = r.era.clone().unwrap_or_else(|| "unknown".into());
@@ -314,14 +314,14 @@ fn load(dirs: &[PathBuf]) -> Result<(Vec<Case>, Templates), String> {
 fn cross_validate(cases: &mut [Case], templates: &Templates) -> Result<(), String> {
     // One model per fold, fitted without that fold's sources; the synthetic set is predicted
     // by the model fitted on every real record.
-    let models: Vec<Model> = (0..FOLDS)
+    let models: Vec<Models> = (0..FOLDS)
         .map(|f| {
             let train: Vec<&fit::Sample> = cases
                 .iter()
                 .filter(|c| c.trains() && c.fold() != f)
                 .map(|c| &c.features)
                 .collect();
-            fit::fit(&train)
+            fit::fit_both(&train)
         })
         .collect();
     let all: Vec<&fit::Sample> = cases
@@ -329,7 +329,7 @@ fn cross_validate(cases: &mut [Case], templates: &Templates) -> Result<(), Strin
         .filter(|c| c.trains())
         .map(|c| &c.features)
         .collect();
-    let full = fit::fit(&all);
+    let full = fit::fit_both(&all);
     for (case, (template, options)) in cases.iter_mut().zip(templates) {
         let model = if case.synthetic {
             &full
@@ -347,15 +347,15 @@ fn cross_validate(cases: &mut [Case], templates: &Templates) -> Result<(), Strin
     Ok(())
 }
 
-/// The model fitted on every real record of the corpus under `dir` (what `walint fit` writes).
-pub fn fit_all(dir: &Path) -> Result<Model, String> {
+/// The models fitted on every real record of the corpus under `dir` (what `walint fit` writes).
+pub fn fit_all(dir: &Path) -> Result<Models, String> {
     let (cases, _) = load(&[dir.to_path_buf()])?;
     let samples: Vec<&fit::Sample> = cases
         .iter()
         .filter(|c| c.trains())
         .map(|c| &c.features)
         .collect();
-    Ok(fit::fit(&samples))
+    Ok(fit::fit_both(&samples))
 }
 
 pub use report::{by_language, label_noise, meta_examples, misses, report};
