@@ -188,16 +188,22 @@ struct Lines {
 
 impl Lines {
     fn of(src: &str) -> Lines {
+        const BLOCK: usize = 32;
         let bytes = src.as_bytes();
         let mut starts = vec![0];
-        for (i, &b) in bytes.iter().enumerate() {
-            // One comparison for the bytes that cannot end a line, nearly all of them.
-            if b > b'\r' {
+        // A block at a time, as `has_escape` reads: only a block with a byte that may end a
+        // line (`\n`, `\r` or below) is read byte by byte; an export sent as one line of
+        // megabytes has none.
+        for (n, block) in bytes.chunks(BLOCK).enumerate() {
+            if !block.iter().fold(false, |seen, &b| seen | (b <= b'\r')) {
                 continue;
             }
-            if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
-                // Inputs are at most 64 MiB, far below u32::MAX.
-                starts.push(u32::try_from(i + 1).unwrap_or(u32::MAX));
+            for i in n * BLOCK..n * BLOCK + block.len() {
+                let b = bytes[i];
+                if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+                    // Inputs are at most 64 MiB, far below u32::MAX.
+                    starts.push(u32::try_from(i + 1).unwrap_or(u32::MAX));
+                }
             }
         }
         Lines { starts }
@@ -647,6 +653,33 @@ mod tests {
                 assert!(UnicodeWidthStr::width(text) <= MAX_LINE_WIDTH + 2, "{out}");
                 assert!(shown[2].contains('^'), "{out}");
             }
+        }
+    }
+
+    /// Lines end at `\n`, `\r\n` and a lone `\r`, wherever they fall in the blocks the index
+    /// is built from, and nowhere else.
+    #[test]
+    fn the_line_index_finds_every_line_break() {
+        let mut next = xorshift(0x9e37_79b9_7f4a_7c15);
+        let pieces = [
+            "a", "\n", "\r\n", "\r", "\t", "Я", "\u{85}", "\u{2028}", "{{1}}",
+        ];
+        for length in [0, 1, 31, 32, 33, 64, 100, 1000].repeat(20) {
+            let mut src = String::new();
+            while src.len() < length {
+                src.push_str(pieces[next(pieces.len())]);
+            }
+            let lines = Lines::of(&src);
+            let expected: Vec<&str> = src
+                .split("\r\n")
+                .flat_map(|p| p.split('\n'))
+                .flat_map(|p| p.split('\r'))
+                .collect();
+            let found: Vec<&str> = (1..=expected.len())
+                .map(|n| lines.line(&src, n).map_or("?", |(_, l)| l))
+                .collect();
+            assert_eq!(found, expected, "{src:?}");
+            assert!(lines.line(&src, expected.len() + 1).is_none(), "{src:?}");
         }
     }
 

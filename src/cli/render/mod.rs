@@ -255,11 +255,24 @@ pub fn visible(s: &str) -> Cow<'_, str> {
 /// Whether a character of `s` [needs an escape](needs_escape), read from the UTF-8 bytes:
 /// each such character is a C0 control or DEL (one byte), a C1 control (`C2 80`..`C2 9F`) or a
 /// line/paragraph separator or bidirectional control (`E2 80 A8`..`E2 80 AE`, `E2 81 A6`..
-/// `E2 81 A9`). Every message and path printed is checked, so decoding each character would
-/// cost more than the printing.
+/// `E2 81 A9`). Every message and path printed is checked, and an export's one-line source
+/// of megabytes once, so decoding each character would cost more than the printing: the bytes
+/// such a character starts with are looked for a block at a time (a loop without an early exit,
+/// which the compiler turns into vector instructions), and only a block with one is read
+/// closely.
 pub fn has_escape(s: &str) -> bool {
+    const BLOCK: usize = 32;
     let b = s.as_bytes();
-    b.iter().enumerate().any(|(i, &byte)| match byte {
+    let may_start = |x: u8| x < 0x20 || x == 0x7f || x == 0xc2 || x == 0xe2;
+    b.chunks(BLOCK).enumerate().any(|(n, block)| {
+        block.iter().fold(false, |seen, &x| seen | may_start(x))
+            && (n * BLOCK..n * BLOCK + block.len()).any(|i| escape_starts_at(b, i))
+    })
+}
+
+/// Whether the character at byte `i` of `b` [needs an escape](needs_escape).
+fn escape_starts_at(b: &[u8], i: usize) -> bool {
+    match b[i] {
         0x00..=0x1f | 0x7f => true,
         0xc2 => matches!(b.get(i + 1), Some(0x80..=0x9f)),
         0xe2 => matches!(
@@ -267,7 +280,7 @@ pub fn has_escape(s: &str) -> bool {
             (Some(0x80), Some(0xa8..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
         ),
         _ => false,
-    })
+    }
 }
 
 pub fn needs_escape(c: char) -> bool {
@@ -298,6 +311,14 @@ mod tests {
             let alone = c.to_string();
             assert_eq!(has_escape(&alone), needs_escape(c), "{c:?}");
             assert_eq!(has_escape(&format!("aЯ{c}🙂")), needs_escape(c), "{c:?}");
+        }
+        // Across the blocks the bytes are scanned in: a character that starts near a block's
+        // end and ends in the next one, far into a long text.
+        for c in ['\u{202E}', '\u{85}', '\u{1b}', '—', 'Я'] {
+            for lead in 0..70 {
+                let text = format!("{}{c}{}", "a".repeat(lead), "b".repeat(40));
+                assert_eq!(has_escape(&text), needs_escape(c), "{c:?} after {lead}");
+            }
         }
     }
 
