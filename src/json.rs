@@ -513,13 +513,17 @@ impl<'a, 's> Parser<'a, 's> {
         let mut value = String::new();
         let mut run_start = self.pos;
         loop {
-            // Copy plain runs in one go: they are the common case.
-            self.pos = crate::text::bytes::find(
-                self.src,
-                self.pos,
-                |w| has(w, b'"') || has(w, b'\\') || has_below(w, 0x20),
-                |b| b == b'"' || b == b'\\' || b < 0x20,
-            );
+            // Copy plain runs in one go: they are the common case. An escape often follows
+            // another (`\u0417\u0434…`: the Graph API escapes every character outside ASCII),
+            // and then there is no run to look for.
+            if self.src.get(self.pos) != Some(&b'\\') {
+                self.pos = crate::text::bytes::find(
+                    self.src,
+                    self.pos,
+                    |w| has(w, b'"') || has(w, b'\\') || has_below(w, 0x20),
+                    |b| b == b'"' || b == b'\\' || b < 0x20,
+                );
+            }
             match self.peek() {
                 None => {
                     return Err(ParseError {
@@ -632,16 +636,22 @@ impl<'a, 's> Parser<'a, 's> {
     }
 
     fn hex4(&mut self) -> Result<u32, ParseError> {
+        // Read digit by digit: an export from the Graph API escapes every character outside
+        // ASCII, so a Russian template is mostly `\uXXXX`.
         let digits = self.src.get(self.pos..self.pos + 4).unwrap_or_default();
-        if digits.len() < 4 || !digits.iter().all(u8::is_ascii_hexdigit) {
-            return Err(self.error_here(
+        let unit = digits
+            .iter()
+            .try_fold(0, |unit, &b| Some(unit << 4 | char::from(b).to_digit(16)?));
+        match unit {
+            Some(unit) if digits.len() == 4 => {
+                self.pos += 4;
+                Ok(unit)
+            }
+            _ => Err(self.error_here(
                 "invalid \\u escape: expected four hex digits",
                 "неверная последовательность \\u: нужны четыре шестнадцатеричные цифры",
-            ));
+            )),
         }
-        let s = std::str::from_utf8(digits).unwrap_or("0");
-        self.pos += 4;
-        Ok(u32::from_str_radix(s, 16).unwrap_or(0))
     }
 }
 
@@ -727,6 +737,26 @@ mod tests {
         };
         assert_eq!(items[1].value, Value::Number("-2.5e3".into()));
         assert_eq!(n.get("b").unwrap().get("c").unwrap().span, 43..46);
+    }
+
+    /// Text escaped character by character, as the Graph API sends anything outside ASCII,
+    /// reads as it would unescaped, each character mapped back to its own escape.
+    #[test]
+    fn runs_of_escapes_decode_one_by_one() {
+        let src = r#""\u0417\u0434\u0440\u0430\u0432\u0441\u0442\u0432\u0443\u0439 \uD83D\uDE00 \u00E9\u00e9""#;
+        let s = string_of(src);
+        assert_eq!(s.value, "Здравствуй 😀 éé");
+        for (i, c) in s.value.char_indices() {
+            let at = &src[s.map.to_source(i)..];
+            assert!(
+                at.starts_with(if c == ' ' { " " } else { "\\u" }),
+                "{i}: {at}"
+            );
+        }
+        assert_eq!(s.map.to_source(0), 1);
+        assert_eq!(s.map.to_source(2), 7);
+        assert_eq!(s.map.to_source("Здравствуй ".len()), 62);
+        assert_eq!(s.map.to_source("Здравствуй 😀 ".len()), 75);
     }
 
     #[test]
@@ -825,6 +855,10 @@ mod tests {
             ("01", "unexpected text after the end of the JSON value", 1),
             ("\"\\x\"", "invalid escape `\\x` in a string", 2),
             ("\"\\u12\"", "invalid \\u escape: expected four hex digits", 3),
+            ("\"\\u00g1\"", "invalid \\u escape: expected four hex digits", 3),
+            ("\"\\u+041\"", "invalid \\u escape: expected four hex digits", 3),
+            ("\"\\u00é1\"", "invalid \\u escape: expected four hex digits", 3),
+            ("\"\\uD83D\\u00zz\"", "invalid \\u escape: expected four hex digits", 9),
             ("tru", "expected a JSON value, found `t`", 0),
         ];
         for (src, message, offset) in cases {
