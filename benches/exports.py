@@ -5,8 +5,9 @@ Builds `{"data": [...]}` exports of 1 000, 4 000 and 20 000 templates from the b
 corpus (OUT/corpus.json, written by benches/throughput.rs), then times, for each size, the
 median of three runs of: Python's json.load (the C parser: merely reading the file), and
 `walint check --format json` and `walint check` (human) over it. Each export is written
-twice: indented, and minified as the Graph API sends it (one line of megabytes, which the
-human renderer must not rescan per finding). Writes OUT/exports.json.
+three times: indented, minified (one line of megabytes, which the human renderer must not
+rescan per finding), and as the Graph API sends it: minified, with every character outside
+ASCII escaped. Writes OUT/exports.json.
 
     python3 benches/exports.py OUT_DIR WALINT_BINARY
 """
@@ -61,10 +62,17 @@ def main():
             t = dict(corpus[i % len(corpus)])
             t["name"] = f"t_{i}"
             data.append(t)
-        for layout, indent, separators in (("indented", 1, None), ("minified", None, (",", ":"))):
-            path = os.path.join(out, f"export_{n}_{layout}.json")
+        # The Graph API itself sends one line with every character outside ASCII escaped
+        # (`\u0417`): most of a Russian template is escapes then.
+        layouts = (
+            ("indented", "indented", 1, None, False),
+            ("minified", "minified", None, (",", ":"), False),
+            ("graph", "as the Graph API sends it (minified, ASCII-escaped)", None, (",", ":"), True),
+        )
+        for tag, layout, indent, separators, ascii_only in layouts:
+            path = os.path.join(out, f"export_{n}_{tag}.json")
             with open(path, "w", encoding="utf-8") as f:
-                json.dump({"data": data}, f, ensure_ascii=False, indent=indent, separators=separators)
+                json.dump({"data": data}, f, ensure_ascii=ascii_only, indent=indent, separators=separators)
             row = measure(walint, path)
             row.update({"templates": n, "layout": layout})
             results.append(row)
