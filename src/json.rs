@@ -641,7 +641,10 @@ impl<'a, 's> Parser<'a, 's> {
         let digits = self.src.get(self.pos..self.pos + 4).unwrap_or_default();
         let unit = digits
             .iter()
-            .try_fold(0, |unit, &b| Some(unit << 4 | char::from(b).to_digit(16)?));
+            .try_fold(0, |unit, &b| match HEX_DIGIT[usize::from(b)] {
+                NOT_HEX => None,
+                d => Some(unit << 4 | u32::from(d)),
+            });
         match unit {
             Some(unit) if digits.len() == 4 => {
                 self.pos += 4;
@@ -654,6 +657,19 @@ impl<'a, 's> Parser<'a, 's> {
         }
     }
 }
+
+/// What each byte is worth as a hex digit, or [`NOT_HEX`].
+const HEX_DIGIT: [u8; 256] = {
+    let mut table = [NOT_HEX; 256];
+    let mut i = 0;
+    while i < 16 {
+        table[b"0123456789abcdef"[i] as usize] = i as u8;
+        table[b"0123456789ABCDEF"[i] as usize] = i as u8;
+        i += 1;
+    }
+    table
+};
+const NOT_HEX: u8 = 0xFF;
 
 fn lone_surrogate(unit: u32, offset: usize) -> ParseError {
     ParseError {
