@@ -332,21 +332,19 @@ pub(crate) fn resolve<'t>(
     template: usize,
     listed: usize,
 ) -> Vec<Diagnostic> {
-    let mut keys: Vec<(SortKey, Option<Span>)> = reports
+    // The reports' indices in document order (with their document spans), read from their
+    // sort keys.
+    let mut order: Vec<(SortKey, Option<Span>)> = reports
         .iter()
         .enumerate()
         .map(|(i, r)| sort_key(i, r))
         .collect();
     // Each rule reports in increasing order: a stable sort merges those runs.
-    keys.sort_by(|((a_doc, a_text, a), _), ((b_doc, b_text, b), _)| {
+    order.sort_by(|((a_doc, a_text, a), _), ((b_doc, b_text, b), _)| {
         (a_doc, a_text)
             .cmp(&(b_doc, b_text))
             .then_with(|| tie(&reports[*a], &reports[*b]))
     });
-    let order: Vec<(usize, Option<Span>)> = keys
-        .into_iter()
-        .map(|((_, _, index), span)| (index, span))
-        .collect();
     let full = listed.saturating_add(1).min(order.len());
 
     // Every offset asked of each text, located in increasing order: reports come rule by rule
@@ -358,7 +356,7 @@ pub(crate) fn resolve<'t>(
         let key = text as *const Text;
         texts.iter().position(|(t, _)| *t == key)
     }
-    fn ask<'t>(texts: &mut Texts<'t>, text: &'t Text, range: &Range<usize>) {
+    fn ask<'t>(texts: &mut Texts<'t>, text: &'t Text, range: &Range<usize>, room: usize) {
         let at = match slot(texts, text) {
             Some(at) => at,
             None => {
@@ -366,7 +364,7 @@ pub(crate) fn resolve<'t>(
                     text as *const Text,
                     Located {
                         text: &text.value,
-                        offsets: Vec::new(),
+                        offsets: Vec::with_capacity(room),
                         at: Vec::new(),
                     },
                 ));
@@ -379,14 +377,18 @@ pub(crate) fn resolve<'t>(
     }
     let mut texts: Texts<'_> = Vec::new();
     let find = |texts: &Texts<'t>, text: &Text| slot(texts, text).expect("every text was asked");
-    for &(i, _) in &order[..full] {
+    // Room in a text's offsets for two per finding, so that they seldom grow (most of a
+    // template's findings are in its body); at most 32, since a template with many findings
+    // in many texts would reserve that much for each.
+    let room = (2 * full).min(32);
+    for &((_, _, i), _) in &order[..full] {
         let report = &reports[i].report;
         if let Target::Text { text, range } = &report.target {
-            ask(&mut texts, text, range);
+            ask(&mut texts, text, range, room);
         }
         for edit in report.fix.iter().flat_map(|f| &f.edits) {
             if let EditSpec::Replace { text, range, .. } = edit {
-                ask(&mut texts, text, range);
+                ask(&mut texts, text, range, room);
             }
         }
     }
@@ -402,7 +404,7 @@ pub(crate) fn resolve<'t>(
     let mut out = Vec::with_capacity(order.len());
     // Grown once per template rather than one finding at a time.
     doc.asked.reserve(full);
-    for (n, (i, doc_span)) in order.into_iter().enumerate() {
+    for (n, ((_, _, i), doc_span)) in order.into_iter().enumerate() {
         let crate::rules::Reported {
             rule,
             severity,

@@ -104,24 +104,25 @@ pub(crate) fn link_in(text: &str, mut start: usize, mut end: usize) -> Option<Li
         }
     }
     let word = &text[start..end];
-    let lower_prefix: String = word
-        .chars()
-        .take(12)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    let (scheme, host_start) = if let Some(k) = lower_prefix.find("://") {
-        let scheme = &lower_prefix[..k];
-        if scheme.is_empty()
-            || !scheme
-                .bytes()
-                .all(|b| b.is_ascii_alphabetic() || b == b'+' || b == b'-' || b == b'.')
-        {
-            return None;
-        }
-        (Some(scheme.to_string()), start + k + 3)
-    } else {
-        (None, start)
-    };
+    // A scheme is looked for in the first 12 characters, as bytes (no copy of them).
+    let prefix = word
+        .char_indices()
+        .nth(12)
+        .map_or(word, |(i, _)| &word[..i]);
+    let (scheme, host_start) =
+        if let Some(k) = prefix.as_bytes().windows(3).position(|w| w == b"://") {
+            let scheme = &prefix[..k];
+            if scheme.is_empty()
+                || !scheme
+                    .bytes()
+                    .all(|b| b.is_ascii_alphabetic() || b == b'+' || b == b'-' || b == b'.')
+            {
+                return None;
+            }
+            (Some(scheme.to_ascii_lowercase()), start + k + 3)
+        } else {
+            (None, start)
+        };
     // Host: up to the first `/`, `?`, `#`; drop `user@` and `:port`.
     let rest = &text[host_start..end];
     let host_end = host_start + rest.find(['/', '?', '#']).unwrap_or(rest.len());
@@ -152,17 +153,16 @@ pub(crate) fn link_in(text: &str, mut start: usize, mut end: usize) -> Option<Li
 /// hyphens, ending in a known public suffix.
 fn plausible_bare_host(host: &str) -> bool {
     let host = host.trim_end_matches('.');
-    let labels: Vec<&str> = host.split('.').collect();
-    if labels.len() < 2 || labels.iter().any(|l| l.is_empty()) {
+    // Labels read in place (no vector of them): at least two, none empty.
+    let Some((_, tld)) = host.rsplit_once('.') else {
         return false;
-    }
-    if !labels
-        .iter()
-        .all(|l| l.chars().all(|c| c.is_alphanumeric() || c == '-'))
+    };
+    if host
+        .split('.')
+        .any(|l| l.is_empty() || !l.chars().all(|c| c.is_alphanumeric() || c == '-'))
     {
         return false;
     }
-    let tld = labels[labels.len() - 1];
     // A capitalised last label is a new sentence after a missing space (`Thanks.See`), not a
     // domain; a host written all in capitals (`SHOP.RU`) is still one.
     let capitalised =
