@@ -210,7 +210,7 @@ pub fn scan_json(source: &str) -> Result<JsonTemplates<'_>, LoadError> {
     // whole root object is read is it known whether `data` holds the templates (a template
     // with `components` keeps `data` as an unknown field).
     let (mut root, mut data) = (Tally::default(), Tally::default());
-    let mut whole = json::parse_streaming(source, &mut |from, i, mut node| {
+    let mut whole = json::parse_shape_streaming(source, &mut |from, i, mut node| {
         let (tally, path) = match from {
             json::Streamed::Root => (&mut root, element_path("", i)),
             json::Streamed::Data => (&mut data, element_path("data", i)),
