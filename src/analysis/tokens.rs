@@ -205,31 +205,17 @@ impl<'t> Pass<'t> {
         // so those inside are one run of each, among the chunk's (the last ones found): both
         // runs are removed in place, and the words after the link renumbered.
         let words = &self.out.raw_words;
-        let first_word = chunk.first_word
-            + words[chunk.first_word..]
-                .iter()
-                .take_while(|w| !inside(w.start, w.end))
-                .count();
-        let after_words = first_word
-            + words[first_word..]
-                .iter()
-                .take_while(|w| inside(w.start, w.end))
-                .count();
+        let first_word = run_end(words, chunk.first_word, |w| !inside(w.start, w.end));
+        let after_words = run_end(words, first_word, |w| inside(w.start, w.end));
         self.out.raw_words.drain(first_word..after_words);
         let dropped = (after_words - first_word) as u32;
         // The link token takes the place of the tokens inside it; those before it (an opening
         // bracket) and after it (closing punctuation) stay.
         let tokens = &self.out.tokens;
-        let first = chunk.first_token
-            + tokens[chunk.first_token..]
-                .iter()
-                .take_while(|t| !inside(t.start, t.end) && t.start < link.range.end)
-                .count();
-        let after = first
-            + tokens[first..]
-                .iter()
-                .take_while(|t| inside(t.start, t.end))
-                .count();
+        let first = run_end(tokens, chunk.first_token, |t| {
+            !inside(t.start, t.end) && t.start < link.range.end
+        });
+        let after = run_end(tokens, first, |t| inside(t.start, t.end));
         for t in &tokens[first..after] {
             // Letters of a link are not letters of the text.
             if t.kind == Kind::Word {
@@ -254,6 +240,11 @@ impl<'t> Pass<'t> {
         }
         self.out.links.push(link);
     }
+}
+
+/// The index past the run of `items` from `from` on that are `in_run`.
+fn run_end<T>(items: &[T], from: usize, in_run: impl Fn(&T) -> bool) -> usize {
+    from + items[from..].iter().take_while(|x| in_run(x)).count()
 }
 
 /// A run of text between link delimiters, which may turn out to be a link.
